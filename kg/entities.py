@@ -1,0 +1,234 @@
+"""Stage 3: entities. Type each mention from its context, resolve names to entities, link.
+
+Resolution works over a whole corpus: mentions of every document vote on an entity's class,
+and one entity is one node however many documents and names it has. Aliases come from the
+text (parenthetical abbreviations, initialisms, surnames and short forms after a full name,
+possessive forms) and from `ontology/entities.toml`, which also links to Wikidata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
+from kg.model import Entity, Mention
+from kg.nlp import ParsedDocument, normalise_name
+
+KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
+_PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
+
+
+def name_key(name: str) -> str:
+    """Match key: case, punctuation and a plural last word do not make a different entity."""
+    words = re.sub(r"[^\w\s]", "", normalise_name(name).lower()).split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
+    """Classes suggested by the mention's own words and its syntactic neighbours."""
+    cues = typing_cues()
+    found: list[tuple[str, float]] = []
+    if mention.ner_label in cues.ner:
+        found.append((cues.ner[mention.ner_label], cues.ner_weight))
+    words = normalise_name(mention.text).lower().split()
+    if len(words) > 1 and words[-1] in cues.name_endings:
+        found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return found
+    for noun in _describing_nouns(span):
+        cls = _head_class(noun, cues.heads)
+        if cls:
+            found.append((cls, cues.heads_weight))
+    before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
+    before = before.replace("\u2019", "'").strip(" ,\"'")
+    for phrase, cls in cues.preceding.items():
+        if before.endswith(phrase):
+            found.append((cls, cues.preceding_weight))
+    return found
+
+
+def _describing_nouns(span):
+    """Nouns that say what the name is: "the X model", "X, a model", "X is a lab", "CEO X"."""
+    root = span.root
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+        yield root.head
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
+            yield child
+        if child.dep_ == "compound" and child.i < span.start and child.pos_ == "NOUN":
+            yield child
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        yield root.head
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+
+
+def _head_class(noun, heads: dict[str, str]) -> str | None:
+    previous = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if previous is not None and f"{previous.lemma_.lower()} {noun.lemma_.lower()}" in heads:
+        return heads[f"{previous.lemma_.lower()} {noun.lemma_.lower()}"]
+    return heads.get(noun.lemma_.lower()) or heads.get(noun.lower_)
+
+
+def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
+    """(full name, alias) pairs the document itself introduces."""
+    text = parsed.document.text
+    mentions = parsed.mentions
+    names = {normalise_name(m.text) for m in mentions}
+    for mention in mentions:
+        match = _PAREN.match(text, mention.end)
+        if match and _looks_like_alias(match.group(1), mention.text):
+            yield normalise_name(mention.text), normalise_name(match.group(1))
+    multi = [n for n in names if len(n.split()) > 1]
+    for name in names:
+        if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
+            for full in multi:
+                if _initials(full) == name.upper():
+                    yield full, name
+        if "'s " in name:
+            yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
+    people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
+    for person in people:
+        full = normalise_name(person.text)
+        parts = full.split()
+        for mention in mentions:
+            short = normalise_name(mention.text)
+            if mention.start <= person.start or " " in short or len(short) < 3:
+                continue
+            if short in (parts[0], parts[-1]) or (
+                len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
+            ):
+                yield full, short
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _looks_like_alias(inner: str, full: str) -> bool:
+    inner = normalise_name(inner)
+    if not inner or len(inner) > 25 or not inner[0].isupper() or len(inner.split()) > 3:
+        return False
+    return _initials(full) == inner.upper() or inner.isupper() or len(inner.split()) == 1
+
+
+def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[str, Entity]:
+    """Group mentions into entities, vote on their class, and label mentions with their entity.
+
+    Returns entities keyed by their canonical label. Mentions without any class evidence are
+    left unresolved (`mention.entity is None`): they are not names of anything we model.
+    """
+    known = known_entities() if use_known else ()
+    uf = _UnionFind()
+    known_by_key: dict[str, KnownEntity] = {}
+    for entity in known:
+        for name in (entity.label, *entity.aliases):
+            known_by_key[name_key(name)] = entity
+            uf.union(name_key(entity.label), name_key(name))
+    surface: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for parsed in parsed_docs:
+        for full, alias in alias_pairs(parsed):
+            uf.union(name_key(full), name_key(alias))
+        for mention in parsed.mentions:
+            name = normalise_name(mention.text)
+            if not name or name_key(name) == "":
+                continue
+            mention.cues = [f"{cls}:{weight}" for cls, weight in type_cues(mention, parsed.doc)]
+            key = name_key(name)
+            uf.find(key)
+            surface[key][name] += 1
+            for cls, weight in (c.rsplit(":", 1) for c in mention.cues):
+                votes[key][cls] += float(weight)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in list(surface):
+        clusters[uf.find(key)].append(key)
+    entities: dict[str, Entity] = {}
+    entity_of_key: dict[str, str] = {}
+    for members in clusters.values():
+        entity = _make_entity(members, surface, votes, known_by_key)
+        if entity is None:
+            continue
+        if entity.key in entities:
+            _merge(entities[entity.key], entity)
+        else:
+            entities[entity.key] = entity
+        for key in members:
+            entity_of_key[key] = entity.key
+    for parsed in parsed_docs:
+        for mention in parsed.mentions:
+            target = entity_of_key.get(name_key(normalise_name(mention.text)))
+            if target:
+                mention.entity = target
+                entities[target].mentions.append(mention)
+    return entities
+
+
+def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
+    tally: Counter = Counter()
+    names: Counter = Counter()
+    for key in members:
+        tally.update(votes[key])
+        names.update(surface[key])
+    known = next((known_by_key[k] for k in members if k in known_by_key), None)
+    if known is not None:
+        tally[known.type] += KNOWN_WEIGHT
+    if not tally:
+        return None
+    cls = vote(tally)
+    label = known.label if known else _canonical_name(names)
+    aliases = {n for n in names if n != label}
+    if known:
+        aliases.update(a for a in known.aliases if name_key(a) in members)
+    return Entity(
+        key=label,
+        label=label,
+        type=cls,
+        aliases=aliases,
+        wikidata=known.wikidata if known else None,
+    )
+
+
+def vote(tally: Counter) -> str:
+    """The most specific class with the most support; a vote for a class also backs its parents.
+
+    "Organization" from NER and "Company" from "the company" agree: Company wins, because
+    every vote for Organization also counts for each of its subclasses that got votes.
+    """
+    sch = schema()
+    support = {
+        cls: sum(w for other, w in tally.items() if sch.is_a(cls, other)) for cls in tally
+    }
+    return max(sorted(support), key=lambda c: (support[c], tally[c]))
+
+
+def _canonical_name(names: Counter) -> str:
+    """The fullest common form: multi-word names beat initialisms, then frequency, then length."""
+    return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+
+
+def _merge(into: Entity, other: Entity) -> None:
+    into.aliases |= other.aliases
+    into.wikidata = into.wikidata or other.wikidata

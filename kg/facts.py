@@ -1,0 +1,382 @@
+"""Stage 4: facts. Find the ontology's properties in the dependency parse.
+
+The rules live in `ontology/relations.toml`: trigger lemmas plus the syntactic slot that holds
+each side of a fact. This module only knows grammar: how to find the doer of a verb in active
+or passive voice, the holder of a role noun, the members of a list, and which entity a token
+names. Facts that break the ontology's domain or range are dropped; hedged statements are
+kept with status "hedged" and negated ones are not kept at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
+from kg.model import Entity, Evidence, Fact
+from kg.nlp import ParsedDocument
+
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_DEFINITE = {"the", "this", "that", "its", "their", "these"}
+_NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X"}
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An entity filling a slot, and how sure we are it is the one meant (coreference costs)."""
+
+    entity: str
+    certainty: float = 1.0
+
+
+class DocumentIndex:
+    """Which entity each token names, plus coreference by the most recent entity of a class."""
+
+    def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
+        self.parsed = parsed
+        self.entities = entities
+        self.by_token: dict[int, str] = {}
+        self.ordered: list[tuple[int, str]] = []
+        for mention in parsed.mentions:
+            if mention.entity is None:
+                continue
+            span = parsed.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention.entity
+            self.ordered.append((span.start, mention.entity))
+        self.focus = self._focus()
+
+    def _focus(self) -> str | None:
+        """The most mentioned organisation: the headline's subject in nearly every article."""
+        sch = schema()
+        counts = Counter(
+            key for _, key in self.ordered if sch.is_a(self.entities[key].type, "Organization")
+        )
+        if not counts:
+            return None
+        first = {key: i for i, key in reversed(self.ordered)}
+        return max(counts, key=lambda k: (counts[k], -first[k]))
+
+    def recent(self, before: int, cls: str) -> str | None:
+        """The last entity of class `cls` named before token `before` (definite-NP coreference)."""
+        sch = schema()
+        for start, key in reversed(self.ordered):
+            if start < before and sch.is_a(self.entities[key].type, cls):
+                return key
+        return None
+
+
+class RuleEngine:
+    """Applies every relation rule to every sentence of a parsed document."""
+
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.entities = entities
+        self.knowledge = relation_knowledge()
+        self.schema: Schema = schema()
+        self.heads = typing_cues().heads
+        self.by_trigger: dict[str, list[RelationRule]] = {}
+        for rule in self.knowledge.rules:
+            for trigger in rule.triggers:
+                self.by_trigger.setdefault(trigger, []).append(rule)
+
+    def extract(self, parsed: ParsedDocument) -> list[Fact]:
+        index = DocumentIndex(parsed, self.entities)
+        facts: dict[tuple[str, str, str], Fact] = {}
+        sentences = parsed.sentences
+        for token in parsed.doc:
+            for rule in self._rules_for(token):
+                for head, tail in self._pairs(rule, token, index):
+                    sentence = sentences[_sentence_index(sentences, token.idx)]
+                    evidence = Evidence(
+                        doc_id=parsed.document.id,
+                        sentence=sentence.text,
+                        start=sentence.start,
+                        end=sentence.end,
+                        confidence=round(rule.confidence * head.certainty * tail.certainty, 3),
+                        rule=rule.id,
+                        status="hedged" if self._hedged(token) else "asserted",
+                    )
+                    subject, obj = head.entity, tail.entity
+                    if rule.property in self.schema.symmetric and obj < subject:
+                        subject, obj = obj, subject
+                    key = (subject, rule.property, obj)
+                    fact = facts.setdefault(key, Fact(subject, rule.property, obj))
+                    if evidence not in fact.evidence:
+                        fact.evidence.append(evidence)
+        for fact in facts.values():
+            _keep_best_per_sentence(fact)
+        return list(facts.values())
+
+    def _rules_for(self, token) -> list[RelationRule]:
+        words = {token.lemma_.lower(), token.lower_}
+        if token.i > 0:
+            previous = token.doc[token.i - 1]
+            words.add(f"{previous.lemma_.lower()} {token.lemma_.lower()}")
+        rules = [r for w in words for r in self.by_trigger.get(w, ())]
+        result = []
+        for rule in dict.fromkeys(rules):
+            if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"}:
+                continue
+            if rule.pos == "noun" and token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if rule.requires and not _has_modifier(token, rule.requires):
+                continue
+            if self._negated(token):
+                continue
+            result.append(rule)
+        return result
+
+    def _pairs(self, rule: RelationRule, token, index: DocumentIndex):
+        heads = self._fill(rule.head, token, index)
+        if not heads:
+            return
+        tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type)
+        for head in heads:
+            for tail in tails:
+                if head.entity == tail.entity:
+                    continue
+                head_type = self.entities[head.entity].type
+                tail_type = self.entities[tail.entity].type
+                if self.schema.allows(rule.property, head_type, tail_type):
+                    yield head, tail
+
+    def _fill(self, slots, token, index: DocumentIndex, wanted_type=None) -> list[Argument]:
+        """Entities in the first slot (in the rule's order) that yields any."""
+        for slot in slots:
+            found = self._slot(slot, token, index)
+            if wanted_type:
+                found = [a for a in found if self.entities[a.entity].type == wanted_type]
+            if found:
+                return _unique(found)
+        return []
+
+    def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
+        if slot == "focus":
+            return [Argument(index.focus, 0.8)] if index.focus else []
+        if slot == "list":
+            return [a for t in _coordinated(token) for a in self._names(t, index, False)]
+        if slot == "of":
+            return self._owner(token, index)
+        if slot == "attached":
+            return [a for t in _attached(token) for a in self._names(t, index)]
+        tokens = _slot_tokens(slot, token)
+        return [a for t in tokens for a in self._names(t, index)]
+
+    def _owner(self, noun, index: DocumentIndex) -> list[Argument]:
+        """Whose role a noun is: "Meta's CEO", "CEO of Meta", "Meta CEO", "its CEO"."""
+        found: list[Argument] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in {"its", "their"} and index.focus:
+                    found.append(Argument(index.focus, 0.8))
+                else:
+                    found.extend(self._names(child, index))
+            elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:
+                found.extend(a for t in child.children if t.dep_ == "pobj"
+                             for a in self._names(t, index))
+            elif child.dep_ in {"compound", "nmod"} and child.i < noun.i:
+                found.extend(self._names(child, index, coref=False))
+        if noun.dep_ == "compound":  # "Meta CEO Mark Zuckerberg": Meta is a sibling compound
+            found.extend(
+                a for sib in noun.head.children
+                if sib.dep_ in {"compound", "poss", "nmod"} and sib.i < noun.i
+                for a in self._names(sib, index, coref=False)
+            )
+        return found
+
+    def _names(self, token, index: DocumentIndex, coref: bool = True) -> list[Argument]:
+        """The entities a token stands for, its coordinated siblings included."""
+        found: list[Argument] = []
+        for member in [token, *_conjuncts(token)]:
+            argument = self._name(member, index, coref)
+            if argument is not None:
+                found.append(argument)
+        return found
+
+    def _name(self, token, index: DocumentIndex, coref: bool) -> Argument | None:
+        if token.i in index.by_token:
+            return Argument(index.by_token[token.i])
+        for child in token.children:
+            if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
+                    and child.i in index.by_token:
+                return Argument(index.by_token[child.i], 0.95)
+        if coref and token.pos_ == "NOUN" and _is_definite(token):
+            cls = self.heads.get(token.lemma_.lower())
+            target = index.recent(token.i, cls) if cls and cls != "Person" else None
+            if target:
+                return Argument(target, 0.85)
+        return None
+
+    def _hedged(self, token) -> bool:
+        hedges = self.knowledge.hedges
+        current, steps = token, 0
+        while steps < 4:
+            if any(c.lemma_.lower() in hedges or c.lower_ in hedges
+                   for c in current.children if c.dep_ in {"aux", "advmod", "neg", "amod"}):
+                return True
+            if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
+                                    "relcl"} or current.head is current:
+                return False
+            current = current.head
+            steps += 1
+            if current.lemma_.lower() in hedges or current.lower_ in hedges:
+                return True
+        return False
+
+    def _negated(self, token) -> bool:
+        negations = self.knowledge.negations
+        candidates = [token, token.head] if token.dep_ in {"xcomp", "acomp"} else [token]
+        return any(
+            c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
+            for t in candidates for c in t.children
+        )
+
+
+def _has_modifier(token, words: frozenset[str]) -> bool:
+    near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for t in [*token.children, *near])
+
+
+def _is_definite(token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
+
+
+def _conjuncts(token):
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+def _coordinated(token):
+    """The other members of the list `token` belongs to ("OpenAI, Anthropic and other rivals")."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is token:
+        return []
+    return [first]
+
+
+def _logical_subjects(verb):
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    resolved = []
+    for subject in subjects:
+        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            resolved.append(verb.head)
+        else:
+            resolved.append(subject)
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        resolved.extend(t for t in agent.children if t.dep_ == "pobj")
+    if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        resolved.append(verb.head)
+    if not resolved and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        resolved.extend(_logical_subjects(verb.head))
+    return resolved
+
+
+def _logical_objects(verb):
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "oprd"]
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE_PRONOUNS
+                                    for c in verb.children):
+        objects = [verb.head]
+    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)
+    if not objects and verb.dep_ == "conj" and verb.head is not verb:
+        objects.extend(_logical_objects(verb.head))
+    return objects
+
+
+def _holders(noun):
+    """Who or what a role noun describes: appositions, compounds, copulas, "as" phrases."""
+    if noun.dep_ == "appos":
+        yield noun.head
+    for child in noun.children:
+        if child.dep_ == "appos":
+            yield child
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        yield noun.head
+    if noun.dep_ in {"attr", "acomp"}:
+        yield from (c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS)
+    if noun.dep_ in _SUBJECT_DEPS and noun.head.lemma_ == "be":
+        yield from (c for c in noun.head.children if c.dep_ == "attr")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        yield from _logical_subjects(noun.head.head)
+    if noun.dep_ == "conj" and noun.head.dep_ == "appos":
+        yield noun.head.head
+
+
+def _attached(noun):
+    """What a prepositional phrase hangs on: the verb's doer, or the noun it modifies."""
+    if noun.dep_ != "pobj":
+        return []
+    governor = noun.head.head
+    if governor.pos_ in {"VERB", "AUX"}:
+        return _logical_subjects(governor)
+    return [governor]
+
+
+def _slot_tokens(slot: str, token):
+    if slot == "subj":
+        if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
+            return [c for c in token.head.children if c.dep_ in _SUBJECT_DEPS]
+        return _logical_subjects(token)
+    if slot == "obj":
+        return _logical_objects(token)
+    if slot == "oprd":
+        return [c for c in token.children if c.dep_ in {"oprd", "dobj", "attr", "appos"}]
+    if slot == "holder":
+        return list(_holders(token))
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+        return [
+            pobj for carrier in carriers for prep in carrier.children
+            if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ == word
+            for pobj in prep.children if pobj.dep_ == "pobj"
+        ]
+    return []
+
+
+def _unique(arguments: list[Argument]) -> list[Argument]:
+    best: dict[str, Argument] = {}
+    for argument in arguments:
+        if argument.entity not in best or argument.certainty > best[argument.entity].certainty:
+            best[argument.entity] = argument
+    return list(best.values())
+
+
+def _sentence_index(sentences, char: int) -> int:
+    for sentence in sentences:
+        if sentence.start <= char < sentence.end:
+            return sentence.index
+    return len(sentences) - 1
+
+
+def _keep_best_per_sentence(fact: Fact) -> None:
+    """Two rules firing on one sentence are one piece of evidence: keep the surer one."""
+    best: dict[tuple[str, int], Evidence] = {}
+    for ev in fact.evidence:
+        key = (ev.doc_id, ev.start)
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    fact.evidence = list(best.values())
+
+
+def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]) -> list[Fact]:
+    """Facts from every document, merged: one Fact per (subject, property, object)."""
+    engine = RuleEngine(entities)
+    merged: dict[tuple[str, str, str], Fact] = {}
+    for parsed in parsed_docs:
+        for fact in engine.extract(parsed):
+            key = (fact.subject, fact.predicate, fact.object)
+            if key in merged:
+                merged[key].evidence.extend(fact.evidence)
+            else:
+                merged[key] = fact
+    return list(merged.values())

@@ -1,0 +1,216 @@
+"""Domain knowledge read from the data files under `ontology/`.
+
+The code holds mechanisms; which words mean "develop", which nouns make a name a model and
+which entities are already known all live in TOML files a user can edit without touching code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import InputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+def ontology_dir() -> Path:
+    """`KG_ONTOLOGY_DIR`, else the `ontology/` folder next to the package (source checkout)."""
+    env = os.environ.get("KG_ONTOLOGY_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+def load_toml(name: str) -> dict:
+    path = ontology_dir() / name
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: data file missing") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: invalid TOML ({exc})") from exc
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class TypingCues:
+    ner: dict[str, str]
+    ner_weight: float
+    heads: dict[str, str]  # lemma or phrase -> class
+    heads_weight: float
+    preceding: dict[str, str]  # phrase -> class
+    preceding_weight: float
+    name_endings: dict[str, str]
+    name_endings_weight: float
+    ignore: frozenset[str] = field(default_factory=frozenset)
+
+
+def _invert(table: dict) -> dict[str, str]:
+    return {
+        word.lower(): cls
+        for cls, words in table.items()
+        if cls != "weight"
+        for word in words
+    }
+
+
+@lru_cache(maxsize=1)
+def known_entities() -> tuple[KnownEntity, ...]:
+    data = load_toml("entities.toml")
+    return tuple(
+        KnownEntity(
+            label=e["label"],
+            type=e["type"],
+            aliases=tuple(e.get("aliases", ())),
+            wikidata=e.get("wikidata"),
+        )
+        for e in data.get("entity", [])
+    )
+
+
+@lru_cache(maxsize=1)
+def typing_cues() -> TypingCues:
+    data = load_toml("typing.toml")
+    ner = {k: v for k, v in data["ner"].items() if k != "weight"}
+    return TypingCues(
+        ner=ner,
+        ner_weight=float(data["ner"].get("weight", 1.0)),
+        heads=_invert(data["heads"]),
+        heads_weight=float(data["heads"].get("weight", 3.0)),
+        preceding=_invert(data["preceding"]),
+        preceding_weight=float(data["preceding"].get("weight", 4.0)),
+        name_endings=_invert(data["name_endings"]),
+        name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
+        ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
+    )
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    """One way a sentence can state a property: trigger words plus the slots of each side."""
+
+    id: str
+    property: str
+    triggers: frozenset[str]
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+    pos: str = "any"  # "verb", "noun" or "any"
+    requires: frozenset[str] = frozenset()  # child lemmas that must be present ("code")
+    confidence: float = 0.8
+    tail_type: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationKnowledge:
+    rules: tuple[RelationRule, ...]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+
+
+def _as_tuple(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@lru_cache(maxsize=1)
+def relation_knowledge() -> RelationKnowledge:
+    data = load_toml("relations.toml")
+    rules = []
+    for index, raw in enumerate(data.get("rule", [])):
+        rules.append(
+            RelationRule(
+                id=raw.get("id", f"{raw['property']}-{index}"),
+                property=raw["property"],
+                triggers=frozenset(t.lower() for t in raw["triggers"]),
+                head=_as_tuple(raw["head"]),
+                tail=_as_tuple(raw["tail"]),
+                pos=raw.get("pos", "any"),
+                requires=frozenset(raw.get("requires", ())),
+                confidence=float(raw.get("confidence", 0.8)),
+                tail_type=raw.get("tail_type"),
+            )
+        )
+    return RelationKnowledge(
+        rules=tuple(rules),
+        hedges=frozenset(w.lower() for w in data.get("hedges", {}).get("words", [])),
+        negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
+    )
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What the extractor needs of the OWL ontology: class tree, domains, ranges, symmetry."""
+
+    parents: dict[str, tuple[str, ...]]
+    domains: dict[str, tuple[str, ...]]
+    ranges: dict[str, tuple[str, ...]]
+    symmetric: frozenset[str]
+
+    def is_a(self, cls: str, ancestor: str) -> bool:
+        todo, seen = [cls], set()
+        while todo:
+            current = todo.pop()
+            if current == ancestor:
+                return True
+            if current not in seen:
+                seen.add(current)
+                todo.extend(self.parents.get(current, ()))
+        return False
+
+    def allows(self, prop: str, head_type: str, tail_type: str) -> bool:
+        """True when the ontology's domain and range admit these classes."""
+        domain = self.domains.get(prop, ())
+        range_ = self.ranges.get(prop, ())
+        return (not domain or any(self.is_a(head_type, c) for c in domain)) and (
+            not range_ or any(self.is_a(tail_type, c) for c in range_)
+        )
+
+
+@lru_cache(maxsize=1)
+def schema() -> Schema:
+    """Read ontology/kg.ttl once; unions (owl:unionOf) expand to their member classes."""
+    from rdflib import OWL, RDF, RDFS, Graph
+    from rdflib.collection import Collection
+
+    from kg.namespaces import KG
+
+    path = ontology_dir() / "kg.ttl"
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise InputError(f"{path}: cannot read the ontology ({exc})") from exc
+
+    def local(term) -> str | None:
+        text = str(term)
+        return text[len(str(KG)):] if text.startswith(str(KG)) else None
+
+    def members(node) -> tuple[str, ...]:
+        union = graph.value(node, OWL.unionOf)
+        nodes = list(Collection(graph, union)) if union is not None else [node]
+        return tuple(name for name in (local(n) for n in nodes) if name)
+
+    parents: dict[str, tuple[str, ...]] = {}
+    for child, parent in graph.subject_objects(RDFS.subClassOf):
+        if local(child) and local(parent):
+            parents[local(child)] = (*parents.get(local(child), ()), local(parent))
+    domains = {local(p): members(d) for p, d in graph.subject_objects(RDFS.domain) if local(p)}
+    ranges = {local(p): members(r) for p, r in graph.subject_objects(RDFS.range) if local(p)}
+    symmetric = frozenset(
+        local(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty) if local(p)
+    )
+    return Schema(parents=parents, domains=domains, ranges=ranges, symmetric=symmetric)
