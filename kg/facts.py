@@ -119,7 +119,8 @@ class RuleEngine:
         rules = [r for w in words for r in self.by_trigger.get(w, ())]
         result = []
         for rule in dict.fromkeys(rules):
-            if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"}:
+            if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"} \
+                    and not _acts_as_verb(token):
                 continue
             if rule.pos == "noun" and token.pos_ not in {"NOUN", "PROPN"}:
                 continue
@@ -167,9 +168,14 @@ class RuleEngine:
         return [a for t in tokens for a in self._names(t, index)]
 
     def _owner(self, noun, index: DocumentIndex) -> list[Argument]:
-        """Whose role a noun is: "Meta's CEO", "CEO of Meta", "Meta CEO", "its CEO"."""
+        """Whose role a noun is: "Meta's CEO", "CEO of Meta", "Meta CEO", "its founder/CEO"."""
         found: list[Argument] = []
-        for child in noun.children:
+        chain = [noun]
+        while chain[-1].dep_ in {"compound", "nmod"} and chain[-1].head.pos_ == "NOUN" or (
+            chain[-1].dep_ in {"compound", "nmod"} and chain[-1].head.dep_ == "compound"
+        ):
+            chain.append(chain[-1].head)
+        for child in (c for member in chain for c in member.children):
             if child.dep_ == "poss":
                 if child.lower_ in {"its", "their"} and index.focus:
                     found.append(Argument(index.focus, 0.8))
@@ -236,6 +242,11 @@ class RuleEngine:
         )
 
 
+def _acts_as_verb(token) -> bool:
+    """A verb the tagger took for a noun ("Muse Spark will power queries"): it has an auxiliary."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
 def _has_modifier(token, words: frozenset[str]) -> bool:
     near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
     return any(t.lemma_.lower() in words or t.lower_ in words
@@ -299,8 +310,10 @@ def _holders(noun):
     for child in noun.children:
         if child.dep_ == "appos":
             yield child
-    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
-        yield noun.head
+    if noun.dep_ in {"compound", "nmod"}:
+        top = _chain_top(noun)
+        if top.pos_ == "PROPN" and top is not noun:
+            yield top
     if noun.dep_ in {"attr", "acomp"}:
         yield from (c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS)
     if noun.dep_ in _SUBJECT_DEPS and noun.head.lemma_ == "be":
@@ -309,6 +322,13 @@ def _holders(noun):
         yield from _logical_subjects(noun.head.head)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield noun.head.head
+
+
+def _chain_top(token):
+    """Climb compound/nmod links: "founder" in "founder/CEO Mark Zuckerberg" -> "Zuckerberg"."""
+    while token.dep_ in {"compound", "nmod"} and token.head is not token:
+        token = token.head
+    return token
 
 
 def _attached(noun):
@@ -328,6 +348,12 @@ def _slot_tokens(slot: str, token):
         return _logical_subjects(token)
     if slot == "obj":
         return _logical_objects(token)
+    if slot == "modified":  # "the model, code-named Avocado" -> model
+        if token.dep_ in {"acl", "relcl", "amod"}:
+            return [token.head]
+        if token.dep_ == "conj" and token.head.dep_ in {"acl", "relcl"}:
+            return [token.head.head]
+        return [c for c in token.children if c.dep_ == "nsubjpass"]
     if slot == "oprd":
         return [c for c in token.children if c.dep_ in {"oprd", "dobj", "attr", "appos"}]
     if slot == "holder":
@@ -335,6 +361,8 @@ def _slot_tokens(slot: str, token):
     if slot.startswith("prep:"):
         word = slot[5:]
         carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+        if token.dep_ == "compound" and _acts_as_verb(token):
+            carriers.append(token.head)
         return [
             pobj for carrier in carriers for prep in carrier.children
             if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ == word

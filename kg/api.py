@@ -1,0 +1,125 @@
+"""The Python API: `build(paths)` gives a KnowledgeGraph to query, export and draw.
+
+    g = build(["examples/articles"])
+    g.query("SELECT ?m WHERE { ?m kg:developedBy ent:Meta }")
+    g.serialize("turtle"); g.to_networkx(); g.to_html("graph.html")
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph
+
+from kg.namespaces import KG, bind_prefixes
+from kg.pipeline import BuildReport, Progress, run
+from kg.rdf import document_graphs
+from kg.store import MemoryStore, Store
+
+
+class KnowledgeGraph:
+    """A built graph behind one store interface (memory by default, Oxigraph on disk)."""
+
+    def __init__(self, store: Store, failures: Iterable[str] = ()) -> None:
+        self.store = store
+        self.failures = list(failures)
+
+    @property
+    def dataset(self) -> Dataset:
+        """All named graphs (one per document)."""
+        return self.store.to_dataset()
+
+    @property
+    def rdf(self) -> Graph:
+        """The union of every document's graph, as one rdflib Graph."""
+        union = bind_prefixes(Graph())
+        for triple in self.dataset.triples((None, None, None)):
+            union.add(triple)
+        return union
+
+    def query(self, sparql: str):
+        """Run SPARQL with the common prefixes bound; returns a `kg.query.QueryResult`."""
+        from kg.query import run_query
+
+        return run_query(self.store, sparql)
+
+    def serialize(self, format: str = "turtle") -> str:
+        from kg.export import serialize
+
+        data = serialize(self.store, format)
+        return data.decode("utf-8") if isinstance(data, bytes) else data
+
+    def to_networkx(self):
+        from kg.netgraph import to_networkx
+
+        return to_networkx(self.rdf)
+
+    def to_html(self, path: str | Path, **options) -> Path:
+        from kg.viz import to_html
+
+        return to_html(self.rdf, path, **options)
+
+    def show(self, **options):
+        """Inline view in a Jupyter notebook."""
+        from kg.viz import show
+
+        return show(self.rdf, **options)
+
+    def validate(self):
+        from kg.validate import validate
+
+        return validate(self.rdf)
+
+    def summary(self) -> dict:
+        """Counts a user wants after a build: documents, entities by class, facts by property."""
+        graph = self.rdf
+        entity_types: Counter = Counter()
+        for node, cls in graph.subject_objects(RDF.type):
+            name = str(cls)
+            if name.startswith(str(KG)) and name[len(str(KG)):] not in _NON_ENTITY:
+                entity_types[name[len(str(KG)):]] += 1
+        facts: Counter = Counter()
+        for _, p, _ in graph:
+            name = str(p)
+            if name.startswith(str(KG)) and name[len(str(KG)):] in _FACT_PROPERTIES:
+                facts[name[len(str(KG)):]] += 1
+        return {
+            "documents": len(set(graph.subjects(RDF.type, KG.Document))),
+            "entities": dict(entity_types.most_common()),
+            "facts": dict(facts.most_common()),
+            "triples": len(graph),
+        }
+
+
+_NON_ENTITY = {"Document", "Evidence", "Fact", "InferredFact", "Status"}
+_FACT_PROPERTIES = {
+    "developedBy", "manufacturedBy", "leads", "ceoOf", "founderOf", "worksFor",
+    "subOrganizationOf", "owns", "acquired", "investedIn", "codeName", "successorOf",
+    "competitorOf", "partnerOf", "powers", "availableOn", "headquarteredIn",
+}
+
+
+def build(
+    paths: Iterable[str | Path],
+    *,
+    provenance: bool = True,
+    store: Store | None = None,
+    use_known: bool = True,
+    on_document: Progress | None = None,
+) -> KnowledgeGraph:
+    """Build a knowledge graph from files, folders or globs (see `kg build --help`)."""
+    report: BuildReport = run([str(p) for p in paths], use_known=use_known,
+                              on_document=on_document)
+    store = store if store is not None else MemoryStore()
+    for doc, graph in document_graphs(report.extraction, provenance=provenance):
+        store.replace_document(doc, graph)
+    return KnowledgeGraph(store, report.failures)
+
+
+def load(target: str | Path) -> KnowledgeGraph:
+    """Open a graph file or a store directory written earlier."""
+    from kg.store import open_store
+
+    return KnowledgeGraph(open_store(target))

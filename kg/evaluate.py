@@ -1,0 +1,163 @@
+"""Score the extractor against gold triples (the JSONL format of `kg eval`).
+
+Each line: {"id", "text", "triples": [{"head", "relation", "tail"}], optional "entities":
+[{"name", "aliases"}], optional "scored_relations"}. Entities match by name or any alias
+(case, punctuation and possessives ignored); only the relations a line annotates are scored,
+so a property the annotators ignored never counts as a false positive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kg.entities import name_key
+from kg.errors import InputError
+from kg.knowledge import schema
+from kg.model import Document, Extraction
+from kg.pipeline import extract
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EvalReport:
+    per_relation: dict[str, Score] = field(default_factory=dict)
+    false_positives: list[tuple[str, str, str, str]] = field(default_factory=list)  # id, h, r, t
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    @property
+    def overall(self) -> Score:
+        total = Score()
+        for score in self.per_relation.values():
+            total.tp += score.tp
+            total.fp += score.fp
+            total.fn += score.fn
+        return total
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    records = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from exc
+        if "text" not in record or "triples" not in record:
+            raise InputError(f"{path}:{number}: a gold line needs 'text' and 'triples'")
+        records.append(record)
+    return records
+
+
+def _document(record: dict, index: int) -> Document:
+    from kg.documents import parse_document
+
+    doc = parse_document(record["text"].encode("utf-8"), f"{record.get('id', index)}.txt")
+    return Document(
+        id=str(record.get("id", index)), source=doc.source, title=doc.title, text=doc.text,
+        content_hash=doc.content_hash, read_at=datetime.now(timezone.utc),
+    )
+
+
+def _gold_names(record: dict) -> dict[str, str]:
+    """Every name key of every gold entity -> the entity's gold name."""
+    names: dict[str, str] = {}
+    for entity in record.get("entities", []):
+        for name in (entity["name"], *entity.get("aliases", [])):
+            names.setdefault(name_key(name), entity["name"])
+    for triple in record["triples"]:
+        for side in (triple["head"], triple["tail"]):
+            names.setdefault(name_key(side), side)
+    return names
+
+
+def predicted_triples(extraction: Extraction, gold_names: dict[str, str]) -> set[tuple]:
+    """Asserted facts, with both sides renamed to the gold entity they match (or kept as is)."""
+    symmetric = schema().symmetric
+    found = set()
+    for fact in extraction.facts:
+        if not fact.asserted:
+            continue
+        sides = []
+        for key in (fact.subject, fact.object):
+            entity = extraction.entities[key]
+            names = [entity.label, *sorted(entity.aliases)]
+            match = next((gold_names[name_key(n)] for n in names if name_key(n) in gold_names),
+                         entity.label)
+            sides.append(match)
+        found.add(_triple(sides[0], fact.predicate, sides[1], symmetric))
+    return found
+
+
+def _triple(head: str, relation: str, tail: str, symmetric) -> tuple[str, str, str]:
+    if relation in symmetric and tail < head:
+        head, tail = tail, head
+    return head, relation, tail
+
+
+def evaluate(records: list[dict], *, use_known: bool = True) -> EvalReport:
+    report = EvalReport()
+    symmetric = schema().symmetric
+    documents = [_document(r, i) for i, r in enumerate(records)]
+    for record, document in zip(records, documents):
+        extraction = extract([document], use_known=use_known)
+        names = _gold_names(record)
+        scored = set(record.get("scored_relations") or {t["relation"] for t in record["triples"]})
+        gold = {_triple(t["head"], t["relation"], t["tail"], symmetric)
+                for t in record["triples"] if t["relation"] in scored}
+        predicted = {t for t in predicted_triples(extraction, names) if t[1] in scored}
+        for relation in scored:
+            report.per_relation.setdefault(relation, Score())
+        for triple in predicted & gold:
+            report.per_relation[triple[1]].tp += 1
+        for triple in sorted(predicted - gold):
+            report.per_relation[triple[1]].fp += 1
+            report.false_positives.append((document.id, *triple))
+        for triple in sorted(gold - predicted):
+            report.per_relation[triple[1]].fn += 1
+            report.misses.append((document.id, *triple))
+    return report
+
+
+def rows(report: EvalReport) -> list[tuple[str, int, int, int, float, float, float]]:
+    """(relation, tp, fp, fn, precision, recall, f1) per relation, then "overall"."""
+    out = []
+    for relation, s in sorted(report.per_relation.items()):
+        out.append((relation, s.tp, s.fp, s.fn, s.precision, s.recall, s.f1))
+    o = report.overall
+    out.append(("overall", o.tp, o.fp, o.fn, o.precision, o.recall, o.f1))
+    return out
+
+
+def group_by_document(items) -> dict[str, list[tuple[str, str, str]]]:
+    grouped: dict[str, list] = defaultdict(list)
+    for doc_id, *triple in items:
+        grouped[doc_id].append(tuple(triple))
+    return grouped
