@@ -150,6 +150,8 @@ def html_to_text(html: str) -> tuple[str, str]:
     soup = BeautifulSoup(html, "html.parser")
     title_tag = soup.find("title")
     for tag in soup.find_all(_BOILERPLATE_TAGS):
+        if tag.name == "header" and tag.find_parent(["article", "main"]) is not None:
+            continue  # an article's own header holds its headline
         tag.decompose()
     for tag in soup.find_all(attrs={"class": re.compile(r"cookie|banner|advert|share|related", re.I)}):
         tag.decompose()
@@ -169,8 +171,8 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
     text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
-    text = re.sub(r"^\s{0,3}(>|[-*+]|\d+\.)\s+", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]{0,3}(>|[-*+]|\d+\.)[ \t]+", "", text, flags=re.M)
     text = re.sub(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1", r"\2", text)
     text = re.sub(r"^\s*([-*_]\s*){3,}$", "", text, flags=re.M)
     body = normalise_whitespace(text)

@@ -78,6 +78,8 @@ class RuleEngine:
         self.knowledge = relation_knowledge()
         self.schema: Schema = schema()
         self.heads = typing_cues().heads
+        self.coreference = typing_cues().coreference
+        self._expected: tuple[str, ...] = ()
         self.by_trigger: dict[str, list[RelationRule]] = {}
         for rule in self.knowledge.rules:
             for trigger in rule.triggers:
@@ -132,10 +134,12 @@ class RuleEngine:
         return result
 
     def _pairs(self, rule: RelationRule, token, index: DocumentIndex):
-        heads = self._fill(rule.head, token, index)
+        domain = self.schema.domains.get(rule.property, ())
+        range_ = self.schema.ranges.get(rule.property, ())
+        heads = self._fill(rule.head, token, index, expected=domain)
         if not heads:
             return
-        tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type)
+        tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_)
         for head in heads:
             for tail in tails:
                 if head.entity == tail.entity:
@@ -145,8 +149,14 @@ class RuleEngine:
                 if self.schema.allows(rule.property, head_type, tail_type):
                     yield head, tail
 
-    def _fill(self, slots, token, index: DocumentIndex, wanted_type=None) -> list[Argument]:
-        """Entities in the first slot (in the rule's order) that yields any."""
+    def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=()
+              ) -> list[Argument]:
+        """Entities in the first slot (in the rule's order) that yields any.
+
+        `expected` (the property's domain or range) steers pronoun resolution only; the
+        domain/range check on the finished pair is what keeps ill-typed facts out.
+        """
+        self._expected = expected
         for slot in slots:
             found = self._slot(slot, token, index)
             if wanted_type:
@@ -162,6 +172,9 @@ class RuleEngine:
             return [a for t in _coordinated(token) for a in self._names(t, index, False)]
         if slot == "of":
             return self._owner(token, index)
+        if slot == "relcl_subj":  # "a unit the company set up" -> the company
+            return [a for c in token.children if c.dep_ == "relcl"
+                    for t in _logical_subjects(c) for a in self._names(t, index)]
         if slot == "attached":
             return [a for t in _attached(token) for a in self._names(t, index)]
         tokens = _slot_tokens(slot, token)
@@ -186,6 +199,8 @@ class RuleEngine:
                              for a in self._names(t, index))
             elif child.dep_ in {"compound", "nmod"} and child.i < noun.i:
                 found.extend(self._names(child, index, coref=False))
+        if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
+            found.extend(self._owner(noun.head, index))
         if noun.dep_ == "compound":  # "Meta CEO Mark Zuckerberg": Meta is a sibling compound
             found.extend(
                 a for sib in noun.head.children
@@ -203,18 +218,48 @@ class RuleEngine:
                 found.append(argument)
         return found
 
-    def _name(self, token, index: DocumentIndex, coref: bool) -> Argument | None:
+    def _name(self, token, index: DocumentIndex, coref: bool, depth: int = 0
+              ) -> Argument | None:
         if token.i in index.by_token:
             return Argument(index.by_token[token.i])
         for child in token.children:
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
                     and child.i in index.by_token:
                 return Argument(index.by_token[child.i], 0.95)
-        if coref and token.pos_ == "NOUN" and _is_definite(token):
-            cls = self.heads.get(token.lemma_.lower())
-            target = index.recent(token.i, cls) if cls and cls != "Person" else None
+        if not coref or depth > 2:
+            return None
+        if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
+            target = self._recent_expected(index, token.i)
+            return Argument(target, 0.7) if target else None
+        if token.pos_ == "NOUN" and _is_anaphoric(token):
+            cls = self.coreference.get(token.lemma_.lower())
+            target = index.recent(token.i, cls) if cls else None
             if target:
                 return Argument(target, 0.85)
+        # "Llama 4, the family of models ..." and "the best models from OpenAI"
+        if token.pos_ == "NOUN":
+            if token.dep_ == "appos" and token.head.i in index.by_token:
+                return Argument(index.by_token[token.head.i], 0.9)
+            if token.dep_ == "pobj" and token.head.lower_ == "of" \
+                    and token.head.head.pos_ == "NOUN":
+                found = self._name(token.head.head, index, coref, depth + 1)
+                if found:
+                    return found
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in index.by_token:
+                            return Argument(index.by_token[pobj.i], 0.8)
+        return None
+
+    def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
+        """A pronoun means the last entity, outside its own clause, whose class fits the slot."""
+        sentence_start = index.parsed.doc[before].sent.start
+        candidates = [cls for cls in self._expected] or ["Organization", "Product"]
+        for cls in candidates:
+            found = index.recent(sentence_start, cls)
+            if found:
+                return found
         return None
 
     def _hedged(self, token) -> bool:
@@ -253,8 +298,15 @@ def _has_modifier(token, words: frozenset[str]) -> bool:
                for t in [*token.children, *near])
 
 
-def _is_definite(token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in token.children)
+def _is_anaphoric(token) -> bool:
+    """ "the company", "the new model": singular, definite, not restricted by what follows."""
+    if token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from"})
+           for c in children):
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in children)
 
 
 def _conjuncts(token):
@@ -319,7 +371,9 @@ def _holders(noun):
     if noun.dep_ in _SUBJECT_DEPS and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "attr")
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        yield from _logical_subjects(noun.head.head)
+        verb = noun.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        yield from objects or _logical_subjects(verb)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield noun.head.head
 
@@ -407,4 +461,14 @@ def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]
                 merged[key].evidence.extend(fact.evidence)
             else:
                 merged[key] = fact
-    return list(merged.values())
+    return _most_specific(list(merged.values()))
+
+
+def _most_specific(facts: list[Fact]) -> list[Fact]:
+    """Drop "leads" where "ceoOf" holds for the same pair: the sub-property already implies it."""
+    supers = schema().super_properties
+    implied = {
+        (fact.subject, sup, fact.object)
+        for fact in facts for sup in supers.get(fact.predicate, ())
+    }
+    return [f for f in facts if (f.subject, f.predicate, f.object) not in implied]

@@ -58,6 +58,7 @@ class TypingCues:
     name_endings: dict[str, str]
     name_endings_weight: float
     ignore: frozenset[str] = field(default_factory=frozenset)
+    coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -97,6 +98,7 @@ def typing_cues() -> TypingCues:
         name_endings=_invert(data["name_endings"]),
         name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
+        coreference=_invert(data.get("coreference", {})),
     )
 
 
@@ -159,6 +161,7 @@ class Schema:
     domains: dict[str, tuple[str, ...]]
     ranges: dict[str, tuple[str, ...]]
     symmetric: frozenset[str]
+    super_properties: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         todo, seen = [cls], set()
@@ -213,4 +216,9 @@ def schema() -> Schema:
     symmetric = frozenset(
         local(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty) if local(p)
     )
-    return Schema(parents=parents, domains=domains, ranges=ranges, symmetric=symmetric)
+    supers: dict[str, tuple[str, ...]] = {}
+    for sub, sup in graph.subject_objects(RDFS.subPropertyOf):
+        if local(sub) and local(sup):
+            supers[local(sub)] = (*supers.get(local(sub), ()), local(sup))
+    return Schema(parents=parents, domains=domains, ranges=ranges, symmetric=symmetric,
+                  super_properties=supers)
