@@ -16,6 +16,7 @@ from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
 from kg.nlp import ParsedDocument, normalise_name
 
+UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
 _PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
 
@@ -109,6 +110,11 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                     yield full, name
         if "'s " in name:
             yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
+    endings = set(typing_cues().name_endings) | {"ai"}
+    for full in multi:
+        words = full.split()
+        if words[-1].lower() in endings and " ".join(words[:-1]) in names:
+            yield full, " ".join(words[:-1])  # "Brightpath AI" ... "Brightpath's model"
     people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
     for person in people:
         full = normalise_name(person.text)
@@ -137,8 +143,9 @@ def _looks_like_alias(inner: str, full: str) -> bool:
 def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[str, Entity]:
     """Group mentions into entities, vote on their class, and label mentions with their entity.
 
-    Returns entities keyed by their canonical label. Mentions without any class evidence are
-    left unresolved (`mention.entity is None`): they are not names of anything we model.
+    Returns entities keyed by their canonical label. Entities without any class evidence have
+    type UNTYPED: the fact stage may still type them ("X was built by Y" makes X a product);
+    `drop_untyped` removes the rest.
     """
     known = known_entities() if use_known else ()
     uf = _UnionFind()
@@ -195,9 +202,7 @@ def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
     known = next((known_by_key[k] for k in members if k in known_by_key), None)
     if known is not None:
         tally[known.type] += KNOWN_WEIGHT
-    if not tally:
-        return None
-    cls = vote(tally)
+    cls = vote(tally) if tally else UNTYPED
     label = known.label if known else _canonical_name(names)
     aliases = {n for n in names if n != label}
     if known:
@@ -208,6 +213,7 @@ def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
         type=cls,
         aliases=aliases,
         wikidata=known.wikidata if known else None,
+        votes=dict(tally),
     )
 
 
@@ -232,3 +238,24 @@ def _canonical_name(names: Counter) -> str:
 def _merge(into: Entity, other: Entity) -> None:
     into.aliases |= other.aliases
     into.wikidata = into.wikidata or other.wikidata
+    for cls, weight in other.votes.items():
+        into.votes[cls] = into.votes.get(cls, 0.0) + weight
+    into.type = vote(Counter(into.votes))
+
+
+def add_votes(entities: dict[str, Entity], votes: Iterable[tuple[str, str, float]]) -> None:
+    """Add class votes from later evidence (the slots facts put entities in) and re-vote."""
+    for key, cls, weight in votes:
+        entity = entities[key]
+        entity.votes[cls] = entity.votes.get(cls, 0.0) + weight
+    for entity in entities.values():
+        entity.type = vote(Counter(entity.votes)) if entity.votes else UNTYPED
+
+
+def drop_untyped(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """Names nothing typed are not things we model ("Intro", a stray capitalised word)."""
+    for entity in entities.values():
+        if entity.type == UNTYPED:
+            for mention in entity.mentions:
+                mention.entity = None
+    return {k: e for k, e in entities.items() if e.type != UNTYPED}

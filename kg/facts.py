@@ -73,8 +73,9 @@ class DocumentIndex:
 class RuleEngine:
     """Applies every relation rule to every sentence of a parsed document."""
 
-    def __init__(self, entities: dict[str, Entity]) -> None:
+    def __init__(self, entities: dict[str, Entity], check_types: bool = True) -> None:
         self.entities = entities
+        self.check_types = check_types
         self.knowledge = relation_knowledge()
         self.schema: Schema = schema()
         self.heads = typing_cues().heads
@@ -146,7 +147,8 @@ class RuleEngine:
                     continue
                 head_type = self.entities[head.entity].type
                 tail_type = self.entities[tail.entity].type
-                if self.schema.allows(rule.property, head_type, tail_type):
+                if not self.check_types or self.schema.allows(rule.property, head_type,
+                                                              tail_type):
                     yield head, tail
 
     def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=()
@@ -201,6 +203,10 @@ class RuleEngine:
                 found.extend(self._names(child, index, coref=False))
         if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
+        if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            verb = noun.head.head  # "Helio named Berg as chief executive": Helio
+            if any(c.dep_ == "dobj" for c in verb.children):
+                found.extend(a for t in _logical_subjects(verb) for a in self._names(t, index))
         if noun.dep_ == "compound":  # "Meta CEO Mark Zuckerberg": Meta is a sibling compound
             found.extend(
                 a for sib in noun.head.children
@@ -448,6 +454,25 @@ def _keep_best_per_sentence(fact: Fact) -> None:
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     fact.evidence = list(best.values())
+
+
+SLOT_VOTE = 2.0
+
+
+def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
+    """Typing from context: "X was developed by Y" says X is a product and Y an organisation.
+
+    Every rule firing votes for the property's domain (head) and range (tail) when that is a
+    single class and the entity was named outright (no coreference).
+    """
+    engine = RuleEngine(entities, check_types=False)
+    sch = schema()
+    for parsed in parsed_docs:
+        for fact in engine.extract(parsed):
+            for key, classes in ((fact.subject, sch.domains.get(fact.predicate, ())),
+                                 (fact.object, sch.ranges.get(fact.predicate, ()))):
+                if len(classes) == 1 and max(e.confidence for e in fact.evidence) >= 0.6:
+                    yield key, classes[0], SLOT_VOTE
 
 
 def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]) -> list[Fact]:

@@ -57,6 +57,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     wikidata: str | None = None  # "Q380"
     mentions: list[Mention] = field(default_factory=list)
+    votes: dict[str, float] = field(default_factory=dict)  # class -> support from typing cues
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.documents import read_all
-from kg.entities import resolve
+from kg.entities import add_votes, drop_untyped, resolve
 from kg.errors import InputError
-from kg.facts import extract_facts
+from kg.facts import extract_facts, slot_votes
 from kg.model import Document, Extraction
 from kg.nlp import load_pipeline, parse
 
@@ -52,6 +52,8 @@ def extract(
         if on_document:
             on_document(document.source)
     entities = resolve(parsed, use_known=use_known)
+    add_votes(entities, list(slot_votes(parsed, entities)))
+    entities = drop_untyped(entities)
     facts = extract_facts(parsed, entities)
     return Extraction(documents=documents, entities=entities, facts=facts)
 

@@ -1,0 +1,86 @@
+"""Stages 2-4 on invented companies: nothing here is in ontology/entities.toml.
+
+Every test runs with use_known=False, so typing, resolution and relations must come from the
+text alone: the property a user relies on when feeding articles about firms we never saw.
+"""
+
+from __future__ import annotations
+
+from conftest import extract_text, fact_set
+
+from kg.entities import name_key
+from kg.nlp import normalise_name
+
+
+def test_name_normalisation():
+    assert normalise_name("\u201cMeta\u2019s") == "Meta"
+    assert normalise_name("the Acme Labs") == "Acme Labs"
+    assert name_key("Acme Labs") == name_key("acme lab")
+
+
+def test_typing_from_context_and_aliases_from_parentheses():
+    ex = extract_text(
+        "Zorblax Robotics, a startup based in Lyon, released Quill-7, a language model. "
+        "Quill-7 was trained by its Deep Reasoning Group (DRG). "
+        "Priya Natarajan, who heads DRG, spoke on Monday. Natarajan was upbeat."
+    )
+    types = {k: e.type for k, e in ex.entities.items()}
+    assert types["Zorblax Robotics"] == "Company"
+    assert types["Quill-7"] == "AIModel"
+    assert types["Lyon"] == "Place"
+    assert types["Priya Natarajan"] == "Person"
+    assert "DRG" in ex.entities["Deep Reasoning Group"].aliases
+    assert "Natarajan" in ex.entities["Priya Natarajan"].aliases
+    facts = fact_set(ex)
+    assert ("Quill-7", "developedBy", "Deep Reasoning Group") in facts  # passive voice
+    assert ("Priya Natarajan", "leads", "Deep Reasoning Group") in facts  # relative clause
+    assert ("Zorblax Robotics", "headquarteredIn", "Lyon") in facts  # participle
+
+
+def test_roles_coordination_and_competition():
+    ex = extract_text(
+        "Helio Motors named Jonas Berg as chief executive. Berg, the co-founder of Helio "
+        "Motors, previously worked for Voltara. Helio Motors competes with Voltara."
+    )
+    facts = fact_set(ex)
+    assert ("Jonas Berg", "ceoOf", "Helio Motors") in facts
+    assert ("Jonas Berg", "founderOf", "Helio Motors") in facts
+    assert ("Helio Motors", "competitorOf", "Voltara") in facts
+    # the more specific ceoOf makes a separate worksFor for the same pair redundant
+    assert ("Jonas Berg", "worksFor", "Helio Motors") not in facts
+
+
+def test_hedged_is_marked_and_negated_is_dropped():
+    ex = extract_text(
+        "Cobalt Labs plans to release Nimbus next year. Cobalt Labs did not develop Stratus. "
+        "Stratus, code-named Cirrus, was developed by Altair Systems under the leadership of "
+        "Mina Cho."
+    )
+    statuses = {(f.subject, f.predicate, f.object): f.asserted for f in ex.facts}
+    assert statuses[("Nimbus", "developedBy", "Cobalt Labs")] is False
+    assert ("Stratus", "developedBy", "Cobalt Labs") not in statuses
+    assert statuses[("Stratus", "developedBy", "Altair Systems")] is True
+    assert statuses[("Stratus", "codeName", "Cirrus")] is True
+    assert ex.entities["Cirrus"].type == "CodeName"
+    assert statuses[("Mina Cho", "leads", "Altair Systems")] is True
+
+
+def test_investment_headquarters_possessive_short_form():
+    ex = extract_text(
+        "Northwind Capital invested $2 billion in Brightpath AI. Brightpath AI is headquartered "
+        "in Toronto. Brightpath's model Lumen powers the Glimmer app."
+    )
+    facts = fact_set(ex)
+    assert ("Northwind Capital", "investedIn", "Brightpath AI") in facts
+    assert ("Brightpath AI", "headquarteredIn", "Toronto") in facts
+    assert ("Lumen", "developedBy", "Brightpath AI") in facts
+    assert ("Lumen", "powers", "Glimmer") in facts
+
+
+def test_evidence_points_at_the_sentence():
+    text = "Intro line.\nOrbit Labs built Comet. Unrelated words follow."
+    ex = extract_text(text)
+    fact = next(f for f in ex.facts if f.predicate == "developedBy")
+    evidence = fact.evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.sentence == "Orbit Labs built Comet."
+    assert 0 < evidence.confidence <= 1
