@@ -111,10 +111,15 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         if "'s " in name:
             yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
     endings = set(typing_cues().name_endings) | {"ai"}
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        first_seen.setdefault(normalise_name(mention.text), mention.start)
     for full in multi:
         words = full.split()
-        if words[-1].lower() in endings and " ".join(words[:-1]) in names:
-            yield full, " ".join(words[:-1])  # "Brightpath AI" ... "Brightpath's model"
+        short = " ".join(words[:-1])
+        # "Brightpath AI ... Brightpath's model": a short form only after the full name
+        if words[-1].lower() in endings and short in names and first_seen[full] < first_seen[short]:
+            yield full, short
     people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
     for person in people:
         full = normalise_name(person.text)
@@ -158,6 +163,10 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
     votes: dict[str, Counter] = defaultdict(Counter)
     for parsed in parsed_docs:
         for full, alias in alias_pairs(parsed):
+            known_full, known_alias = known_by_key.get(name_key(full)), known_by_key.get(
+                name_key(alias))
+            if known_full and known_alias and known_full is not known_alias:
+                continue  # the data file says these are two different things
             uf.union(name_key(full), name_key(alias))
         for mention in parsed.mentions:
             name = normalise_name(mention.text)

@@ -62,8 +62,16 @@ class DocumentIndex:
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
     def recent(self, before: int, cls: str) -> str | None:
-        """The last entity of class `cls` named before token `before` (definite-NP coreference)."""
+        """The last entity of class `cls` named before token `before` (definite-NP coreference).
+
+        "The company" in a news story nearly always means the story's own subject, so a
+        company noun resolves to the document's focus when that fits.
+        """
         sch = schema()
+        if self.focus and sch.is_a(cls, "Company") and sch.is_a(
+            self.entities[self.focus].type, cls
+        ) and any(start < before for start, key in self.ordered if key == self.focus):
+            return self.focus
         for start, key in reversed(self.ordered):
             if start < before and sch.is_a(self.entities[key].type, cls):
                 return key
