@@ -46,10 +46,12 @@ class KnowledgeGraph:
         return run_query(self.store, sparql)
 
     def serialize(self, format: str = "turtle") -> str:
-        from kg.export import serialize
+        """Any export format of `kg export` (turtle, nt, nquads, trig, json-ld, xml ...)."""
+        from kg.export import WRITERS
+        from kg.store import normalize_format
 
-        data = serialize(self.store, format)
-        return data.decode("utf-8") if isinstance(data, bytes) else data
+        name = format if format in WRITERS else normalize_format(format)
+        return WRITERS[name](self.store).decode("utf-8")
 
     def to_networkx(self):
         from kg.netgraph import to_networkx

@@ -87,10 +87,17 @@ def build(
         raise typer.Exit(1)
 
 
-def _parse_formats(spec: str) -> list[str]:
-    from kg.export import canonical_format
+EXTENSIONS = {"turtle": "ttl", "nt": "nt", "nquads": "nq", "trig": "trig", "json-ld": "jsonld",
+              "xml": "rdf", "graphml": "graphml", "gexf": "gexf", "csv": "csv"}
 
-    return [canonical_format(f.strip()) for f in spec.split(",") if f.strip()]
+
+def _parse_formats(spec: str) -> list[str]:
+    from kg.store import normalize_format
+
+    formats = []
+    for name in (f.strip().lower() for f in spec.split(",") if f.strip()):
+        formats.append(name if name in EXTENSIONS else normalize_format(name))
+    return list(dict.fromkeys(formats))
 
 
 def _open_target(path: Path):
@@ -107,7 +114,7 @@ def _add_inferred(store) -> None:
 
 
 def _write_outputs(graph, output: Path, formats: list[str], html: bool, console) -> None:
-    from kg.export import EXTENSIONS, export, write_atomic
+    from kg.export import export
 
     try:
         output.mkdir(parents=True, exist_ok=True)
@@ -115,7 +122,7 @@ def _write_outputs(graph, output: Path, formats: list[str], html: bool, console)
         raise KgError(f"{output}: cannot create output folder ({exc.strerror})") from exc
     for fmt in formats:
         path = output / f"graph.{EXTENSIONS[fmt]}"
-        write_atomic(path, export(graph.store, fmt))
+        export(graph.store, fmt, path)
         console.print(f"wrote {path}")
     if html:
         path = graph.to_html(output / "graph.html", title="kg: " + output.name)
