@@ -78,7 +78,7 @@ class KnowledgeGraph:
         """Counts a user wants after a build: documents, entities by class, facts by property."""
         graph = self.rdf
         entity_types: Counter = Counter()
-        for node, cls in graph.subject_objects(RDF.type):
+        for cls in graph.objects(None, RDF.type):
             name = str(cls)
             if name.startswith(str(KG)) and name[len(str(KG)):] not in _NON_ENTITY:
                 entity_types[name[len(str(KG)):]] += 1

@@ -24,7 +24,9 @@ _BOILERPLATE_TAGS = [
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
     "svg", "button", "template",
 ]
-_BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td"]
+_BLOCK_TAGS = [
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "figcaption", "td",
+]
 
 
 def expand_sources(specs: list[str]) -> list[str]:
@@ -153,7 +155,8 @@ def html_to_text(html: str) -> tuple[str, str]:
         if tag.name == "header" and tag.find_parent(["article", "main"]) is not None:
             continue  # an article's own header holds its headline
         tag.decompose()
-    for tag in soup.find_all(attrs={"class": re.compile(r"cookie|banner|advert|share|related", re.I)}):
+    junk = re.compile(r"cookie|banner|advert|share|related", re.I)
+    for tag in soup.find_all(attrs={"class": junk}):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     blocks = [b.get_text(" ", strip=True) for b in root.find_all(_BLOCK_TAGS)]

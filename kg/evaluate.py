@@ -126,7 +126,7 @@ def evaluate(records: list[dict], *, use_known: bool = True) -> EvalReport:
     report = EvalReport()
     symmetric = schema().symmetric
     documents = [_document(r, i) for i, r in enumerate(records)]
-    for record, document in zip(records, documents):
+    for record, document in zip(records, documents, strict=True):
         extraction = extract([document], use_known=use_known)
         names = _gold_names(record)
         scored = set(record.get("scored_relations") or {t["relation"] for t in record["triples"]})

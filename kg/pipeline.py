@@ -47,7 +47,7 @@ def extract(
     nlp = load_pipeline()
     parsed = []
     texts = (d.text for d in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size)):
+    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size), strict=True):
         parsed.append(parse(document, doc))
         if on_document:
             on_document(document.source)
