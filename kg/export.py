@@ -36,11 +36,26 @@ WRITERS: dict[str, Writer] = {
     "json-ld": _rdf_writer("json-ld"),  # named graphs, compact @context from PREFIXES
     "xml": _rdf_writer("xml"),  # RDF/XML, the union
 }
-"""Format name -> writer. Register more with `WRITERS["graphml"] = fn`."""
+"""Format name -> writer. Register more with `WRITERS["name"] = fn`."""
+
+
+def _graph_tool_writer(name: str) -> Writer:
+    def write(store: Store) -> bytes:
+        from kg import graph_formats  # networkx-based; imported only when asked for
+
+        return getattr(graph_formats, name)(store)
+
+    write.__name__ = f"write_{name}"
+    return write
+
+
+WRITERS.update(graphml=_graph_tool_writer("graphml"), gexf=_graph_tool_writer("gexf"),
+               csv=_graph_tool_writer("facts_csv"))
 
 SUFFIXES: dict[str, str] = {
     ".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
-    ".rdf": "xml", ".xml": "xml", ".owl": "xml",
+    ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".graphml": "graphml", ".gexf": "gexf",
+    ".csv": "csv",
 }
 """Output file suffix -> format, for `kg export -o FILE` without --format."""
 

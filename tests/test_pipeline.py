@@ -163,3 +163,20 @@ def test_seed_build_validates(tmp_path):
 
 def test_paths_are_relative_to_repo():
     assert Path(EXAMPLES).is_dir()
+
+
+def test_graph_tool_exports_open_in_networkx(tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "out"
+    run = kg("build", str(EXAMPLES / "01_meta_unveils_muse_spark.txt"), "-o", str(out),
+             "--format", "graphml,gexf,csv", "--no-html", "-q")
+    assert run.returncode == 0, run.stderr
+    graphml = nx.read_graphml(out / "graph.graphml")
+    gexf = nx.read_gexf(out / "graph.gexf")
+    assert graphml.number_of_nodes() == gexf.number_of_nodes() > 5
+    muse = "https://w3id.org/kg-news/entity/Muse_Spark"
+    assert graphml.nodes[muse]["type"] == "AIModel"
+    rows = (out / "graph.csv").read_text().splitlines()
+    assert rows[0].startswith("subject,subject_label,property")
+    assert any(",developedBy," in row for row in rows[1:])
