@@ -407,7 +407,7 @@
   function fitWithLabels(ids, animation) {
     ids = ids || nodeView.getIds();
     if (!ids.length) return;
-    if (ids.length > 2000) {
+    if (ids.length > LARGE) {
       network.fit({ nodes: ids, animation: animation || false });
       return;
     }
@@ -429,6 +429,7 @@
                      scale: scale, animation: animation || false });
   }
 
+  var LARGE = 2000;
   var settled = false;
   function settle() {
     if (settled) return;
@@ -445,15 +446,18 @@
       network.selectNodes([DATA.focus]);
       showNode(DATA.focus);
     }
-    // Labels are measured when drawn: fit once more, labels included, after the first draw.
+    function ready() {
+      loading.hidden = true;
+      mark("kg-ready");
+      window.kgReady = true;
+      document.body.setAttribute("data-kg-ready", "true");
+    }
+    // Labels are measured when drawn: fit once more, labels included, after the first draw
+    // (not worth a second full draw on large graphs, whose labels are hidden at that zoom).
     network.once("afterDrawing", function () {
+      if ((pathNodes || DATA.nodes).length > LARGE) return ready();
       fitWithLabels(pathNodes);
-      network.once("afterDrawing", function () {
-        loading.hidden = true;
-        mark("kg-ready");
-        window.kgReady = true;
-        document.body.setAttribute("data-kg-ready", "true");
-      });
+      network.once("afterDrawing", ready);
       network.redraw();
     });
     network.redraw();
