@@ -482,11 +482,14 @@ def test_browser_search_focuses_a_node(watched, sample_page):
     watched.page.press("#kg-search", "Enter")
     assert watched.page.evaluate("kgNetwork.getSelectedNodes()") == [MSL]
     assert watched.panel_title() == "Meta Superintelligence Labs"
-    watched.page.wait_for_timeout(600)  # the focus animation
-    x, y = watched.node_xy(MSL)
-    box = watched.page.locator("#kg-network").bounding_box()
-    assert (
-        abs(x - (box["x"] + box["width"] / 2)) < 5 and abs(y - (box["y"] + box["height"] / 2)) < 5
+    watched.page.wait_for_function(  # the focus animation ends with MSL in the middle
+        """(id) => {
+            const d = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
+            const c = document.getElementById('kg-network');
+            return Math.abs(d.x - c.clientWidth / 2) < 5 && Math.abs(d.y - c.clientHeight / 2) < 5;
+        }""",
+        arg=MSL,
+        timeout=5000,
     )
 
 

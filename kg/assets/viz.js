@@ -337,7 +337,6 @@
     };
     prefix.sort(byLabel);
     inside.sort(byLabel);
-    if (search.value.trim() === "" && searchIndex.length === 0) return [];
     return exact.concat(prefix, inside).slice(0, 12);
   }
 
