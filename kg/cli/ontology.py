@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -59,23 +57,14 @@ def read_graph(path: Path) -> Dataset:
 
 
 def write_graph_atomic(graph: Graph, path: Path) -> None:
-    """Serialise by extension into a temporary file next to `path`, then rename it over."""
-    fmt = _format_of(path)
+    """Serialise by extension, then write through kg.export.write_atomic (temp file + rename)."""
+    from kg.export import write_atomic
+
+    data = graph.serialize(format=_format_of(path), encoding="utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_atomic(path, data)
     except OSError as exc:
         raise KgError(f"{path}: cannot write ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            graph.serialize(destination=handle, format=fmt, encoding="utf-8")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _triple_count(dataset: Dataset) -> int:
