@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -23,7 +22,11 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "tests"))  # browsers.py: how to launch Debian's Chromium here
+
+from browsers import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 from kg.namespaces import DOC, ENT, EV, FACT, KG  # noqa: E402
 from kg.netgraph import to_networkx  # noqa: E402
@@ -48,14 +51,6 @@ PROPERTIES = {
     "investedIn": (("Company", "Person"), ("Company",)),
 }
 WORDS = ("said on Monday that", "announced", "confirmed in a statement that", "reported that")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def generate(n: int, seed: int = 1) -> Graph:
@@ -146,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
 
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-viz-"))
     out.mkdir(parents=True, exist_ok=True)
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    use_browser = not args.no_browser and Path(chromium).exists()
+    chromium = chromium_path()
+    use_browser = not args.no_browser and chromium is not None
     if not args.no_browser and not use_browser:
         print("headless Chromium not installed (apt-get install chromium): no browser timing")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph
 
+from kg.documents import read_all
 from kg.namespaces import KG, bind_prefixes
-from kg.pipeline import BuildReport, Progress, run
-from kg.rdf import document_graphs
+from kg.pipeline import DEFAULT_BATCH_SIZE, Progress, build_stream
 from kg.store import MemoryStore, Store
 
 
@@ -110,14 +110,26 @@ def build(
     store: Store | None = None,
     use_known: bool = True,
     on_document: Progress | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> KnowledgeGraph:
-    """Build a knowledge graph from files, folders or globs (see `kg build --help`)."""
-    report: BuildReport = run([str(p) for p in paths], use_known=use_known,
-                              on_document=on_document)
+    """Build a knowledge graph from files, folders or globs (see `kg build --help`).
+
+    Streams like the command: batches of `batch_size` documents, in `workers` processes or on
+    the Dask cluster at `dask` (with workers > 1, call it under `if __name__ == "__main__":`,
+    as every spawned process imports the main module). Documents `store` holds unchanged are
+    skipped. `on_document(source)` is called for each document once it is in the store.
+    """
     store = store if store is not None else MemoryStore()
-    for doc, graph in document_graphs(report.extraction, provenance=provenance):
-        store.replace_document(doc, graph)
-    return KnowledgeGraph(store, report.failures)
+    failures: list[str] = []
+    items = read_all([str(p) for p in paths])
+    for batch in build_stream(items, store, batch_size=batch_size, workers=workers, dask=dask,
+                              use_known=use_known, provenance=provenance):
+        failures += batch.failures
+        for document in batch.documents if on_document else ():
+            on_document(document.source)
+    return KnowledgeGraph(store, failures)
 
 
 def load(target: str | Path) -> KnowledgeGraph:

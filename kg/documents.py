@@ -3,12 +3,20 @@
 Encoding is detected (UTF-8 with or without BOM, UTF-16, then charset-normalizer's best
 guess), binary files are refused by content, and HTML loses its boilerplate so the NLP stage
 sees only what a reader would read.
+
+Size is checked with stat() before a byte is read: a file over `max_bytes` (10 MB unless
+`kg build --max-size` says otherwise) is refused, and reading never takes more than
+`max_bytes + 1` bytes, so a 200 MB dump costs neither the memory nor the half hour of parsing.
+Text leaves this stage holding only characters every RDF syntax can carry (XML 1.0 forbids C0
+controls other than tab, newline and carriage return, and U+FFFE/U+FFFF), so no writer ever
+meets one; paths are shown as one printable line (see `display_path`).
 """
 
 from __future__ import annotations
 
 import glob
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -20,6 +28,13 @@ from kg.model import Document
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".text", ""}
 STDIN = "-"
+MB = 1_000_000
+DEFAULT_MAX_BYTES = 10 * MB
+"""Documents larger than this are refused unless `kg build --max-size` raises the limit."""
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# controls, line separators and bidi overrides (which could make a message read backwards)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                          "\ufffe\uffff]")
 _BOILERPLATE_TAGS = [
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
     "svg", "button", "template",
@@ -41,6 +56,7 @@ def expand_sources(specs: list[str]) -> list[str]:
             continue
         path = Path(spec)
         if path.is_dir():
+            _check_folder(path)
             found = sorted(
                 str(p) for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES - {""}
@@ -52,28 +68,76 @@ def expand_sources(specs: list[str]) -> list[str]:
         elif glob.has_magic(spec):
             matches = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
             if not matches:
-                raise InputError(f"{spec}: no file matches this pattern")
+                raise InputError(f"{display_path(spec)}: no file matches this pattern")
             sources.extend(matches)
         else:
-            raise InputError(f"{spec}: no such file or directory")
+            raise InputError(f"{display_path(spec)}: no such file or directory")
     return list(dict.fromkeys(sources))
 
 
-def read_document(source: str) -> Document:
-    """Read one source into a Document; raises InputError('<source>: <reason>')."""
+def _check_folder(path: Path) -> None:
+    """rglob silently skips a folder it cannot list; a folder the user named must not be."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        raise InputError(f"{display_path(str(path))}: cannot read this folder "
+                         f"({exc.strerror or exc})") from None
+
+
+def display_path(source: str) -> str:
+    """`source` as one printable line: undecodable bytes of a file name become U+FFFD and
+    control characters their escapes, so a name holding a newline cannot break the one-line
+    error rule, and the kg:sourcePath literal is valid in every RDF syntax."""
+    text = source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def clean_text(text: str) -> str:
+    """Drop the characters XML 1.0 cannot hold (C0 controls but tab, newline and carriage
+    return; U+FFFE, U+FFFF; lone surrogates): they are never part of what a reader reads, and
+    an RDF/XML file holding one would not parse."""
+    return _NOT_XML_CHARS.sub(" ", text)
+
+
+def megabytes(size: int) -> str:
+    """10000000 -> "10", 2500000 -> "2.5": how limits are shown."""
+    return f"{size / MB:.3f}".rstrip("0").rstrip(".")
+
+
+def read_document(source: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+    """Read one source into a Document; raises InputError('<source>: <reason>').
+
+    The size is checked before reading (stat), and at most `max_bytes + 1` bytes are read
+    (a file may grow meanwhile; stdin has no size); None means no limit.
+    """
+    shown = display_path(source)
+    limit = -1 if max_bytes is None else max_bytes + 1
     if source == STDIN:
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(limit)
     else:
         try:
-            raw = Path(source).read_bytes()
+            _check_size(Path(source).stat().st_size, max_bytes, shown)
+            with open(source, "rb") as handle:
+                raw = handle.read(limit)
         except OSError as exc:
-            raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+            raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from exc
+    _check_size(len(raw), max_bytes, shown)
     return parse_document(raw, source)
+
+
+def _check_size(size: int, max_bytes: int | None, shown: str) -> None:
+    if max_bytes is not None and size > max_bytes:
+        size_text = f"{size / MB:.1f} MB"
+        if size < MB or round(size / MB, 1) * MB <= max_bytes:  # "10.0 MB is over 10 MB"
+            size_text = f"{size:,} bytes"
+        raise InputError(f"{shown}: {size_text} is over the {megabytes(max_bytes)} MB limit "
+                         "(--max-size)")
 
 
 def parse_document(raw: bytes, source: str) -> Document:
     """Decode and clean `raw`; the source decides the id and, by suffix, the markup."""
-    text = decode(raw, source)
+    text = decode(raw, display_path(source))
     suffix = Path(source).suffix.lower() if source != STDIN else ""
     looks_html = suffix in {".html", ".htm"} or (
         suffix in {"", ".txt"} and re.match(r"\s*<(!doctype html|html)\b", text, re.I)
@@ -86,13 +150,15 @@ def parse_document(raw: bytes, source: str) -> Document:
         body = normalise_whitespace(text)
         title, media = first_line(body), "text/plain"
     if not body.strip():
-        raise InputError(f"{source}: empty document (no text to read)")
+        raise InputError(f"{display_path(source)}: empty document (no text to read)")
     content_hash = "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
-    identity = content_hash if source == STDIN else str(Path(source).resolve())
+    # the path's own bytes: a file name that is not UTF-8 still gets a stable id
+    identity = content_hash.encode() if source == STDIN else os.fsencode(Path(source).resolve())
+    title = " ".join(clean_text(title).split())[:200]
     return Document(
-        id=hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16],
-        source=source,
-        title=title or Path(source).stem,
+        id=hashlib.sha256(identity).hexdigest()[:16],
+        source=display_path(source),
+        title=title or display_path(Path(source).stem),
         text=body,
         content_hash=content_hash,
         read_at=datetime.now(timezone.utc).replace(microsecond=0),
@@ -131,8 +197,7 @@ def _decode_guess(raw: bytes, source: str) -> str:
 
 def normalise_whitespace(text: str) -> str:
     """Unify line ends and drop control characters; paragraphs stay on their own lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"[ \t\u00a0]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
@@ -182,10 +247,12 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
     return first_line(body), body
 
 
-def read_all(specs: list[str]) -> Iterator[Document | InputError]:
+def read_all(
+    specs: list[str], max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Iterator[Document | InputError]:
     """Every document of `specs`, or the per-document error: one bad file never stops a build."""
     for source in expand_sources(specs):
         try:
-            yield read_document(source)
+            yield read_document(source, max_bytes)
         except InputError as exc:
             yield exc

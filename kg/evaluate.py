@@ -103,7 +103,7 @@ def predicted_triples(extraction: Extraction, gold_names: dict[str, str]) -> set
     symmetric = schema().symmetric
     found = set()
     for fact in extraction.facts:
-        if not fact.asserted:
+        if not fact.asserted or fact.datatype is not None:  # gold holds entity pairs only
             continue
         sides = []
         for key in (fact.subject, fact.object):

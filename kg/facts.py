@@ -9,8 +9,9 @@ kept with status "hedged" and negated ones are not kept at all.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
@@ -48,7 +49,34 @@ class DocumentIndex:
             for token in span:
                 self.by_token[token.i] = mention.entity
             self.ordered.append((span.start, mention.entity))
+        self._find_repeated_names()
+        self.ordered.sort()
         self.focus = self._focus()
+
+    def _find_repeated_names(self) -> None:
+        """Names the tagger missed on a later use ("Amodei" taken for a common noun).
+
+        Every label and alias of an entity this document mentions is looked up again in its
+        text; a match on tokens no mention covers names that entity. Ambiguous names are skipped.
+        """
+        owners: dict[str, set[str]] = {}
+        for key in {key for _, key in self.ordered}:
+            entity = self.entities[key]
+            for name in (entity.label, *entity.aliases):
+                if len(name) > 2 and name[0].isupper():
+                    owners.setdefault(name, set()).add(key)
+        text, doc = self.parsed.document.text, self.parsed.doc
+        for name, keys in owners.items():
+            if len(keys) != 1:
+                continue
+            key = next(iter(keys))
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                span = doc.char_span(match.start(), match.end())
+                if span is None or any(t.i in self.by_token for t in span):
+                    continue
+                for token in span:
+                    self.by_token[token.i] = key
+                self.ordered.append((span.start, key))
 
     def _focus(self) -> str | None:
         """The most mentioned organisation: the headline's subject in nearly every article."""
@@ -118,11 +146,48 @@ class RuleEngine:
                     fact = facts.setdefault(key, Fact(subject, rule.property, obj))
                     if evidence not in fact.evidence:
                         fact.evidence.append(evidence)
+        for subject, prop, obj, evidence in self._named_after(parsed, index):
+            fact = facts.setdefault((subject, prop, obj), Fact(subject, prop, obj))
+            fact.evidence.append(evidence)
         for fact in facts.values():
             _keep_best_per_sentence(fact)
         return list(facts.values())
 
+    def _named_after(self, parsed: ParsedDocument, index: DocumentIndex):
+        """"Acme Cloud" next to "Acme" in one document: the longer name is Acme's product."""
+        first: dict[str, int] = {}
+        for mention in parsed.mentions:
+            if mention.entity is not None:
+                first.setdefault(mention.entity, mention.start)
+        for rule in self.knowledge.named_after:
+            for key, start in first.items():
+                label = self.entities[key].label
+                for other in first:
+                    names = (self.entities[other].label, *self.entities[other].aliases)
+                    if other == key or not self.schema.is_a(self.entities[other].type,
+                                                            "Company") or not any(
+                        len(n) > 1 and label.startswith(n + " ") for n in names
+                    ) or not self._fits(rule.property, key, other):
+                        continue
+                    sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
+                    yield key, rule.property, other, Evidence(
+                        doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
+                        end=sentence.end, confidence=rule.confidence, rule="named-after",
+                    )
+
+    def _fits(self, prop: str, subject: str, obj: str) -> bool:
+        return not self.check_types or self.schema.allows(
+            prop, self.entities[subject].type, self.entities[obj].type
+        )
+
     def _rules_for(self, token) -> list[RelationRule]:
+        if any(c.dep_ == "poss" for c in token.children) and token.pos_ in {"NOUN", "PROPN"}:
+            possessive = self.by_trigger.get("'s", [])
+        else:
+            possessive = []
+        return possessive + self._triggered(token)
+
+    def _triggered(self, token) -> list[RelationRule]:
         words = {token.lemma_.lower(), token.lower_}
         if token.i > 0:
             previous = token.doc[token.i - 1]
@@ -132,6 +197,8 @@ class RuleEngine:
         for rule in dict.fromkeys(rules):
             if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"} \
                     and not _acts_as_verb(token):
+                continue
+            if rule.pos == "possessive":
                 continue
             if rule.pos == "noun" and token.pos_ not in {"NOUN", "PROPN"}:
                 continue
@@ -182,6 +249,10 @@ class RuleEngine:
             return [a for t in _coordinated(token) for a in self._names(t, index, False)]
         if slot == "of":
             return self._owner(token, index)
+        if slot == "self":
+            return self._names(token, index, coref=False)
+        if slot == "poss":
+            return self._possessors(token, index)
         if slot == "relcl_subj":  # "a unit the company set up" -> the company
             return [a for c in token.children if c.dep_ == "relcl"
                     for t in _logical_subjects(c) for a in self._names(t, index)]
@@ -223,6 +294,16 @@ class RuleEngine:
             )
         return found
 
+    def _possessors(self, token, index: DocumentIndex) -> list[Argument]:
+        """ "Acme's X" -> Acme; "its X" -> the document's main organisation."""
+        found: list[Argument] = []
+        for child in (c for c in token.children if c.dep_ == "poss"):
+            if child.lower_ in {"its", "their"}:
+                found.extend([Argument(index.focus, 0.8)] if index.focus else [])
+            else:
+                found.extend(self._names(child, index, coref=False))
+        return found
+
     def _names(self, token, index: DocumentIndex, coref: bool = True) -> list[Argument]:
         """The entities a token stands for, its coordinated siblings included."""
         found: list[Argument] = []
@@ -242,6 +323,11 @@ class RuleEngine:
                 return Argument(index.by_token[child.i], 0.95)
         if not coref or depth > 2:
             return None
+        for described in _described(token):  # "Google, the company", "X is a player"
+            if described.i in index.by_token:
+                return Argument(index.by_token[described.i], 0.9)
+            if described.pos_ == "PRON" and described is not token:
+                return self._name(described, index, coref, depth + 1)
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
             target = self._recent_expected(index, token.i)
             return Argument(target, 0.7) if target else None
@@ -252,10 +338,8 @@ class RuleEngine:
                 return Argument(target, 0.85)
         # "Llama 4, the family of models ..." and "the best models from OpenAI"
         if token.pos_ == "NOUN":
-            if token.dep_ == "appos" and token.head.i in index.by_token:
-                return Argument(index.by_token[token.head.i], 0.9)
             if token.dep_ == "pobj" and token.head.lower_ == "of" \
-                    and token.head.head.pos_ == "NOUN":
+                    and token.head.head.pos_ in {"NOUN", "NUM"}:
                 found = self._name(token.head.head, index, coref, depth + 1)
                 if found:
                     return found
@@ -299,6 +383,20 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _described(noun):
+    """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
+    if noun.pos_ not in {"NOUN", "NUM"}:
+        return []
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named:  # "its assistant, Meta AI"
+        return named
+    if noun.dep_ == "appos":
+        return [noun.head]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+    return []
 
 
 def _acts_as_verb(token) -> bool:
@@ -359,10 +457,15 @@ def _logical_subjects(verb):
 
 def _logical_objects(verb):
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "oprd"]
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE_PRONOUNS
-                                    for c in verb.children):
+    if verb.dep_ == "relcl" and any(c.dep_ in {"nsubjpass", "dobj"}
+                                    and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
         objects = [verb.head]
     if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)
+    if not objects and verb.dep_ == "relcl" and not any(
+        c.lower_ in _RELATIVE_PRONOUNS or c.dep_ in {"prep", "ccomp", "xcomp"}
+        for c in verb.children
+    ):  # "the company Musk founded": the noun is what the clause's verb acts on
         objects.append(verb.head)
     if not objects and verb.dep_ == "conj" and verb.head is not verb:
         objects.extend(_logical_objects(verb.head))
@@ -390,6 +493,18 @@ def _holders(noun):
         yield from objects or _logical_subjects(verb)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield noun.head.head
+    for child in noun.children:
+        if child.pos_ == "PROPN" and (
+            (child.dep_ == "compound" and child.i < noun.i)  # "the Claude chatbot"
+            or (child.dep_ == "conj" and _after_comma(child, noun))  # "rivals, OpenAI and X"
+        ):
+            yield child
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":  # "who was among the founders"
+        yield from _logical_subjects(noun.head.head)
+
+
+def _after_comma(child, noun) -> bool:
+    return child.i == noun.i + 2 and noun.doc[noun.i + 1].text == ","
 
 
 def _chain_top(token):
@@ -400,12 +515,20 @@ def _chain_top(token):
 
 
 def _attached(noun):
-    """What a prepositional phrase hangs on: the verb's doer, or the noun it modifies."""
+    """What a prepositional phrase hangs on: the verb's doer, or the noun it modifies.
+
+    "run by chief executive X": the title hangs on X, and the "by" agent's counterpart is the
+    thing run; "puts Meta in competition with": the verb's object is the one in competition.
+    """
+    noun = _chain_top(noun)
     if noun.dep_ != "pobj":
         return []
-    governor = noun.head.head
+    prep, governor = noun.head, noun.head.head
     if governor.pos_ in {"VERB", "AUX"}:
-        return _logical_subjects(governor)
+        if prep.dep_ == "agent":
+            return _logical_objects(governor)
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        return objects or _logical_subjects(governor)
     return [governor]
 
 
@@ -494,7 +617,31 @@ def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]
                 merged[key].evidence.extend(fact.evidence)
             else:
                 merged[key] = fact
+    for fact in _implied(list(merged.values()), engine):
+        key = (fact.subject, fact.predicate, fact.object)
+        if key in merged:
+            merged[key].evidence.extend(e for e in fact.evidence
+                                        if e not in merged[key].evidence)
+        else:
+            merged[key] = fact
     return _most_specific(list(merged.values()))
+
+
+def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
+    """Facts that stated ones imply (ontology/relations.toml [[implies]]), one step only."""
+    implied = []
+    for fact in facts:
+        for rule in engine.knowledge.implications:
+            if rule.when != fact.predicate:
+                continue
+            subject, obj = (fact.object, fact.subject) if rule.reverse else (fact.subject,
+                                                                            fact.object)
+            if not engine._fits(rule.then, subject, obj):
+                continue
+            evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
+                                rule=f"implied:{ev.rule}") for ev in fact.evidence]
+            implied.append(Fact(subject, rule.then, obj, evidence))
+    return implied
 
 
 def _most_specific(facts: list[Fact]) -> list[Fact]:

@@ -118,10 +118,30 @@ class RelationRule:
 
 
 @dataclass(frozen=True)
+class Implication:
+    """A fact that states another: "X is a subsidiary of Y" also says Y owns X."""
+
+    when: str  # property of the stated fact
+    then: str  # property of the implied fact
+    reverse: bool = False  # the implied fact runs object -> subject
+    confidence: float = 0.8  # multiplies the stated fact's evidence confidence
+
+
+@dataclass(frozen=True)
+class NamedAfter:
+    """A name that embeds another entity's name: "Acme Cloud" is made by Acme."""
+
+    property: str  # e.g. developedBy: the longer name's entity -> the embedded one
+    confidence: float = 0.6
+
+
+@dataclass(frozen=True)
 class RelationKnowledge:
     rules: tuple[RelationRule, ...]
     hedges: frozenset[str]
     negations: frozenset[str]
+    implications: tuple[Implication, ...] = ()
+    named_after: tuple[NamedAfter, ...] = ()
 
 
 def _as_tuple(value: str | list[str]) -> tuple[str, ...]:
@@ -137,7 +157,7 @@ def relation_knowledge() -> RelationKnowledge:
             RelationRule(
                 id=raw.get("id", f"{raw['property']}-{index}"),
                 property=raw["property"],
-                triggers=frozenset(t.lower() for t in raw["triggers"]),
+                triggers=frozenset(t.lower() for t in raw.get("triggers", ["'s"])),
                 head=_as_tuple(raw["head"]),
                 tail=_as_tuple(raw["tail"]),
                 pos=raw.get("pos", "any"),
@@ -150,6 +170,15 @@ def relation_knowledge() -> RelationKnowledge:
         rules=tuple(rules),
         hedges=frozenset(w.lower() for w in data.get("hedges", {}).get("words", [])),
         negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
+        implications=tuple(
+            Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
+                        confidence=float(raw.get("confidence", 0.8)))
+            for raw in data.get("implies", [])
+        ),
+        named_after=tuple(
+            NamedAfter(property=raw["property"], confidence=float(raw.get("confidence", 0.6)))
+            for raw in data.get("named_after", [])
+        ),
     )
 
 

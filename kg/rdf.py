@@ -42,9 +42,24 @@ def document_iri(document: Document) -> URIRef:
     return DOC[document.id]
 
 
-def fact_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
-    digest = hashlib.sha1(f"{subject}|{predicate}|{obj}".encode()).hexdigest()[:16]
+def fact_iri(subject: URIRef, predicate: URIRef, obj: URIRef | Literal) -> URIRef:
+    """One IRI per distinct triple; a literal counts with its datatype ("2025"^^xsd:gYear)."""
+    shown = obj.n3() if isinstance(obj, Literal) else obj
+    digest = hashlib.sha1(f"{subject}|{predicate}|{shown}".encode()).hexdigest()[:16]
     return FACT[digest]
+
+
+def fact_object(fact: Fact) -> URIRef | Literal:
+    """The object of a fact: an entity IRI, or a typed literal for a literal fact.
+
+    An xsd:string value is written as a plain literal (the same RDF 1.1 term), so that a
+    query for "text" matches it in every store.
+    """
+    if fact.datatype is None:
+        return entity_iri(fact.object)
+    if fact.datatype == "string":
+        return Literal(fact.object)
+    return Literal(fact.object, datatype=XSD[fact.datatype])
 
 
 def evidence_iri(fact: URIRef, doc_id: str, start: int) -> URIRef:
@@ -82,8 +97,11 @@ def describe_document(graph: Graph, document: Document) -> URIRef:
 
 
 def add_fact(graph: Graph, fact: Fact, doc_id: str, provenance: bool) -> None:
-    """The fact as seen by one document: asserted directly unless that document only hedges."""
-    s, p, o = entity_iri(fact.subject), KG[fact.predicate], entity_iri(fact.object)
+    """The fact as seen by one document: asserted directly unless that document only hedges.
+
+    A literal fact is written the same way, its value as a typed literal (docs/rdf-model.md).
+    """
+    s, p, o = entity_iri(fact.subject), KG[fact.predicate], fact_object(fact)
     own = [ev for ev in fact.evidence if ev.doc_id == doc_id]
     if any(ev.status == "asserted" for ev in own):
         graph.add((s, p, o))
@@ -126,7 +144,7 @@ def document_graphs(extraction: Extraction, provenance: bool = True) -> Iterator
             describe_document(graph, document)
         keys = set(entities_by_doc[document.id])
         for fact in facts_by_doc[document.id]:
-            keys.update((fact.subject, fact.object))
+            keys.update((fact.subject,) if fact.datatype else (fact.subject, fact.object))
             add_fact(graph, fact, document.id, provenance)
         for key in sorted(keys):
             describe_entity(graph, extraction.entities[key])

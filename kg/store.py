@@ -7,7 +7,8 @@ duplicate. Each document's triples live in the named graph named by the document
 see the union of all graphs as their default graph.
 
 `open_store(target)` opens whichever fits: a directory is an Oxigraph store, a graph file
-(.ttl .nt .nq .trig .jsonld .rdf .xml) is loaded into a MemoryStore.
+(.ttl .nt .nq .trig .jsonld .rdf .xml) is loaded into a MemoryStore, an http(s) URL is a remote
+SPARQL 1.1 store (kg.remote.RemoteStore).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
+import rdflib.plugins.sparql
 from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
@@ -57,6 +59,10 @@ GRAPH_SUFFIXES = {
     ".owl": "xml",
 }
 """File suffix -> format for graph files that `open_store` loads into memory."""
+
+# rdflib fetches the IRI of a `FROM <iri>` / `USING <iri>` it does not hold (http:, file:):
+# a query would make the server read URLs and local files. Queries see the store, nothing else.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 _QUAD_FORMATS = {"nquads", "trig", "json-ld"}
 _RDFLIB_FORMAT = {"turtle": "turtle", "nt": "nt11", "nquads": "nquads", "trig": "trig",
@@ -749,7 +755,12 @@ def open_store(target: str | Path, *, read_only: bool = False, create: bool = Fa
 
     A missing path is an InputError, unless `create` is set (then a new Oxigraph store is made
     there). A directory that holds other things than a store is refused rather than filled.
+    An http(s) URL is a SPARQL endpoint: a RemoteStore (see kg.remote for the URL forms).
     """
+    from kg.remote import RemoteStore, is_remote
+
+    if is_remote(target):
+        return RemoteStore.open(str(target), read_only=read_only)
     path = Path(target)
     if not path.exists():
         if create and path.suffix.lower() not in GRAPH_SUFFIXES:

@@ -40,13 +40,16 @@ import os
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 import networkx as nx
 from rdflib import Graph
 
 from kg.errors import InputError
 from kg.netgraph import centrality, find_node, neighbourhood, shortest_path, to_networkx
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing.Unpack is Python 3.11+
 
 ASSETS = Path(__file__).parent / "assets"
 LARGE_GRAPH = 2000
@@ -76,6 +79,22 @@ EDGE_COLOUR = "#7b8497"
 PATH_COLOUR = "#d62728"
 
 SizeBy = Literal["pagerank", "degree"]
+DEFAULT_TITLE = "kg graph"
+
+
+class ViewOptions(TypedDict, total=False):
+    """What to draw; the keyword arguments of `html_string`, `to_html` and `show`.
+
+    `focus` (a label, alias or IRI) draws only the entities within `depth` hops of it;
+    `path_between` highlights the shortest connection between two entities; `size_by` sizes
+    nodes by PageRank or degree.
+    """
+
+    focus: str | None
+    depth: int
+    path_between: tuple[str, str] | None
+    title: str
+    size_by: SizeBy
 
 
 # --------------------------------------------------------------------------- assets
@@ -372,7 +391,7 @@ def build_view_data(
     *,
     focus: str | None = None,
     path: tuple[list[str], list[tuple[str, str, str]]] | None = None,
-    title: str = "kg graph",
+    title: str = DEFAULT_TITLE,
     size_by: SizeBy = "pagerank",
     total: tuple[int, int] | None = None,
 ) -> dict:
@@ -513,10 +532,10 @@ def render_html(
     focus: str | None = None,
     depth: int = 1,
     path_between: tuple[str, str] | None = None,
-    title: str = "kg graph",
+    title: str = DEFAULT_TITLE,
     size_by: SizeBy = "pagerank",
 ) -> str:
-    """The page for an entity graph from `to_networkx` (see `html_string` for the options)."""
+    """The page for an entity graph from `to_networkx` (the options: see `ViewOptions`)."""
     from jinja2 import Environment
 
     total = (G.number_of_nodes(), G.number_of_edges())
@@ -556,29 +575,12 @@ def render_html(
     )
 
 
-def html_string(
-    rdf: Graph,
-    *,
-    focus: str | None = None,
-    depth: int = 1,
-    path_between: tuple[str, str] | None = None,
-    title: str = "kg graph",
-    size_by: SizeBy = "pagerank",
-) -> str:
-    """The self-contained HTML page for `rdf`.
+def html_string(rdf: Graph, **options: Unpack[ViewOptions]) -> str:
+    """The self-contained HTML page for `rdf` (options: see `ViewOptions`).
 
-    `focus` (a label, alias or IRI) draws only the entities within `depth` hops of it;
-    `path_between` highlights the shortest connection between two entities. Unknown names
-    raise `InputError`.
+    Unknown entity names raise `InputError`.
     """
-    return render_html(
-        to_networkx(rdf),
-        focus=focus,
-        depth=depth,
-        path_between=path_between,
-        title=title,
-        size_by=size_by,
-    )
+    return render_html(to_networkx(rdf), **options)
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> Path:
@@ -590,44 +592,38 @@ def write_atomic(path: str | os.PathLike, text: str) -> Path:
     return target
 
 
-def to_html(
-    rdf: Graph,
-    path: str | os.PathLike,
-    *,
-    focus: str | None = None,
-    depth: int = 1,
-    path_between: tuple[str, str] | None = None,
-    title: str = "kg graph",
-    size_by: SizeBy = "pagerank",
-) -> Path:
+def to_html(rdf: Graph, path: str | os.PathLike, **options: Unpack[ViewOptions]) -> Path:
     """Write the interactive view of `rdf` to `path` (atomically) and return the path."""
-    page = html_string(
-        rdf, focus=focus, depth=depth, path_between=path_between, title=title, size_by=size_by
-    )
-    return write_atomic(path, page)
+    return write_atomic(path, html_string(rdf, **options))
 
 
-def show(
-    rdf: Graph,
-    *,
-    focus: str | None = None,
-    depth: int = 1,
-    path_between: tuple[str, str] | None = None,
-    title: str = "kg graph",
-    size_by: SizeBy = "pagerank",
-    height: int = 640,
-):
-    """The view for a Jupyter notebook: an ``IPython.display.HTML`` holding a sandboxed
-    ``<iframe srcdoc=...>`` (the known fix for pyvis pages rendering blank in notebooks)."""
-    try:
-        from IPython.display import HTML
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise InputError("kg.viz.show needs IPython (pip install ipython)") from exc
-    page = html_string(
-        rdf, focus=focus, depth=depth, path_between=path_between, title=title, size_by=size_by
-    )
-    return HTML(
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" title="{html.escape(title)}" '
-        f'style="width:100%;height:{int(height)}px;border:1px solid #d0d7de;border-radius:6px" '
-        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
-    )
+class NotebookView:
+    """The view as a Jupyter output: the page inside an ``<iframe srcdoc=...>``.
+
+    A notebook puts HTML outputs into its own document, where the page's scripts and styles
+    would clash with the notebook's (pyvis's pages render blank in some notebooks, its issue
+    #203); in an iframe the page is a document of its own. The sandbox lets its scripts run
+    but gives them no access to the notebook, and the srcdoc needs no file or server, so the
+    output still works when the notebook is opened offline elsewhere. Jupyter shows the object
+    through `_repr_html_`; no IPython import is needed.
+    """
+
+    def __init__(self, page: str, *, title: str = DEFAULT_TITLE, height: int = 640) -> None:
+        self.page = page
+        self.title = title
+        self.height = int(height)
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
+            f'title="{html.escape(self.title, quote=True)}" '
+            f'style="width:100%;height:{self.height}px;border:1px solid #d0d7de;'
+            'border-radius:6px" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        )
+
+
+def show(rdf: Graph, *, height: int = 640, **options: Unpack[ViewOptions]) -> NotebookView:
+    """The view for a Jupyter notebook cell, `height` pixels tall (options: see `ViewOptions`)."""
+    page = html_string(rdf, **options)
+    return NotebookView(page, title=options.get("title", DEFAULT_TITLE), height=height)

@@ -1,12 +1,10 @@
-"""Shared test helpers for the graph view: a small graph in our RDF model, and Chromium.
+"""Shared test data for the graph view: a small graph in our RDF model, hostile names included.
 
-Imported by tests/test_netgraph.py and tests/test_viz.py (not a conftest: plain helpers).
+Imported by the netgraph and viz tests (not a conftest: plain helpers; the browsers they open
+the page in are in tests/browsers.py).
 """
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -25,24 +23,6 @@ WANG = str(ENT["Alexandr_Wang"])
 XSS = str(ENT["%3Cimg_src%3Dx_onerror%3Dalert%281%29%3E"])
 LONER = str(ENT["Lonely_Corp"])
 INFERRED_GRAPH = URIRef(BASE + "graph/inferred")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium, or None when it is not installed."""
-    for candidate in (shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
 
 def _entity(g: Graph, iri: str, cls: str, label: str, *aliases: str, wd: str | None = None):
     e = URIRef(iri)

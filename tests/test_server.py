@@ -215,7 +215,7 @@ def test_updates_when_allowed():
         ask = client.get("/sparql", params={"query": "ASK { ent:X a kg:Company }"})
         assert ask.json()["boolean"] is False
         load = client.post("/sparql", data={"update": "LOAD <http://example.org/x.ttl>"})
-        assert load.status_code == 403
+        assert load.status_code == 403 and "LOAD refused" in load.text, load.text
         query_as_update = client.get("/sparql", params={"query": "DROP ALL"})
         assert query_as_update.status_code == 400
         assert store.triple_count() == 71
@@ -300,15 +300,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+RUNAWAY = "SELECT * WHERE { ?a rdfs:label ?b . ?c rdfs:label ?d . ?e rdfs:label ?f }"
+
+
 @pytest.mark.slow
 def test_kg_serve_command(tmp_path):
-    store = OxigraphStore(tmp_path / "store")
+    """The real `kg serve` process: the answers of `kg query`, clear refusals, the timeout."""
+    path = tmp_path / "store"
+    store = OxigraphStore(path)
     fill(store)
+    big(store)  # 3,000 labels: RUNAWAY has 2.7e10 rows
     store.close()
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(tmp_path / "store"),
-                             "--port", str(port), "--timeout", "5"],
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(path),
+                             "--port", str(port), "--timeout", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 30
@@ -322,10 +328,12 @@ def test_kg_serve_command(tmp_path):
                 assert proc.poll() is None, proc.stderr.read()
                 assert time.monotonic() < deadline, "kg serve did not come up"
                 time.sleep(0.2)
-        assert r.status_code == 200 and r.text.splitlines() == ["n", "71"]
+        assert r.status_code == 200 and r.text.splitlines() == ["n", "3071"]
+        _served_as_kg_query(f"http://127.0.0.1:{port}/sparql", path, env)
         # read-only without --allow-update: the store refuses, the server says 403 first
         upd = httpx.post(f"http://127.0.0.1:{port}/sparql", data={"update": "CLEAR ALL"})
         assert upd.status_code == 403
+        _refusals_and_timeout(f"http://127.0.0.1:{port}/sparql")
     finally:
         proc.terminate()
         try:
@@ -334,6 +342,51 @@ def test_kg_serve_command(tmp_path):
             proc.kill()
             _, err = proc.communicate()
     assert re.search(r"GET /sparql 200 [\d.]+ ms", err), err
+
+
+def _served_as_kg_query(url: str, store: Path, env: dict) -> None:
+    """SELECT and CONSTRUCT over HTTP give what `kg query` prints for the same store."""
+    for query, fmt, accept in ((SELECT, "json", "application/sparql-results+json"),
+                               (SELECT, "csv", "text/csv"),
+                               (SELECT, "xml", "application/sparql-results+xml"),
+                               (CONSTRUCT, "nt", "application/n-triples")):
+        cli = subprocess.run([sys.executable, "-m", "kg", "query", str(store), query,
+                              "--format", fmt], capture_output=True, env=env, timeout=60)
+        assert cli.returncode == 0, cli.stderr
+        served = httpx.get(url, params={"query": query}, headers={"Accept": accept}, timeout=10)
+        assert served.status_code == 200, served.text
+        if fmt == "json":
+            assert served.json() == json.loads(cli.stdout)
+            assert len(served.json()["results"]["bindings"]) == 20
+        elif fmt == "nt":
+            assert set(Graph().parse(data=served.text, format="nt")) == set(
+                Graph().parse(data=cli.stdout.decode(), format="nt"))
+        else:
+            assert served.content.strip() == cli.stdout.strip(), fmt
+
+
+def _refusals_and_timeout(url: str) -> None:
+    """UPDATE, SERVICE and LOAD are refused with a one-line reason; a runaway query is cut at
+    the timeout and the server answers the next one."""
+    refused = [
+        ("updates are not allowed", "update", "INSERT DATA { ent:X a kg:Company }"),
+        ("SERVICE refused", "query",
+         "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"),
+        # read-only: the update is refused before its LOAD is looked at (a writable endpoint
+        # refuses LOAD itself: test_updates_when_allowed)
+        ("updates are not allowed", "update", "LOAD <http://example.org/data.ttl>"),
+    ]
+    for reason, field, text in refused:
+        r = httpx.post(url, data={field: text}, timeout=10)
+        assert r.status_code == 403 and reason in r.text, (field, r.text)
+        assert r.text.count("\n") == 1, r.text
+    started = time.monotonic()
+    r = httpx.get(url, params={"query": RUNAWAY}, timeout=30)
+    assert r.status_code == 503 and r.text.startswith("query: timed out after 2 s"), r.text
+    assert time.monotonic() - started < 8
+    ok = httpx.get(url, params={"query": "ASK { ent:Model_1 kg:developedBy ent:Company_1 }"},
+                   timeout=10)
+    assert ok.status_code == 200 and ok.json()["boolean"] is True
 
 
 def _chromium() -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import os
@@ -14,8 +15,8 @@ import networkx as nx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+from browsers import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from conftest_browser import (  # noqa: E402
-    CHROMIUM_ARGS,
     INFERRED_RULE,
     LONER,
     META,
@@ -26,7 +27,6 @@ from conftest_browser import (  # noqa: E402
     XSS_ALIAS,
     XSS_LABEL,
     XSS_SENTENCE,
-    chromium_path,
     sample_graph,
 )
 
@@ -212,10 +212,12 @@ def test_write_atomic_keeps_the_old_file_on_failure(tmp_path, monkeypatch):
 
 
 def test_show_wraps_the_page_in_an_iframe(rdf):
-    out = show(rdf, height=500)
-    assert out.data.startswith("<iframe srcdoc=")
-    assert "<script" not in out.data and "height:500px" in out.data
-    assert 'sandbox="allow-scripts' in out.data
+    out = show(rdf, height=500, focus="Muse Spark", title="<b>t</b>")._repr_html_()
+    assert out.startswith("<iframe srcdoc=")
+    assert "<script" not in out and "<b>" not in out and "height:500px" in out
+    assert 'sandbox="allow-scripts' in out and "allow-same-origin" not in out
+    page = html.unescape(re.search(r'srcdoc="([^"]*)"', out).group(1))
+    assert page == html_string(rdf, focus="Muse Spark", title="<b>t</b>")
 
 
 def test_fast_layout_is_spread_and_local():

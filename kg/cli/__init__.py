@@ -52,8 +52,18 @@ def main(argv: list[str] | None = None) -> None:
     except KgError as exc:
         if debug:
             raise
-        typer.echo(f"kg: error: {exc}", err=True)
+        typer.echo(f"kg: error: {_one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a failure nobody foresaw still gets one line
+        if debug:
+            raise
+        typer.echo(f"kg: error: {type(exc).__name__}: {_one_line(str(exc))} "
+                   "(run with --debug for the traceback)", err=True)
+        sys.exit(1)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

@@ -11,13 +11,14 @@ import typer
 from kg.cli import app
 from kg.errors import InputError, KgError
 
-_TARGET_HELP = "A graph file (.ttl .nt .nq .trig .jsonld .rdf) or an Oxigraph store directory."
+_TARGET_HELP = ("A graph file (.ttl .nt .nq .trig .jsonld .rdf), an Oxigraph store directory "
+                "or a remote SPARQL endpoint URL (http://host/sparql).")
 
 
 @app.command("query", epilog="Example: kg query out/graph.ttl "
              "'SELECT ?m ?c WHERE { ?m kg:developedBy ?c }'")
 def query_command(
-    target: Annotated[Path, typer.Argument(help=_TARGET_HELP, show_default=False)],
+    target: Annotated[str, typer.Argument(help=_TARGET_HELP, show_default=False)],
     query: Annotated[str | None, typer.Argument(
         help="The SPARQL query. The common prefixes (kg: ent: doc: rdfs: schema: ...) "
         "are declared for you.", show_default=False)] = None,
@@ -84,12 +85,12 @@ def _read_query(query: str | None, file: Path | None) -> str:
 @app.command("serve", epilog="Example: kg serve out/store --port 7878   "
              "# then open http://127.0.0.1:7878/")
 def serve_command(
-    target: Annotated[Path, typer.Argument(help=_TARGET_HELP, show_default=False)],
+    target: Annotated[str, typer.Argument(help=_TARGET_HELP, show_default=False)],
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
     allow_update: Annotated[bool, typer.Option(
         "--allow-update", help="Accept SPARQL Update (a graph file is changed in memory "
-        "only; a store directory on disk).")] = False,
+        "only; a store directory on disk; a URL passes it to the endpoint).")] = False,
     timeout: Annotated[float, typer.Option("--timeout",
                                            help="Seconds a query may run.")] = 10.0,
     max_results: Annotated[int, typer.Option("--max-results",
@@ -99,12 +100,14 @@ def serve_command(
         show_default=False)] = None,
 ) -> None:
     """Serve a SPARQL 1.1 endpoint at /sparql and a query page at / (offline, no CDN)."""
+    from kg.remote import is_remote, shown
     from kg.server import serve
     from kg.store import open_store
 
     store = open_store(target, read_only=not allow_update)
     try:
-        typer.echo(f"kg: serving {target} at http://{host}:{port}/ (SPARQL endpoint /sparql; "
+        name = shown(target) if is_remote(target) else target
+        typer.echo(f"kg: serving {name} at http://{host}:{port}/ (SPARQL endpoint /sparql; "
                    "Ctrl-C stops)", err=True)
         serve(store, host=host, port=port, allow_update=allow_update, timeout=timeout,
               max_results=max_results, cors_origins=tuple(cors or ()))
@@ -124,15 +127,30 @@ def export_command(
         "by default from the -o suffix.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write ('-' for stdout).", show_default=False)] = None,
+    sink: Annotated[str | None, typer.Option(
+        "--sink", help="Copy every named graph to a SPARQL store instead: "
+        "gsp+http://host/store (Graph Store Protocol) or sparql+http://host/update "
+        "(SPARQL Update).", show_default=False)] = None,
+    sink_query: Annotated[str | None, typer.Option(
+        "--sink-query", help="The store's SPARQL query endpoint, when not the --sink URL.",
+        show_default=False)] = None,
 ) -> None:
-    """Export a graph file or a store in another format; the file is replaced atomically."""
+    """Export a graph file or a store in another format; the file is replaced atomically.
+
+    With --sink URL the graphs go to a SPARQL 1.1 store, one named graph per document, each
+    replacing its earlier copy.
+    """
     from kg.export import WRITERS, export, format_for_path
     from kg.store import open_store
 
     if (graph is None) == (store_dir is None):
         raise KgError("give a GRAPH file or --store DIR (one of the two)")
+    if sink is not None:
+        _export_to_sink(graph if graph is not None else store_dir, sink, sink_query,
+                        store_dir is not None)
+        return
     if output is None:
-        raise KgError("give -o FILE (or -o - for standard output)")
+        raise KgError("give -o FILE (or -o - for standard output), or --sink URL")
     chosen = fmt.lower() if fmt else format_for_path(output)
     if chosen is None:
         raise KgError(f"cannot tell the format from {output}; add --format "
@@ -150,3 +168,22 @@ def export_command(
         store.close()
     if str(output) != "-":
         typer.echo(f"kg: wrote {output} ({chosen}, {size:,} bytes)", err=True)
+
+
+def _export_to_sink(source: Path | None, sink: str, sink_query: str | None,
+                    is_store: bool) -> None:
+    """Copy every named graph of a local graph file or store into a remote store."""
+    from kg.remote import RemoteStore, copy_graphs, shown
+    from kg.store import open_store
+
+    assert source is not None
+    if is_store and not source.is_dir():
+        raise InputError(f"{source}: not a store directory")
+    remote = RemoteStore.open(sink, query_url=sink_query)
+    local = open_store(source, read_only=True)
+    try:
+        graphs, triples = copy_graphs(local, remote)
+    finally:
+        local.close()
+        remote.close()
+    typer.echo(f"kg: wrote {graphs:,} graph(s), {triples:,} triples to {shown(sink)}", err=True)
