@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
@@ -18,12 +19,14 @@ from kg.nlp import ParsedDocument, normalise_name
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every mention and alias, on few distinct names
 def name_key(name: str) -> str:
     """Match key: case, punctuation and a plural last word do not make a different entity."""
-    words = re.sub(r"[^\w\s]", "", normalise_name(name).lower()).split()
+    words = _PUNCTUATION.sub("", normalise_name(name).lower()).split()
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
@@ -70,7 +71,7 @@ class DocumentIndex:
             if len(keys) != 1:
                 continue
             key = next(iter(keys))
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            for match in _whole_word(name).finditer(text):
                 span = doc.char_span(match.start(), match.end())
                 if span is None or any(t.i in self.by_token for t in span):
                     continue
@@ -89,14 +90,57 @@ class DocumentIndex:
         first = {key: i for i, key in reversed(self.ordered)}
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
-    def recent(self, before: int, cls: str) -> str | None:
+    def last_organization(self, before: int) -> str | None:
+        """ "Acme has built its business ...": a possessive pronoun means the last organisation."""
+        sch = schema()
+        for start, key in reversed(self.ordered):
+            if start < before and sch.is_a(self.entities[key].type, "Organization"):
+                return key
+        return None
+
+    def recent_subject(self, before: int, cls: str) -> str | None:
+        """The subject of this or the previous sentence, when it has class `cls`.
+
+        "Anthropic introduced Mythos. The company sells ...": a paragraph about one company
+        keeps it as its subject, and "the company" or "it" continues that thread.
+        """
+        doc = self.parsed.doc
+        sentence = doc[before].sent
+        previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        sch = schema()
+        candidates = [(start, key) for start, key in reversed(self.ordered)
+                      if previous.start <= start < before
+                      and sch.is_a(self.entities[key].type, cls)]
+        here = [(start, key) for start, key in candidates if start >= sentence.start]
+        for start, key in here:  # "Acme said the company ...": this sentence's subject
+            if self._is_subject(start, key):
+                return key
+        if here:  # "Y, previously Acme's officer, runs the startup": the last one named
+            return here[0][1]
+        for start, key in candidates:  # "Acme introduced X. The company sells ..."
+            if self._is_subject(start, key):
+                return key
+        return None
+
+    def _is_subject(self, start: int, key: str) -> bool:
+        doc = self.parsed.doc
+        end = start + 1
+        while end < len(doc) and self.by_token.get(end) == key:
+            end += 1
+        return doc[start:end].root.dep_ in {"nsubj", "nsubjpass"}
+
+    def recent(self, before: int, cls: str, pronoun: bool = False) -> str | None:
         """The last entity of class `cls` named before token `before` (definite-NP coreference).
 
-        "The company" in a news story nearly always means the story's own subject, so a
-        company noun resolves to the document's focus when that fits.
+        The subject of the sentence so far or of the one before wins; otherwise "the company"
+        in a news story nearly always means the story's own subject (its focus).
         """
         sch = schema()
-        if self.focus and sch.is_a(cls, "Company") and sch.is_a(
+        topic = self.recent_subject(before, cls)
+        if topic:
+            return topic
+        # "it" may be any organisation the story is about; "the company" must be a company
+        if self.focus and (pronoun or sch.is_a(cls, "Company")) and sch.is_a(
             self.entities[self.focus].type, cls
         ) and any(start < before for start, key in self.ordered if key == self.focus):
             return self.focus
@@ -121,6 +165,8 @@ class RuleEngine:
         for rule in self.knowledge.rules:
             for trigger in rule.triggers:
                 self.by_trigger.setdefault(trigger, []).append(rule)
+        # the last words of two-word triggers: only these tokens need their neighbour looked at
+        self.bigram_ends = {t.rsplit(" ", 1)[1] for t in self.by_trigger if " " in t}
 
     def extract(self, parsed: ParsedDocument) -> list[Fact]:
         index = DocumentIndex(parsed, self.entities)
@@ -137,7 +183,7 @@ class RuleEngine:
                         end=sentence.end,
                         confidence=round(rule.confidence * head.certainty * tail.certainty, 3),
                         rule=rule.id,
-                        status="hedged" if self._hedged(token) else "asserted",
+                        status=self._status(token),
                     )
                     subject, obj = head.entity, tail.entity
                     if rule.property in self.schema.symmetric and obj < subject:
@@ -181,18 +227,20 @@ class RuleEngine:
         )
 
     def _rules_for(self, token) -> list[RelationRule]:
-        if any(c.dep_ == "poss" for c in token.children) and token.pos_ in {"NOUN", "PROPN"}:
+        if token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children):
             possessive = self.by_trigger.get("'s", [])
         else:
             possessive = []
         return possessive + self._triggered(token)
 
     def _triggered(self, token) -> list[RelationRule]:
-        words = {token.lemma_.lower(), token.lower_}
-        if token.i > 0:
-            previous = token.doc[token.i - 1]
-            words.add(f"{previous.lemma_.lower()} {token.lemma_.lower()}")
+        lemma = token.lemma_.lower()
+        words = {lemma, token.lower_}
+        if token.i > 0 and lemma in self.bigram_ends:  # every token comes here: keep it cheap
+            words.add(f"{token.doc[token.i - 1].lemma_.lower()} {lemma}")
         rules = [r for w in words for r in self.by_trigger.get(w, ())]
+        if not rules:
+            return []
         result = []
         for rule in dict.fromkeys(rules):
             if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"} \
@@ -271,8 +319,9 @@ class RuleEngine:
             chain.append(chain[-1].head)
         for child in (c for member in chain for c in member.children):
             if child.dep_ == "poss":
-                if child.lower_ in {"its", "their"} and index.focus:
-                    found.append(Argument(index.focus, 0.8))
+                owner = index.last_organization(child.i) or index.focus
+                if child.lower_ in {"its", "their"} and owner:
+                    found.append(Argument(owner, 0.8))
                 else:
                     found.extend(self._names(child, index))
             elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:
@@ -299,7 +348,8 @@ class RuleEngine:
         found: list[Argument] = []
         for child in (c for c in token.children if c.dep_ == "poss"):
             if child.lower_ in {"its", "their"}:
-                found.extend([Argument(index.focus, 0.8)] if index.focus else [])
+                owner = index.last_organization(child.i) or index.focus
+                found.extend([Argument(owner, 0.8)] if owner else [])
             else:
                 found.extend(self._names(child, index, coref=False))
         return found
@@ -353,12 +403,27 @@ class RuleEngine:
     def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
         """A pronoun means the last entity, outside its own clause, whose class fits the slot."""
         sentence_start = index.parsed.doc[before].sent.start
-        candidates = [cls for cls in self._expected] or ["Organization", "Product"]
+        candidates = [c for c in self._expected if c != "Person"] or ["Organization", "Product"]
         for cls in candidates:
-            found = index.recent(sentence_start, cls)
+            found = index.recent(sentence_start, cls, pronoun=True)
             if found:
                 return found
         return None
+
+    def _status(self, token) -> str:
+        if self._past(token):
+            return "past"
+        return "hedged" if self._hedged(token) else "asserted"
+
+    def _past(self, token) -> bool:
+        """ "the former chief executive", "who previously worked at", "chairman until 2013"."""
+        words = self.knowledge.past
+        carriers = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
+        return any(
+            (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
+            and c.lower_ in words
+            for carrier in carriers for c in carrier.children
+        ) or any(t.lower_ in words and t.head == token for t in token.doc[token.i - 2:token.i])
 
     def _hedged(self, token) -> bool:
         hedges = self.knowledge.hedges
@@ -397,6 +462,12 @@ def _described(noun):
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
     return []
+
+
+@lru_cache(maxsize=1 << 14)
+def _whole_word(name: str) -> re.Pattern:
+    """`name` as a whole word; compiled once per name (re's own cache holds only 512)."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 def _acts_as_verb(token) -> bool:
@@ -598,8 +669,11 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     """
     engine = RuleEngine(entities, check_types=False)
     sch = schema()
+    silent = {rule.id for rule in engine.knowledge.rules if not rule.votes}
     for parsed in parsed_docs:
         for fact in engine.extract(parsed):
+            if all(ev.rule in silent for ev in fact.evidence):
+                continue
             for key, classes in ((fact.subject, sch.domains.get(fact.predicate, ())),
                                  (fact.object, sch.ranges.get(fact.predicate, ()))):
                 if len(classes) == 1 and max(e.confidence for e in fact.evidence) >= 0.6:

@@ -115,6 +115,7 @@ class RelationRule:
     requires: frozenset[str] = frozenset()  # child lemmas that must be present ("code")
     confidence: float = 0.8
     tail_type: str | None = None
+    votes: bool = True  # whether a firing also types its sides (off for loose triggers)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class RelationKnowledge:
     rules: tuple[RelationRule, ...]
     hedges: frozenset[str]
     negations: frozenset[str]
+    past: frozenset[str] = frozenset()
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
 
@@ -164,12 +166,14 @@ def relation_knowledge() -> RelationKnowledge:
                 requires=frozenset(raw.get("requires", ())),
                 confidence=float(raw.get("confidence", 0.8)),
                 tail_type=raw.get("tail_type"),
+                votes=bool(raw.get("votes", True)),
             )
         )
     return RelationKnowledge(
         rules=tuple(rules),
         hedges=frozenset(w.lower() for w in data.get("hedges", {}).get("words", [])),
         negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
+        past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)))

@@ -37,7 +37,7 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these"}
 _PERIOD_DETERMINERS = {"every", "each", "a", "per", "an"}
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*\+?\s*([A-Za-z]+)?")
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d|'?s\b)")  # not "the 2020s"
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -223,7 +223,7 @@ def _doers(verb) -> list:
              for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     found += [p for a in verb.children if a.dep_ == "agent" for p in a.children
               if p.dep_ == "pobj"]
-    if not found and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+    if not found and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         return _doers(verb.head)
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
@@ -235,7 +235,7 @@ def _undergoers(verb, exclude: set[int] = frozenset()) -> list:
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i not in exclude]
     if not found and verb.dep_ in {"relcl", "acl"}:
         found = [verb.head]
-    if not found and verb.dep_ == "conj" and verb.head is not verb:
+    if not found and verb.dep_ == "conj" and verb.head.i != verb.i:
         return _undergoers(verb.head, exclude)
     return found
 
@@ -246,7 +246,7 @@ def _governing_verb(token, steps: int = 6):
     for _ in range(steps):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return current
@@ -285,8 +285,10 @@ class Found:
 class Resolver:
     """Which entity a token names, by the mention index of the relation stage plus coreference.
 
-    Uses `kg.facts.DocumentIndex` (tokens of mentions, mentions in order) and the coreference
-    nouns of typing.toml; a pronoun or "the model" means the last entity of a fitting class.
+    Uses `kg.facts.DocumentIndex` (tokens of mentions, mentions in order, the document's main
+    organisation) and the coreference nouns of typing.toml: "the model" means the last AI model
+    named before it; "it" the last organisation or product (never a person); "its" in front of
+    a noun the document's main organisation when one fits.
     """
 
     def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
@@ -295,6 +297,7 @@ class Resolver:
         index = DocumentIndex(parsed, entities)
         self.by_token: dict[int, str] = index.by_token
         self.ordered: list[tuple[int, str]] = sorted(index.ordered)
+        self.focus: str | None = index.focus
         self.entities = entities
         self.schema = schema()
         self.coreference = typing_cues().coreference
@@ -302,64 +305,107 @@ class Resolver:
     def fits(self, key: str, classes) -> bool:
         return not classes or any(self.schema.is_a(self.entities[key].type, c) for c in classes)
 
-    def recent(self, before: int, classes, after: int = 0) -> str | None:
+    def recent(self, before: int, classes, after: int = 0, exclude=()) -> str | None:
         """The last entity of one of `classes` named in tokens [after, before)."""
         for start, key in reversed(self.ordered):
-            if after <= start < before and self.fits(key, classes):
+            if after <= start < before and key not in exclude and self.fits(key, classes):
                 return key
         return None
 
-    def resolve(self, token, classes, depth: int = 0) -> tuple[str, float] | None:
-        """(entity key, certainty) for a token, or None; only entities of `classes` count."""
+    def resolve(self, token, classes, exclude=(), depth: int = 0) -> tuple[str, float] | None:
+        """(entity key, certainty) for a token, or None; only entities of `classes` count,
+        and none of `exclude` (the other side of the same fact)."""
         key = self.by_token.get(token.i)
         if key is not None:
-            return (key, 1.0) if self.fits(key, classes) else None
-        for child in token.children:
-            key = self.by_token.get(child.i)
-            if key and child.dep_ in {"compound", "nmod", "amod", "appos"} \
-                    and self.fits(key, classes):
-                return key, 0.95 if child.dep_ != "appos" else 0.9
-        head_key = self.by_token.get(token.head.i)
-        if token.dep_ == "appos" and head_key and self.fits(head_key, classes):
-            return head_key, 0.9
+            return (key, 1.0) if key not in exclude and self.fits(key, classes) else None
+        for found in self._named_nearby(token, classes, exclude):
+            return found
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
-            found = self.recent(token.sent.start, classes)
-            return (found, 0.7) if found else None
+            return self._pronoun(token, classes, exclude)
         if _is_anaphoric(token):
-            found = self._anaphor(token, classes)
+            found = self._anaphor(token, classes, exclude)
             if found:
                 return found, 0.85
         if depth < 2 and token.pos_ in {"NOUN", "NUM"}:
             for pobj in _prep_objects(token, {"of"}):
-                found = self.resolve(pobj, classes, depth + 1)
+                found = self.resolve(pobj, classes, exclude, depth + 1)
                 if found:
                     return found[0], found[1] * 0.95
         return None
 
-    def _anaphor(self, token, classes) -> str | None:
+    def _named_nearby(self, token, classes, exclude) -> Iterator[tuple[str, float]]:
+        """ "X, the company" (apposition), "the Acme model" (a name inside the phrase)."""
+        candidates = []
+        if token.dep_ == "appos":
+            candidates.append((token.head, 0.9))
+        candidates += [(c, 0.95) for c in token.children
+                       if c.dep_ in {"compound", "nmod", "amod"} and c.i < token.i]
+        candidates += [(c, 0.9) for c in token.children if c.dep_ == "appos"]
+        for other, certainty in candidates:
+            key = self.by_token.get(other.i)
+            if key and key not in exclude and self.fits(key, classes):
+                yield key, certainty
+
+    def _pronoun(self, token, classes, exclude) -> tuple[str, float] | None:
+        wanted = [c for c in classes if not self.schema.is_a(c, "Person")] or [
+            "Organization", "Product"]
+        if token.dep_ == "poss" and self.focus and self.focus not in exclude \
+                and self.fits(self.focus, wanted) and self.fits(self.focus, ["Organization"]):
+            return self.focus, 0.8
+        found = self._subject_before(token, wanted, exclude) or self.recent(
+            token.i, wanted, exclude=exclude)
+        return (found, 0.7) if found else None
+
+    def _subject_before(self, pronoun, wanted, exclude, depth: int = 0) -> str | None:
+        """ "Meta said it ...", "Meta formed a lab. It also ...": a subject pronoun means the
+        subject of the clause above it, else of the sentence before (itself perhaps "it")."""
+        if depth > 3:
+            return None
+        verb = pronoun.head
+        while verb.head.i != verb.i:  # subjects of the clauses that embed this one
+            verb = verb.head
+            for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                key = self.by_token.get(subject.i)
+                if key and subject.i < pronoun.i and key not in exclude \
+                        and self.fits(key, wanted):
+                    return key
+        sentence = pronoun.sent
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or sentence.start == 0:
+            return None
+        previous = pronoun.doc[sentence.start - 1].sent
+        for clause in _conjuncts(previous.root):
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                key = self.by_token.get(subject.i)
+                if key and key not in exclude and self.fits(key, wanted):
+                    return key
+                if subject.lower_ == "it":
+                    return self._subject_before(subject, wanted, exclude, depth + 1)
+        return None
+
+    def _anaphor(self, token, classes, exclude) -> str | None:
         cls = self.coreference.get(token.lemma_.lower())
         if cls is None:
             return None
         wanted = [c for c in classes if self.schema.is_a(cls, c) or self.schema.is_a(c, cls)]
         if classes and not wanted:
             return None
-        return self.recent(token.i, [cls])
+        return self.recent(token.i, [cls], exclude=exclude)
 
-    def owner(self, noun, classes) -> tuple[str, float] | None:
+    def owner(self, noun, classes, exclude=()) -> tuple[str, float] | None:
         """The noun itself, else its possessor ("Acme's users", "its apps")."""
-        found = self.resolve(noun, classes)
+        found = self.resolve(noun, classes, exclude)
         if found:
             return found
         for child in noun.children:
             if child.dep_ == "poss":
-                found = self.resolve(child, classes)
+                found = self.resolve(child, classes, exclude)
                 if found:
                     return found[0], found[1] * 0.9
         return None
 
-    def first(self, tokens, classes) -> tuple[str, float] | None:
+    def first(self, tokens, classes, exclude=()) -> tuple[str, float] | None:
         for token in tokens:
-            found = self.resolve(token, classes)
+            found = self.resolve(token, classes, exclude)
             if found:
                 return found
         return None
@@ -389,6 +435,7 @@ class DocumentReader:
         self.domains = schema().domains
         self.ranges = schema().ranges
         self.figures: dict[int, Figure] = {}  # anchor token -> the money node it states
+        self.last_mode_owner: str | None = None  # modes of one document are usually one product's
 
     def read(self) -> Iterator[Found]:
         for figure in self.money():
@@ -411,7 +458,7 @@ class DocumentReader:
         for ent in self.doc.ents:
             if ent.label_ != "MONEY":
                 continue
-            value = parse_money(ent.text, self.vocab)
+            value = parse_money(self._money_text(ent), self.vocab)
             if value is None:
                 continue
             found = self._money_trigger(ent)
@@ -424,10 +471,20 @@ class DocumentReader:
             if figure is not None:
                 yield figure
 
+    def _money_text(self, ent) -> str:
+        """The MONEY span with a currency sign or word the tagger left just outside it
+        ("$" + "20")."""
+        doc, start, end = self.doc, ent.start, ent.end
+        if start > 0 and any(doc[start - 1].text == sym for sym, _ in self.vocab.symbols):
+            start -= 1
+        if end < len(doc) and doc[end].lower_ in self.vocab.currency_words:
+            end += 1
+        return doc[start:end].text
+
     def _money_trigger(self, ent):
         current = ent.root
         for _ in range(int(self.vocab.setting("money", "max_climb", 4))):
-            if current.head is current:
+            if current.head.i == current.i:
                 return None
             current = current.head
             pos = "verb" if current.pos_ in {"VERB", "AUX"} else "noun" \
@@ -446,7 +503,7 @@ class DocumentReader:
             doers = [c for c in trigger.children if c.dep_ == "poss"]
             if not doers:
                 verb = _governing_verb(trigger)
-                doers = _doers(verb) if verb is not trigger else []
+                doers = _doers(verb) if verb.i != trigger.i else []
             others = []
         figure = Figure(kind.cls, value[0], value[1], anchor=_governing_verb(trigger),
                         trigger=trigger, span=ent, rule=f"money:{trigger.lemma_.lower()}",
@@ -464,9 +521,10 @@ class DocumentReader:
     def _investment(self, figure: Figure, kind: MoneyTrigger, trigger, doers, ent):
         section = self.vocab.money["investment"]
         carriers = [trigger, ent.root]
-        investee_side = [p for c in carriers for p in _prep_objects(c, set(section["investee_preps"]))]
-        investee_side += self._preps_below(trigger, set(section["investee_preps"]), ent)
-        investor_side = [p for c in carriers for p in _prep_objects(c, set(section["investor_preps"]))]
+        to_investee, from_investor = set(section["investee_preps"]), set(section["investor_preps"])
+        investee_side = [p for c in carriers for p in _prep_objects(c, to_investee)]
+        investee_side += self._preps_below(trigger, to_investee, ent)
+        investor_side = [p for c in carriers for p in _prep_objects(c, from_investor)]
         investor_side += [p for c in ent.root.head.children if c.dep_ == "acl"
                           for p in _prep_objects(c, {"by"})]  # "a round led by X"
         if kind.role == "investor":
@@ -477,8 +535,8 @@ class DocumentReader:
         if investee is None:
             return None
         investors = [found for t in investor_side for c in _conjuncts(t)
-                     if (found := self.resolver.resolve(c, self.ranges.get("investor", ())))
-                     and found[0] != investee[0]]
+                     if (found := self.resolver.resolve(c, self.ranges.get("investor", ()),
+                                                        exclude={investee[0]}))]
         figure.roles["investee"] = [investee]
         figure.roles["investor"] = list({k: (k, c) for k, c in investors}.values())
         return figure
@@ -504,7 +562,7 @@ class DocumentReader:
                 continue
             current = ent.root
             for _ in range(int(self.vocab.setting("dates", "max_climb", 3))):
-                if current.head is current:
+                if current.head.i == current.i:
                     break
                 current = current.head
                 if current.i in self.figures:
@@ -666,27 +724,38 @@ class DocumentReader:
         return found
 
     def _mode_owner(self, noun) -> tuple[str, float] | None:
+        """Whose mode: "Z's fast mode", "the fast mode in Z", "Z offers a fast mode", "the
+        shopping mode feature within Z"; else the product this document's modes were last
+        said of, or the last AI model (or product) of the previous sentences."""
         classes = self.classes("mode")
-        candidates = [c for c in noun.children if c.dep_ == "poss"]
-        candidates += _prep_objects(noun, {"of", "in", "on"})
+        holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+        candidates = [c for h in holders for c in h.children if c.dep_ == "poss"]
+        candidates += [p for h in holders for p in _prep_objects(h, {"of", "in", "on", "within"})]
         first = noun
-        while first.dep_ == "conj" and first.head is not first:  # "a fast and a reasoning mode"
+        while first.dep_ == "conj" and first.head.i != first.i:  # "a fast and a reasoning mode"
             first = first.head
         verb = _governing_verb(first)
-        if first.dep_ in {"dobj", "pobj"} and verb is not first:
+        if first.dep_ in {"dobj", "pobj"} and verb.i != first.i:
             candidates += _doers(verb)
-        found = self.resolver.first(candidates, classes)
+        found = self.resolver.first(candidates, classes) or self._mode_context(noun, classes)
         if found:
-            return found
-        sentences = int(self.vocab.setting("mode", "context_sentences", 3))
+            self.last_mode_owner = found[0]
+        return found
+
+    def _mode_context(self, noun, classes) -> tuple[str, float] | None:
+        """The owner of a mode the sentence names no product for, at lower confidence."""
+        certainty = self.vocab.setting("mode", "context_confidence", 0.5) / \
+            self.vocab.setting("mode", "confidence", 0.7)
         sents = list(self.doc.sents)
         here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
-        after = sents[max(here - sentences, 0)].start
+        window = int(self.vocab.setting("mode", "context_sentences", 3))
+        after = sents[max(here - window, 0)].start
+        if self.last_mode_owner is not None:
+            return self.last_mode_owner, certainty
         for cls in self.vocab.settings.get("mode", {}).get("context_classes", ["Product"]):
             key = self.resolver.recent(noun.i, [cls], after=after)
             if key and self.resolver.fits(key, classes):
-                return key, self.vocab.setting("mode", "context_confidence", 0.5) / \
-                    self.vocab.setting("mode", "confidence", 0.7)
+                return key, certainty
         return None
 
     # ---- licences

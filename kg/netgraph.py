@@ -7,7 +7,11 @@ below (`find_node`, `neighbourhood`, `shortest_path`, `centrality`) serve `kg vi
 `kg neighbors` and `kg stats`.
 
 Node attributes: ``label``, ``type`` (most specific ``kg:`` class, local name), ``aliases``
-(sorted list), ``wikidata`` ("Q42" or None), ``iri``.
+(sorted list), ``wikidata`` ("Q42" or None), ``iri``, ``literals`` (the entity's asserted literal
+facts, e.g. ``kg:releasedOn``: list of dicts with ``property``, ``label``, ``value`` (lexical
+form), ``datatype`` (xsd local name) and ``evidence``, sorted by property and value). A literal
+fact is an attribute of its node, never a node itself; a sum of money is a node of its own
+(``kg:Investment`` ...) linked to its parties and carrying its amount and currency.
 Edge key: the property's local name. Edge attributes: ``property``, ``label``, ``inferred``,
 ``rule`` (why a ``kg:InferredFact`` holds, else None), ``evidence`` (list of dicts with
 ``sentence``, ``document``, ``title``, ``source``, ``confidence``, ``status``).
@@ -154,27 +158,29 @@ def _quads(rdf: Graph) -> Iterator[tuple]:
 
 # Predicates read by `to_networkx`, mapped to a small code for a fast dispatch (comparing
 # rdflib terms with == runs Python code; a dict lookup by hash does not).
-_TYPE, _LABEL, _ALT, _SAME, _SUB, _RS, _RP, _RO, _EVID, _SENT, _CONF, _STAT, _FROM, _TITLE, _SRC = (
-    range(15)
-)
-_RULE = 15
+_TYPE, _LABEL, _ALT, _SAME, _SUB, _EVID, _RULE = range(7)
 _PREDICATES: dict[URIRef, int] = {
     RDF.type: _TYPE,
     RDFS.label: _LABEL,
     SKOS.altLabel: _ALT,
     OWL.sameAs: _SAME,
     RDFS.subClassOf: _SUB,
-    RDF.subject: _RS,
-    RDF.predicate: _RP,
-    RDF.object: _RO,
     KG.evidence: _EVID,
-    KG.sentence: _SENT,
-    KG.confidence: _CONF,
-    KG.status: _STAT,
-    PROV.wasDerivedFrom: _FROM,
-    DCTERMS.title: _TITLE,
-    KG.sourcePath: _SRC,
     KG.rule: _RULE,
+}
+# Predicates that set one field of a record about their subject: a reified fact, an evidence
+# or a document. Predicate -> (which record, field name, stored as plain text).
+_FACT_RECORD, _EVIDENCE_RECORD, _DOCUMENT_RECORD = range(3)
+_RECORD_FIELDS: dict[URIRef, tuple[int, str, bool]] = {
+    RDF.subject: (_FACT_RECORD, "s", False),
+    RDF.predicate: (_FACT_RECORD, "p", False),
+    RDF.object: (_FACT_RECORD, "o", False),
+    KG.sentence: (_EVIDENCE_RECORD, "sentence", True),
+    KG.confidence: (_EVIDENCE_RECORD, "confidence", False),
+    KG.status: (_EVIDENCE_RECORD, "status", False),
+    PROV.wasDerivedFrom: (_EVIDENCE_RECORD, "document", False),
+    DCTERMS.title: (_DOCUMENT_RECORD, "title", True),
+    KG.sourcePath: (_DOCUMENT_RECORD, "source", True),
 }
 # kg: properties that describe evidence and documents, never a relation between entities.
 _NOT_RELATIONS = frozenset(
@@ -235,15 +241,24 @@ def to_networkx(rdf: Graph) -> nx.MultiDiGraph:
     ev_props: dict[URIRef, dict] = defaultdict(dict)
     doc_props: dict[URIRef, dict] = defaultdict(dict)
     kg_edges: dict[tuple, set] = {}  # (s, p, o) -> graph names
+    kg_literals: set[tuple] = set()  # (s, p, literal): literal facts, shown as node attributes
     rules: dict[URIRef, str] = {}  # kg:rule of facts (why inferred) and of evidence
     codes = _PREDICATES
+    fields = _RECORD_FIELDS
+    records = (reif, ev_props, doc_props)  # indexed by _FACT_RECORD, _EVIDENCE_RECORD, ...
     not_relations = _NOT_RELATIONS
 
     for s, p, o, g in _quads(rdf):
         code = codes.get(p)
         if code is None:
-            if isinstance(o, URIRef) and p.startswith(_KG) and p not in not_relations:
+            field = fields.get(p)
+            if field is not None:
+                record, name, as_text = field
+                records[record][s][name] = str(o) if as_text else o
+            elif isinstance(o, URIRef) and p.startswith(_KG) and p not in not_relations:
                 kg_edges.setdefault((s, p, o), set()).add(g)
+            elif isinstance(o, Literal) and p.startswith(_KG) and p not in not_relations:
+                kg_literals.add((s, p, o))
         elif code == _TYPE:
             if isinstance(o, URIRef) and o.startswith(_KG):
                 types[s].add(o)
@@ -256,26 +271,8 @@ def to_networkx(rdf: Graph) -> nx.MultiDiGraph:
                 same_as[s].add(str(o)[len(_WD) :])
         elif code == _SUB:
             parents[s].add(o)
-        elif code == _RS:
-            reif[s]["s"] = o
-        elif code == _RP:
-            reif[s]["p"] = o
-        elif code == _RO:
-            reif[s]["o"] = o
         elif code == _EVID:
             fact_evidence[s].append(o)
-        elif code == _SENT:
-            ev_props[s]["sentence"] = str(o)
-        elif code == _CONF:
-            ev_props[s]["confidence"] = o
-        elif code == _STAT:
-            ev_props[s]["status"] = o
-        elif code == _FROM:
-            ev_props[s]["document"] = o
-        elif code == _TITLE:
-            doc_props[s]["title"] = str(o)
-        elif code == _SRC:
-            doc_props[s]["source"] = str(o)
         elif code == _RULE:
             rules[s] = str(o)
 
@@ -306,6 +303,7 @@ def to_networkx(rdf: Graph) -> nx.MultiDiGraph:
             aliases=sorted(alts.get(s, ())),
             wikidata=min(same_as[s]) if same_as.get(s) else None,
             iri=str(s),
+            literals=[],
         )
 
     # Index reified facts by the statement they describe.
@@ -344,6 +342,17 @@ def to_networkx(rdf: Graph) -> nx.MultiDiGraph:
                 )
         out.sort(key=lambda e: (-(e["confidence"] or 0.0), e["document"] or "", e["sentence"]))
         return out
+
+    for s, p, o in sorted(kg_literals, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        if s in entities:
+            prop = local_name(p)
+            G.nodes[str(s)]["literals"].append({
+                "property": prop,
+                "label": property_label(prop, graph_prop_labels),
+                "value": str(o),
+                "datatype": local_name(o.datatype) if o.datatype else "string",
+                "evidence": evidence_of((s, p, o)),
+            })
 
     for s, p, o in sorted(kg_edges, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if s not in entities or o not in entities:

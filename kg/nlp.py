@@ -50,6 +50,12 @@ class ParsedDocument:
     mentions: list[Mention] = field(default_factory=list)
 
 
+UNUSED_COMPONENTS = ("senter",)
+"""Not loaded: the parser already splits sentences. Everything else is read downstream:
+tagger (tag_), attribute_ruler (pos_), lemmatizer (lemma_), parser (dep_, head, sents),
+ner (ents), and tok2vec, which feeds them."""
+
+
 @lru_cache(maxsize=1)
 def load_pipeline():
     """The English model, preferring the official package name when it is installed."""
@@ -60,7 +66,7 @@ def load_pipeline():
             module = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load()
+        nlp = module.load(exclude=list(UNUSED_COMPONENTS))
         _add_entity_ruler(nlp)
         return nlp
     raise KgError(
@@ -139,12 +145,18 @@ def parse_texts(
             waiting = []
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # called for every mention, many times, on few distinct names
 def normalise_name(text: str) -> str:
     """Surface form -> clean name: straight quotes, no possessive, no leading article."""
     text = text.translate(_QUOTES).strip(" \t\n\"'.,;:()[]")
-    text = re.sub(r"'s?$", "", text).strip()
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    return re.sub(r"\s+", " ", text)
+    text = _POSSESSIVE.sub("", text).strip()
+    text = _ARTICLE.sub("", text)
+    return _SPACES.sub(" ", text)
 
 
 def parse(document: Document, spacy_doc=None) -> ParsedDocument:
@@ -173,6 +185,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         span = _trim(ent)
         if span is None or normalise_name(span.text).lower() in ignore:
             continue
+        span = _extend(span, ignore)
         mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
         covered.update(range(span.start, span.end))
     for span in _proper_noun_runs(doc, covered):
@@ -193,6 +206,23 @@ def _is_title(span) -> bool:
 
 _TITLE_WORDS = {"managing", "executive", "vice", "senior", "deputy", "general", "chief",
                 "assistant", "associate", "former", "acting", "interim", "co", "first"}
+
+
+def _extend(span, ignore: frozenset[str]):
+    """Grow a name over the proper nouns or version number that follow it.
+
+    The entity ruler and the NER stop at the name they know: "Llama" in "Llama 2", "Amazon"
+    in "Amazon Web Services". A job title ("Acme CEO Jane Doe") or another entity ends it.
+    """
+    doc, end = span.doc, span.end
+    roles = {w for w, cls in typing_cues().heads.items() if cls == "Person"} | ignore
+    while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles and (
+        (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+        or (doc[end].like_num and doc[end].head.i in range(span.start, end + 1)
+            and doc[end].dep_ in {"nummod", "compound", "appos"})
+    ):
+        end += 1
+    return doc[span.start:end] if end > span.end else span
 
 
 def _trim(span):

@@ -24,6 +24,7 @@ from kg.namespaces import AGENT, DOC, ENT, EV, FACT, KG, SCHEMA, WD, bind_prefix
 
 EXTRACTOR = AGENT[f"kg-{__version__}"]
 _SAFE = "-.~"
+STATUS = {"asserted": KG.Asserted, "hedged": KG.Hedged, "past": KG.Past}
 
 
 def entity_iri(label: str) -> URIRef:
@@ -33,7 +34,8 @@ def entity_iri(label: str) -> URIRef:
     [A-Za-z0-9.~-] is percent-encoded (so a literal "_" is "%5F" and cannot meet a space).
     """
     name = " ".join(unicodedata.normalize("NFC", label).split())
-    encoded = "_".join(quote(part, safe=_SAFE) for part in name.split(" "))
+    # quote() never encodes "_", so it is done here: "a_b" and "a b" must not meet
+    encoded = "_".join(quote(part, safe=_SAFE).replace("_", "%5F") for part in name.split(" "))
     encoded = encoded.replace(".", "%2E") if set(encoded) <= {"."} else encoded
     return ENT[encoded or "%20"]
 
@@ -88,7 +90,8 @@ def describe_document(graph: Graph, document: Document) -> URIRef:
     graph.add((node, DCTERMS.title, Literal(document.title)))
     graph.add((node, KG.sourcePath, Literal(document.source)))
     graph.add((node, KG.contentHash, Literal(document.content_hash)))
-    graph.add((node, KG.readAt, Literal(document.read_at.isoformat(), datatype=XSD.dateTime)))
+    read_at = document.read_at.isoformat().replace("+00:00", "Z")  # canonical, as Oxigraph keeps it
+    graph.add((node, KG.readAt, Literal(read_at, datatype=XSD.dateTime)))
     graph.add((node, DCTERMS["format"], Literal(document.media_type)))
     graph.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
     graph.add((EXTRACTOR, RDFS.label, Literal("kg rule-based extractor")))
@@ -121,7 +124,7 @@ def add_fact(graph: Graph, fact: Fact, doc_id: str, provenance: bool) -> None:
         graph.add((ev_node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
         graph.add((ev_node, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
         graph.add((ev_node, KG.confidence, _decimal(ev.confidence)))
-        graph.add((ev_node, KG.status, KG.Asserted if ev.status == "asserted" else KG.Hedged))
+        graph.add((ev_node, KG.status, STATUS.get(ev.status, KG.Hedged)))
         graph.add((ev_node, KG.rule, Literal(ev.rule)))
         graph.add((ev_node, PROV.wasAttributedTo, EXTRACTOR))
 

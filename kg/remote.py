@@ -21,7 +21,7 @@ A target is written as a URL whose scheme names the write protocol:
 Queries go to the same URL unless another is given (`query_url`, `--sink-query`): stores that
 split the roles over several paths need it. Parameters already in a URL are kept on every
 request (``?union-default-graph`` for instance), and ``user:password@`` in a URL is sent as
-HTTP basic authentication; error messages never show the password.
+HTTP Basic or Digest authentication, whichever the store asks for; messages never show it.
 
 kg's own reads (hashes, counts, dumps) name their graphs with GRAPH, so they work whatever the
 store's default graph is; user queries are sent as they are, and kg's example queries expect
@@ -30,6 +30,7 @@ the default graph to be the union of the named graphs (the README says how to se
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import threading
@@ -164,6 +165,45 @@ def _status_error(response: httpx.Response, hint: str = "") -> KgError:
     return KgError(message, exit_code=1)
 
 
+class _Credentials(httpx.Auth):
+    """`user:password` from a URL, sent the way the server asks: Basic or Digest.
+
+    Some stores protect their write endpoints with Digest authentication, which cannot be sent
+    up front; the first request goes out bare, and the scheme of the server's challenge is kept
+    for the requests after it.
+    """
+
+    requires_request_body = True
+
+    def __init__(self, username: str, password: str) -> None:
+        self._basic = httpx.BasicAuth(username, password)
+        self._digest = httpx.DigestAuth(username, password)
+        self._scheme: str | None = None
+
+    def _chosen(self) -> httpx.Auth:
+        return self._digest if self._scheme == "digest" else self._basic
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        if self._scheme is not None:
+            yield from self._chosen().auth_flow(request)
+            return
+        response = yield request
+        if response.status_code != 401:
+            return
+        challenge = response.headers.get("www-authenticate", "").strip().lower()
+        self._scheme = "digest" if challenge.startswith("digest") else "basic"
+        flow = self._chosen().auth_flow(request)
+        retry = next(flow)
+        if "authorization" not in retry.headers:  # Digest: hand it the challenge we hold
+            try:
+                retry = flow.send(response)
+            except StopIteration:
+                return
+        answer = yield retry
+        with contextlib.suppress(StopIteration):
+            flow.send(answer)
+
+
 # --------------------------------------------------------------------------- the store
 
 
@@ -186,6 +226,7 @@ class RemoteStore:
             headers={"User-Agent": "kg (SPARQL 1.1 client)"})
         self._hashes: dict[str, str] | None = None
         self._lock = threading.Lock()
+        self._auth: dict[tuple[str, str], _Credentials] = {}
 
     @classmethod
     def open(cls, url: str, *, query_url: str | None = None, read_only: bool = False,
@@ -204,11 +245,21 @@ class RemoteStore:
             raise KgError(f"{shown(self.endpoints.query)}: the store is closed")
         return self._client
 
+    def _auth_for(self, url: str | httpx.URL) -> Any:
+        parsed = httpx.URL(str(url))
+        if not (parsed.username or parsed.password):
+            return httpx.USE_CLIENT_DEFAULT
+        key = (parsed.username, parsed.password)
+        with self._lock:
+            if key not in self._auth:
+                self._auth[key] = _Credentials(*key)
+            return self._auth[key]
+
     def _send(self, method: str, url: str | httpx.URL, *, hint: str = "",
               ok_statuses: tuple[int, ...] = (), **kwargs: Any) -> httpx.Response:
         """One request; every failure becomes a one-line KgError naming the URL."""
         try:
-            response = self.client.request(method, url, **kwargs)
+            response = self.client.request(method, url, auth=self._auth_for(url), **kwargs)
         except httpx.TimeoutException:
             raise KgError(f"{shown(url)}: no answer within {self.timeout:g} s",
                           exit_code=1) from None
@@ -243,7 +294,8 @@ class RemoteStore:
         url = self.endpoints.query
         try:
             with self.client.stream("POST", url, data={"query": sparql},
-                                    headers={"Accept": accept}) as response:
+                                    headers={"Accept": accept},
+                                    auth=self._auth_for(url)) as response:
                 if response.status_code == 400:
                     response.read()
                     raise _remote_syntax_error(sparql, "query", response)

@@ -38,6 +38,7 @@ import json
 import math
 import os
 from collections import Counter, defaultdict
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
@@ -58,6 +59,8 @@ LARGE_GRAPH = 2000
 SMALL_GRAPH = 300  # up to this many nodes the physics may spend more per iteration
 STABILIZATION_ITERATIONS = 120
 LAYOUT_SCALE = 70.0  # vis-network units per unit edge length of `fast_layout`
+LABEL_WIDTH = 170  # longest entity label line, in vis-network units at zoom 1
+EDGE_LABEL_THRESHOLD = 7  # on-screen pixels below which relation labels are not drawn
 
 # Colour (Tableau 10, colour-blind friendly) and vis-network shape per entity class.
 CLASS_STYLE: dict[str, tuple[str, str]] = {
@@ -70,6 +73,9 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
     "Product": ("#76b7b2", "triangle"),
     "Place": ("#59a14f", "dot"),
     "CodeName": ("#9c755f", "diamond"),
+    "Investment": ("#8cd17d", "dot"),  # sums of money (kg:MonetaryFigure): small nodes
+    "Valuation": ("#a0cbe8", "dot"),
+    "Price": ("#d37295", "dot"),
 }
 FALLBACK_COLOURS = ["#86bcb6", "#d37295", "#a0cbe8", "#b6992d", "#bab0ac", "#8cd17d", "#f1ce63"]
 FALLBACK_SHAPES = ["dot", "square", "diamond", "triangle", "star", "hexagon", "triangleDown"]
@@ -311,6 +317,9 @@ def _vis_options(*, physics: bool, large: bool, small: bool = False, n: int = 0)
             "label": {"enabled": True, "min": 13, "max": 20, "drawThreshold": 5},
         },
         "font": {"face": font, "color": "#1f2430", "strokeWidth": 2, "strokeColor": "#ffffff"},
+        # Long names (an investment, a valuation) wrap onto lines instead of running over
+        # their neighbours; the details panel shows them whole.
+        "widthConstraint": {"maximum": LABEL_WIDTH},
     }
     options["edges"].update(
         {
@@ -319,6 +328,9 @@ def _vis_options(*, physics: bool, large: bool, small: bool = False, n: int = 0)
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
             "arrowStrikethrough": False,
             "color": {"color": EDGE_COLOUR, "highlight": "#1f6feb", "hover": "#1f6feb"},
+            # Relation names smaller than this on screen are not drawn: at overview zoom they
+            # are unreadable specks that cover the graph; zooming in shows them.
+            "scaling": {"label": {"drawThreshold": EDGE_LABEL_THRESHOLD}},
             "font": {
                 "face": font,
                 "size": 10,
@@ -384,6 +396,17 @@ def _curves(G: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict | bool]:
                 "roundness": min(abs(offset), 0.9),
             }
     return out
+
+
+def display_value(lexical: str, datatype: str) -> str:
+    """A literal as a reader wants it: "13000000000.0"^^xsd:decimal -> "13,000,000,000"."""
+    if datatype in {"decimal", "integer"}:
+        try:
+            number = Decimal(lexical)
+        except InvalidOperation:
+            return lexical
+        return f"{number:,.0f}" if number == number.to_integral_value() else f"{number:,}"
+    return lexical
 
 
 def build_view_data(
@@ -462,6 +485,12 @@ def build_view_data(
             item["kgWikidata"] = d["wikidata"]
         if d.get("iri", v) != v:
             item["kgIri"] = d["iri"]
+        if d.get("literals"):  # literal facts: shown in the node's panel, never as nodes
+            item["kgLiterals"] = [
+                {"label": lit["label"], "value": display_value(lit["value"], lit["datatype"]),
+                 "evidence": [compact(ev) for ev in lit.get("evidence", [])]}
+                for lit in d["literals"]
+            ]
         net.add_node(
             v,
             label=str(d.get("label") or v),
@@ -617,8 +646,8 @@ class NotebookView:
         return (
             f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
             f'title="{html.escape(self.title, quote=True)}" '
-            f'style="width:100%;height:{self.height}px;border:1px solid #d0d7de;'
-            'border-radius:6px" '
+            f'style="box-sizing:border-box;width:100%;height:{self.height}px;'
+            'border:1px solid #d0d7de;border-radius:6px" '
             'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
         )
 

@@ -26,7 +26,7 @@ def relation(s: str = "?s", p: str = "?p", o: str = "?o", tag: str = "") -> str:
 
 RELATION = relation()
 HOP = re.compile(r"^  (.+?) (?:--(\w+)-->|<--(\w+)--) (.+)$")
-EVIDENCE = re.compile(r'^      "(.*)"(?: \(hedged\))?  \[(.+)\]$')
+EVIDENCE = re.compile(r'^      "(.*)"(?: \((?:hedged|past)\))?  \[(.+)\]$')
 
 
 @pytest.fixture(scope="module")

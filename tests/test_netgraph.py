@@ -58,6 +58,7 @@ def test_node_attributes(G):
         "aliases": ["Facebook", "Meta Platforms"],
         "wikidata": "Q380",
         "iri": META,
+        "literals": [],  # literal facts (kg:releasedOn ...) would be listed here
     }
     assert G.nodes[MUSE]["type"] == "AIModel"
     assert G.nodes[LONER]["label"] == "Lonely Corp"

@@ -314,7 +314,8 @@ def test_kg_serve_command(tmp_path):
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(path),
-                             "--port", str(port), "--timeout", "2"],
+                             "--port", str(port), "--timeout", "2",
+                             "--max-results", "1000000000"],  # RUNAWAY must meet the timeout
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 30
@@ -348,7 +349,6 @@ def _served_as_kg_query(url: str, store: Path, env: dict) -> None:
     """SELECT and CONSTRUCT over HTTP give what `kg query` prints for the same store."""
     for query, fmt, accept in ((SELECT, "json", "application/sparql-results+json"),
                                (SELECT, "csv", "text/csv"),
-                               (SELECT, "xml", "application/sparql-results+xml"),
                                (CONSTRUCT, "nt", "application/n-triples")):
         cli = subprocess.run([sys.executable, "-m", "kg", "query", str(store), query,
                               "--format", fmt], capture_output=True, env=env, timeout=60)

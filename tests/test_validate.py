@@ -323,9 +323,9 @@ def test_asserted_fact_must_be_stated_and_hedged_fact_must_not():
 
 def test_literal_fact_datatype_and_domain():
     assert_fails_with(
-        edited(add='ent:Meta kg:dailyUsers "many" .'),
-        "ent:Meta is not a kg:Product (it is the subject of kg:dailyUsers)",
-        'ent:Meta kg:dailyUsers: value "many" is not a xsd:decimal or xsd:integer',
+        edited(add='ent:Paris a kg:Place ; rdfs:label "Paris" . ent:Paris kg:dailyUsers "many" .'),
+        "ent:Paris is not a kg:Organization or kg:Product (it is the subject of kg:dailyUsers)",
+        'ent:Paris kg:dailyUsers: value "many" is not a xsd:integer',
     )
 
 

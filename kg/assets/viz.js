@@ -160,6 +160,22 @@
     }
     if (dl.firstChild) panel.appendChild(dl);
 
+    var literals = n.kgLiterals || [];  // literal facts: values of this node, not other nodes
+    if (literals.length) {
+      panel.appendChild(el("h3", { text: "Details (" + literals.length + ")" }));
+      var details = el("ul", { className: "kg-facts kg-literals", id: "kg-panel-literals" });
+      literals.forEach(function (lit, index) {
+        var li = el("li", { title: "Show the evidence" }, [
+          el("span", { className: "kg-n", text: String((lit.evidence || []).length) }),
+          el("span", { className: "kg-prop", text: lit.label }), " ",
+          el("span", { className: "kg-value", text: lit.value })
+        ]);
+        li.addEventListener("click", function () { showLiteral(id, index); });
+        details.appendChild(li);
+      });
+      panel.appendChild(details);
+    }
+
     var facts = (edgesOf[id] || []).slice().sort(function (a, b) {
       var ao = a.from === id ? 0 : 1, bo = b.from === id ? 0 : 1;
       if (ao !== bo) return ao - bo;
@@ -195,7 +211,21 @@
                                      text: "inferred by reasoning, not stated in a source" }));
       if (e.kgRule) panel.appendChild(el("p", { className: "kg-meta", id: "kg-panel-rule", text: e.kgRule }));
     }
-    var ev = e.kgEvidence || [];
+    showEvidence(e.kgEvidence || []);
+  }
+
+  function showLiteral(id, index) {
+    var n = nodeById[id], lit = n && (n.kgLiterals || [])[index];
+    if (!lit) return;
+    clear(panel);
+    panel.appendChild(el("div", { className: "kg-edge-head", id: "kg-panel-title" }, [
+      nodeName(id, false), el("span", { className: "kg-prop", text: lit.label + ":" }),
+      el("span", { className: "kg-value", text: lit.value })
+    ]));
+    showEvidence(lit.evidence || []);
+  }
+
+  function showEvidence(ev) {
     panel.appendChild(el("h3", { text: "Evidence (" + ev.length + ")" }));
     if (!ev.length) {
       panel.appendChild(el("p", { className: "kg-hint", text: "No source sentence is recorded for this fact." }));

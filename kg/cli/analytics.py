@@ -67,7 +67,7 @@ def close_labels(G: nx.MultiDiGraph, name: str, n: int = 3) -> list[str]:
         for text in (label, *data.get("aliases", ())):
             by_folded.setdefault(text.casefold(), label)
     folded = " ".join(name.split()).casefold()
-    found = [label for key, label in by_folded.items() if folded and folded in key]
+    found = [label for key, label in by_folded.items() if len(folded) >= 3 and folded in key]
     found += [by_folded[key] for key in difflib.get_close_matches(folded, by_folded, n=n,
                                                                    cutoff=0.6)]
     return list(dict.fromkeys(found))[:n]
@@ -157,7 +157,7 @@ def describe_hop(G: nx.MultiDiGraph, here: str, edge: tuple[str, str, str],
     items = data.get("evidence", [])
     for ev in items[:max_evidence]:
         where = ev.get("source") or ev.get("title") or ev.get("document") or "unknown document"
-        status = " (hedged)" if ev.get("status") == "hedged" else ""
+        status = f" ({ev['status']})" if ev.get("status") not in (None, "asserted") else ""
         lines.append(f"      \"{' '.join(ev.get('sentence', '').split())}\"{status}  [{where}]")
     if len(items) > max_evidence:
         lines.append(f"      ... and {len(items) - max_evidence} more sentence(s)")
