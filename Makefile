@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-throughput bench-memory clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,16 @@ test: $(STAMP)
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) bench-throughput bench-memory
 	$(BIN)/python bench/sparql.py
+
+# build speed against spaCy's bare nlp.pipe, and 1 -> 2 workers
+bench-throughput: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+# peak memory of streaming builds of 1,000 and 10,000 documents (the larger takes a while)
+bench-memory: $(STAMP)
+	$(BIN)/python bench/memory.py --sizes 1000,10000
 
 clean:
 	rm -rf out .pytest_cache

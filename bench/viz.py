@@ -13,6 +13,7 @@ Usage: .venv/bin/python bench/viz.py [--sizes 1000 5000 20000] [--repeat 2] [--o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
 import tempfile
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(1, str(ROOT / "tests"))  # browsers.py: how to launch Debian's Chromium here
 
-from browsers import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browsers import chromium, chromium_path  # noqa: E402
 
 from kg.namespaces import DOC, ENT, EV, FACT, KG  # noqa: E402
 from kg.netgraph import to_networkx  # noqa: E402
@@ -129,6 +130,30 @@ def settle_time(browser, path: Path, timeout_s: float = 600) -> float:
     return elapsed
 
 
+def measure(n: int, out: Path, browser, repeat: int) -> dict:
+    """Generate, convert and render a graph of `n` entities; time its page in `browser`."""
+    t0 = time.perf_counter()
+    rdf = generate(n)
+    t1 = time.perf_counter()
+    G = to_networkx(rdf)
+    t2 = time.perf_counter()
+    page = render_html(G, title=f"bench {n}")
+    path = write_atomic(out / f"bench-{n}.html", page)
+    t3 = time.perf_counter()
+    settle = min(settle_time(browser, path) for _ in range(max(repeat, 1))) if browser else None
+    return {
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "triples": len(rdf),
+        "generate": t1 - t0,
+        "networkx": t2 - t1,
+        "html": t3 - t2,
+        "mb": path.stat().st_size / 1e6,
+        "settle": settle,
+        "mode": "physics" if G.number_of_nodes() <= LARGE_GRAPH else "precomputed",
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
@@ -141,57 +166,23 @@ def main(argv: list[str] | None = None) -> int:
 
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-viz-"))
     out.mkdir(parents=True, exist_ok=True)
-    chromium = chromium_path()
-    use_browser = not args.no_browser and chromium is not None
+    executable = chromium_path()
+    use_browser = not args.no_browser and executable is not None
     if not args.no_browser and not use_browser:
         print("headless Chromium not installed (apt-get install chromium): no browser timing")
 
     rows = []
-    playwright = browser = None
-    try:
-        if use_browser:
-            from playwright.sync_api import sync_playwright
-
-            playwright = sync_playwright().start()
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    with contextlib.ExitStack() as stack:
+        browser = stack.enter_context(chromium(executable)) if use_browser else None
+        if browser:
             warm = browser.new_page()  # the first page of a browser pays its start-up
             warm.set_content("<p>warm-up</p>")
             warm.close()
         for n in args.sizes:
-            t0 = time.perf_counter()
-            rdf = generate(n)
-            t1 = time.perf_counter()
-            G = to_networkx(rdf)
-            t2 = time.perf_counter()
-            page = render_html(G, title=f"bench {n}")
-            path = write_atomic(out / f"bench-{n}.html", page)
-            t3 = time.perf_counter()
-            settle = (
-                min(settle_time(browser, path) for _ in range(max(args.repeat, 1)))
-                if browser
-                else None
-            )
-            rows.append(
-                {
-                    "nodes": G.number_of_nodes(),
-                    "edges": G.number_of_edges(),
-                    "triples": len(rdf),
-                    "generate": t1 - t0,
-                    "networkx": t2 - t1,
-                    "html": t3 - t2,
-                    "mb": path.stat().st_size / 1e6,
-                    "settle": settle,
-                    "mode": "physics" if G.number_of_nodes() <= LARGE_GRAPH else "precomputed",
-                }
-            )
+            rows.append(measure(n, out, browser, args.repeat))
             r = rows[-1]
-            shown = "-" if settle is None else f"{settle:.2f}"
+            shown = "-" if r["settle"] is None else f"{r['settle']:.2f}"
             print(f"  {n}: done ({r['mode']}, settle {shown} s)", file=sys.stderr)
-    finally:
-        if browser:
-            browser.close()
-        if playwright:
-            playwright.stop()
 
     base = rows[0]
     header = (

@@ -100,6 +100,10 @@ _FACT_PROPERTIES = {
     "developedBy", "manufacturedBy", "leads", "ceoOf", "founderOf", "worksFor",
     "subOrganizationOf", "owns", "acquired", "investedIn", "codeName", "successorOf",
     "competitorOf", "partnerOf", "powers", "availableOn", "headquarteredIn",
+    # literal facts (kg/literals.py) and the parties of sums of money
+    "amount", "dailyUsers", "weeklyUsers", "monthlyUsers", "announcedOn", "releasedOn",
+    "foundedOn", "inputModality", "outputModality", "mode", "license", "investor", "investee",
+    "valuationOf", "priceOf",
 }
 
 

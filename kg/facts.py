@@ -23,6 +23,7 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X"}
+_PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,17 @@ class DocumentIndex:
         first = {key: i for i, key in reversed(self.ordered)}
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
-    def last_organization(self, before: int) -> str | None:
-        """ "Acme has built its business ...": a possessive pronoun means the last organisation."""
+    def owner_of_its(self, before: int) -> str | None:
+        """ "Acme has built its business": the organisation the sentence (or the one before) is
+        about, else the last one named, else the story's main one."""
         sch = schema()
+        topic = self.recent_subject(before, "Organization")
+        if topic:
+            return topic
         for start, key in reversed(self.ordered):
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
-        return None
+        return self.focus
 
     def recent_subject(self, before: int, cls: str) -> str | None:
         """The subject of this or the previous sentence, when it has class `cls`.
@@ -319,7 +324,7 @@ class RuleEngine:
             chain.append(chain[-1].head)
         for child in (c for member in chain for c in member.children):
             if child.dep_ == "poss":
-                owner = index.last_organization(child.i) or index.focus
+                owner = index.owner_of_its(child.i)
                 if child.lower_ in {"its", "their"} and owner:
                     found.append(Argument(owner, 0.8))
                 else:
@@ -348,7 +353,7 @@ class RuleEngine:
         found: list[Argument] = []
         for child in (c for c in token.children if c.dep_ == "poss"):
             if child.lower_ in {"its", "their"}:
-                owner = index.last_organization(child.i) or index.focus
+                owner = index.owner_of_its(child.i)
                 found.extend([Argument(owner, 0.8)] if owner else [])
             else:
                 found.extend(self._names(child, index, coref=False))
@@ -533,6 +538,9 @@ def _logical_objects(verb):
         objects = [verb.head]
     if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)
+    if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
+                       if c.dep_ in _SUBJECT_DEPS)
     if not objects and verb.dep_ == "relcl" and not any(
         c.lower_ in _RELATIVE_PRONOUNS or c.dep_ in {"prep", "ccomp", "xcomp"}
         for c in verb.children
@@ -572,6 +580,8 @@ def _holders(noun):
             yield child
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":  # "who was among the founders"
         yield from _logical_subjects(noun.head.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTITIVE:
+        yield from _holders(noun.head.head)  # "X, one of the company's models"
 
 
 def _after_comma(child, noun) -> bool:
@@ -606,8 +616,13 @@ def _attached(noun):
 def _slot_tokens(slot: str, token):
     if slot == "subj":
         if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
-            return [c for c in token.head.children if c.dep_ in _SUBJECT_DEPS]
+            return _logical_subjects(token.head) if token.head is not token else []
         return _logical_subjects(token)
+    if slot == "doer":  # "Acme made an investment in Y": the light verb's subject
+        return _logical_subjects(token.head) if token.dep_ == "dobj" else []
+    if slot == "npadvmod":  # "the Paris-based developer": Paris
+        return [c for c in token.children if c.dep_ in {"npadvmod", "compound"}
+                and c.pos_ == "PROPN"]
     if slot == "obj":
         return _logical_objects(token)
     if slot == "modified":  # "the model, code-named Avocado" -> model
@@ -623,6 +638,8 @@ def _slot_tokens(slot: str, token):
     if slot.startswith("prep:"):
         word = slot[5:]
         carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+        carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and _acts_as_verb(token):
             carriers.append(token.head)
         return [

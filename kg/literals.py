@@ -252,6 +252,13 @@ def _governing_verb(token, steps: int = 6):
     return current
 
 
+def _word_class(token) -> str:
+    """ "verb", "noun" or "other": how a trigger word may be used."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return "verb"
+    return "noun" if token.pos_ in {"NOUN", "PROPN"} else "other"
+
+
 def _prep_objects(token, words) -> list:
     return [p for prep in token.children if prep.dep_ in {"prep", "agent"}
             and prep.lower_ in words for p in prep.children if p.dep_ == "pobj"]
@@ -487,9 +494,7 @@ class DocumentReader:
             if current.head.i == current.i:
                 return None
             current = current.head
-            pos = "verb" if current.pos_ in {"VERB", "AUX"} else "noun" \
-                if current.pos_ in {"NOUN", "PROPN"} else None
-            kind = self.vocab.money_triggers.get(f"{pos}:{current.lemma_.lower()}")
+            kind = self.vocab.money_triggers.get(f"{_word_class(current)}:{current.lemma_.lower()}")
             if kind is not None:
                 return current, kind
         return None
@@ -498,7 +503,7 @@ class DocumentReader:
         exclude = set(range(ent.start, ent.end))
         if kind.pos == "verb":
             doers = _doers(trigger)
-            others = [t for t in _undergoers(trigger, exclude)]
+            others = _undergoers(trigger, exclude)
         else:
             doers = [c for c in trigger.children if c.dep_ == "poss"]
             if not doers:
@@ -877,6 +882,7 @@ class Figure:
         return node
 
     def facts(self, entities: dict[str, Entity]) -> Iterator[Found]:
+        """Its roles and values as facts about the node (which this adds to `entities`)."""
         node = self.entity(entities).key
         certainty = min((c for found in self.roles.values() for _, c in found), default=1.0)
         base = round(self.confidence * certainty, 3)
@@ -908,10 +914,10 @@ class StatusRules:
         return any(self._engine._negated(t) for t in tokens if t is not None)
 
     def status(self, found: Found) -> str | None:
-        """ "asserted", "hedged", or None when the statement is negated."""
+        """ "asserted", "hedged", "past" (as relation facts), or None when negated."""
         if self.negated(found.anchor, found.trigger):
             return None
-        return "hedged" if self._engine._hedged(found.anchor) else "asserted"
+        return self._engine._status(found.anchor)
 
 
 def extract_literals(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]

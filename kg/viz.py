@@ -73,9 +73,11 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
     "Product": ("#76b7b2", "triangle"),
     "Place": ("#59a14f", "dot"),
     "CodeName": ("#9c755f", "diamond"),
-    "Investment": ("#8cd17d", "dot"),  # sums of money (kg:MonetaryFigure): small nodes
-    "Valuation": ("#a0cbe8", "dot"),
-    "Price": ("#d37295", "dot"),
+    # Sums of money (kg:MonetaryFigure): a shape of their own and colours no other class
+    # uses, so that they are not taken for places or people (green and blue dots).
+    "Investment": ("#bab0ac", "triangleDown"),
+    "Valuation": ("#79706e", "triangleDown"),
+    "Price": ("#b6992d", "triangleDown"),
 }
 FALLBACK_COLOURS = ["#86bcb6", "#d37295", "#a0cbe8", "#b6992d", "#bab0ac", "#8cd17d", "#f1ce63"]
 FALLBACK_SHAPES = ["dot", "square", "diamond", "triangle", "star", "hexagon", "triangleDown"]
@@ -242,10 +244,12 @@ def class_styles(types: list[str]) -> dict[str, tuple[str, str]]:
     others = sorted(t for t in set(types) if t not in CLASS_STYLE)
     for t in set(types) & CLASS_STYLE.keys():
         styles[t] = CLASS_STYLE[t]
+    taken = {colour for colour, _ in CLASS_STYLE.values()}
+    palette = [c for c in FALLBACK_COLOURS if c not in taken] or FALLBACK_COLOURS
     for i, t in enumerate(others):
         styles[t] = (
-            FALLBACK_COLOURS[i % len(FALLBACK_COLOURS)],
-            FALLBACK_SHAPES[(i // len(FALLBACK_COLOURS)) % len(FALLBACK_SHAPES)],
+            palette[i % len(palette)],
+            FALLBACK_SHAPES[(i // len(palette)) % len(FALLBACK_SHAPES)],
         )
     return styles
 

@@ -55,6 +55,23 @@ def chromium_path() -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def chromium(executable: str | None = None) -> Iterator[Any]:
+    """Debian's Chromium, headless under Playwright with `CHROMIUM_ARGS`: a Playwright
+    ``Browser``, closed (with its Playwright driver) when the block ends."""
+    from playwright.sync_api import sync_playwright
+
+    executable = executable or chromium_path()
+    if executable is None:
+        raise FileNotFoundError("Chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def firefox_path() -> str | None:
     """Debian's Firefox ESR (or a `firefox` on PATH), or None when there is none."""
     for candidate in (shutil.which("firefox-esr"), shutil.which("firefox")):

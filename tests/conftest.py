@@ -1,4 +1,5 @@
-"""Shared fixtures: the example corpus built once per session, the seeds when present."""
+"""Shared fixtures: the example corpus built once per session, the seeds when present, and
+headless Chromium for the page tests."""
 
 from __future__ import annotations
 
@@ -10,6 +11,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles"
 QUERIES = ROOT / "examples" / "queries"
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    """Debian's headless Chromium under Playwright (tests/browsers.py); the tests that use it
+    skip with a reason when it is not installed. One per module: Playwright's sync API allows
+    one running instance at a time, and other modules start their own."""
+    from browsers import chromium, chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("headless Chromium not installed: apt-get install chromium")
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")

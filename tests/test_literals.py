@@ -217,6 +217,24 @@ def test_built_graph_validates(rdf):
     assert report.conforms, [str(v) for v in report.violations]
 
 
+def test_broken_literal_facts_fail_with_readable_messages(rdf):
+    broken = Graph()
+    for triple in rdf:
+        broken.add(triple)
+    investment = next(rdf.subjects(KG.investee, ENT["Velora_Systems"]))
+    broken.add((ENT["Nimbus"], KG.releasedOn, Literal("April 2025")))
+    broken.add((investment, KG.currency, Literal("dollars")))
+    broken.add((ENT["Velora_Systems"], KG.amount, Literal("5.0", datatype=XSD.decimal)))
+    report = validate(broken)
+    assert not report.conforms
+    text = "\n".join(str(v) for v in report.violations)
+    assert 'ent:Nimbus kg:releasedOn: value "April 2025" is not a xsd:date or xsd:gYearMonth ' \
+           "or xsd:gYear" in text
+    assert 'kg:currency: value "dollars" does not match ^[A-Z]{3}$' in text
+    assert "has too many values (at most 1 allowed)" in text  # USD and "dollars"
+    assert "ent:Velora_Systems is not a kg:MonetaryFigure (it is the subject of kg:amount)" in text
+
+
 def test_no_provenance_keeps_asserted_literals_only(corpus):
     from kg import build
 
@@ -339,17 +357,11 @@ def test_browser_details_panel_lists_literal_facts(browser_page, built, tmp_path
 
 
 @pytest.fixture
-def browser_page(tmp_path):
-    """A watched Chromium page (the helpers of tests/test_viz.py)."""
+def browser_page(chromium_browser):
+    """A watched Chromium page (the `Watched` helper of tests/test_viz.py)."""
     test_viz = pytest.importorskip("test_viz")
-    executable = test_viz.chromium_path()
-    if executable is None:
-        pytest.skip("headless Chromium not installed: apt-get install chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=test_viz.CHROMIUM_ARGS)
-        page = chromium.new_page(viewport={"width": 1400, "height": 860})
-        watched = test_viz.Watched(page)
-        yield watched
-        watched.assert_clean()
-        chromium.close()
+    page = chromium_browser.new_page(viewport={"width": 1400, "height": 860})
+    watched = test_viz.Watched(page)
+    yield watched
+    watched.assert_clean()
+    page.close()

@@ -119,7 +119,7 @@ def test_cli_stdin_and_query(tmp_path):
     ("args", "message"),
     [
         (["build", "/no/such/dir", "-o", "/tmp/x"], "/no/such/dir: no such file or directory"),
-        (["build", "examples/articles"], "give -o OUTDIR, --store DIR, or both"),
+        (["build", "examples/articles"], "give -o OUTDIR, --store DIR"),
         (["query", "/no/such.ttl", "SELECT * {}"], "/no/such.ttl"),
     ],
 )

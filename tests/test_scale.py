@@ -86,37 +86,55 @@ def test_documents_are_read_lazily_and_failures_reported(items):
     stream.close()
 
 
-@pytest.mark.slow
-def test_cli_workers_give_the_one_process_graph(tmp_path, two_per_batch):
-    out = tmp_path / "out"
+def cli_build(out, *options: str) -> list[str]:
+    """`kg build` of the examples in batches of two; its sorted N-Quads."""
     run = subprocess.run(
         [sys.executable, "-m", "kg", "build", str(EXAMPLES), "-o", str(out), "--format",
-         "nquads", "--no-html", "-q", "--workers", "2", "--batch-size", "2"],
+         "nquads", "--no-html", "-q", "--batch-size", "2", *options],
         capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stderr
-    built = sorted((out / "graph.nq").read_text().splitlines())
+    return sorted((out / "graph.nq").read_text().splitlines())
+
+
+@pytest.mark.slow
+def test_cli_workers_give_the_one_process_graph(tmp_path, two_per_batch):
+    built = cli_build(tmp_path / "out", "--workers", "2")
     assert without_read_times(built) == without_read_times(two_per_batch)
     assert len(built) > 1000
 
 
 @pytest.mark.slow
-def test_dask_cluster_gives_the_one_process_graph(items, two_per_batch):
+def test_dask_cluster_gives_the_one_process_graph(tmp_path, items, two_per_batch):
     from distributed import LocalCluster
 
-    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    before = running_children()
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
                       dashboard_address=None) as cluster:
-        workers = {p.pid for p in psutil.Process().children(recursive=True)} - before
-        assert len(workers) >= 2  # real worker processes
+        workers = running_children() - before
+        assert len(workers) == 2  # real worker processes
         store = MemoryStore()
         batches = list(build_stream(items, store, batch_size=2,
                                     dask=cluster.scheduler_address))
+        from_cli = cli_build(tmp_path / "out", "--dask", cluster.scheduler_address)
     assert [len(b.documents) for b in batches] == [2, 2, 2]
     assert nquads(store) == two_per_batch
-    left = {p.pid for p in psutil.Process().children(recursive=True) if p.is_running()
-            and p.status() != psutil.STATUS_ZOMBIE}
-    assert not left & workers
+    assert without_read_times(from_cli) == without_read_times(two_per_batch)
+    assert not running_children() & workers
+
+
+def running_children() -> set[int]:
+    """Live child processes, less multiprocessing's resource tracker (it lives as long as the
+    test process: the stdlib starts it with the first spawned process)."""
+    found = set()
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE and \
+                    "resource_tracker" not in " ".join(child.cmdline()):
+                found.add(child.pid)
+        except psutil.NoSuchProcess:
+            continue
+    return found
 
 
 def test_unreachable_dask_scheduler_is_one_clear_error(items, monkeypatch):

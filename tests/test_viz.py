@@ -15,7 +15,6 @@ import networkx as nx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from browsers import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from conftest_browser import (  # noqa: E402
     INFERRED_RULE,
     LONER,
@@ -33,8 +32,10 @@ from conftest_browser import (  # noqa: E402
 from kg.errors import InputError  # noqa: E402
 from kg.netgraph import to_networkx  # noqa: E402
 from kg.viz import (  # noqa: E402
+    CLASS_STYLE,
     LARGE_GRAPH,
     build_view_data,
+    class_styles,
     fast_layout,
     html_string,
     script_json,
@@ -140,6 +141,13 @@ def test_view_data_styles_and_legend(rdf):
     }
     assert len(data["nodes"]) == G.number_of_nodes()
     assert len(data["edges"]) == G.number_of_edges()
+
+
+def test_every_class_has_a_colour_of_its_own():
+    names = [*CLASS_STYLE, "Other1", "Other2", "Other3", "Other4", "Other5"]
+    styles = class_styles(names)
+    assert len({colour for colour, _ in styles.values()}) == len(names)
+    assert class_styles(["Other1"]) == {"Other1": styles["Other1"]}  # stable
 
 
 def test_size_by_degree(rdf):
@@ -332,18 +340,6 @@ def test_cli_viz_help_has_an_example(capsys):
 # --------------------------------------------------------------------------- in Chromium
 
 
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("headless Chromium not installed: apt-get install chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 class Watched:
     """A page with everything that must not happen recorded."""
 
@@ -391,8 +387,8 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 860})
+def watched(chromium_browser):
+    page = chromium_browser.new_page(viewport={"width": 1400, "height": 860})
     w = Watched(page)
     yield w
     w.assert_clean()
@@ -410,6 +406,8 @@ def test_browser_loads_offline_with_all_nodes_and_edges(watched, sample_page, rd
     G = to_networkx(rdf)
     counts = watched.page.evaluate("[kgData.nodes.length, kgData.edges.length]")
     assert counts == [G.number_of_nodes(), G.number_of_edges()]
+    drawn = "[kgNetwork.body.nodeIndices.length, kgNetwork.body.edgeIndices.length]"
+    assert watched.page.evaluate(drawn) == counts  # in the network, not only in the data
     assert watched.page.evaluate("kgNetwork.physics.physicsEnabled") is False  # settled
     legend = watched.page.locator("#kg-types li").all_text_contents()
     assert any("AIModel" in t for t in legend)
@@ -524,6 +522,20 @@ def test_browser_focus_and_path_views(watched, rdf, tmp_path):
     assert watched.page.locator("#kg-path-key").is_visible()
     widths = watched.page.evaluate("kgData.edges.get().filter(e => e.width === 4).length")
     assert widths == 3
+
+
+@pytest.mark.browser
+def test_browser_example_graph(watched, examples_graph, tmp_path):
+    """The graph of examples/articles, as `kg build` draws it: all of it in the network, the
+    legend complete, nothing logged; its picture is tests/artifacts/example-graph.png."""
+    G = examples_graph.to_networkx()
+    watched.open(examples_graph.to_html(tmp_path / "graph.html", title="examples/articles"))
+    drawn = "[kgNetwork.body.nodeIndices.length, kgNetwork.body.edgeIndices.length]"
+    assert watched.page.evaluate(drawn) == [G.number_of_nodes(), G.number_of_edges()]
+    legend = watched.page.locator("#kg-types .kg-name").all_text_contents()
+    assert sorted(legend) == sorted({d["type"] for _, d in G.nodes(data=True)})
+    ARTIFACTS.mkdir(exist_ok=True)
+    watched.page.screenshot(path=str(ARTIFACTS / "example-graph.png"))
 
 
 @pytest.mark.browser

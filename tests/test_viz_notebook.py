@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from browsers import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from conftest_browser import META, XSS_LABEL, sample_graph  # noqa: E402
 
 from kg.netgraph import to_networkx  # noqa: E402
@@ -79,24 +78,12 @@ def test_show_output_is_an_isolated_iframe_holding_the_page(shown):
     assert not NETWORK_URL.findall(out) and not NETWORK_URL.findall(page)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("headless Chromium not installed: apt-get install chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.browser
-def test_show_output_draws_in_chromium(shown, chromium):
+def test_show_output_draws_in_chromium(shown, chromium_browser):
     """The output as a notebook front end shows it: inside a host page, the graph draws in
     the iframe with nothing fetched, no errors, and no way out to the host page."""
     out, rdf = shown
-    page = chromium.new_page(viewport={"width": 1200, "height": 700})
+    page = chromium_browser.new_page(viewport={"width": 1200, "height": 700})
     errors: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
