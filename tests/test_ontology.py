@@ -252,7 +252,7 @@ def test_class_hierarchy_and_mappings(graph):
     assert (KG.Organization, SKOS.closeMatch, WD.Q43229) in graph
     assert (KG.Person, SKOS.closeMatch, WD.Q5) in graph
     assert (KG.Company, SKOS.closeMatch, WD.Q4830453) in graph
-    assert {KG.Asserted, KG.Hedged, KG.Inferred} <= set(graph.subjects(RDF.type, KG.Status))
+    assert {KG.Asserted, KG.Hedged, KG.Past, KG.Inferred} <= set(graph.subjects(RDF.type, KG.Status))
 
 
 # --------------------------------------------------------------------------------------
@@ -319,7 +319,7 @@ def test_classes_and_properties_dicts():
     classes, props = onto.classes(), onto.properties()
     assert classes["AIModel"]["label"] == "AI model"
     assert classes["AIModel"]["superclasses"] == ["Product"]
-    assert classes["Status"]["individuals"] == ["Asserted", "Hedged", "Inferred"]
+    assert classes["Status"]["individuals"] == ["Asserted", "Hedged", "Inferred", "Past"]
     assert props["developedBy"]["domain"] == ["Product"]
     assert props["developedBy"]["range"] == ["Organization"]
     assert props["developedBy"]["inverse"] == "developed"
