@@ -138,7 +138,9 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+    """ "Fundamental AI Research" -> "FAIR": an all-capitals word keeps all its letters."""
+    return "".join(w if w.isupper() and w.isalpha() else w[0]
+                   for w in name.split() if w[:1].isupper())
 
 
 def _looks_like_alias(inner: str, full: str) -> bool:

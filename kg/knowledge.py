@@ -59,6 +59,7 @@ class TypingCues:
     name_endings_weight: float
     ignore: frozenset[str] = field(default_factory=frozenset)
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
+    whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -99,6 +100,7 @@ def typing_cues() -> TypingCues:
         name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
         coreference=_invert(data.get("coreference", {})),
+        whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),
     )
 
 

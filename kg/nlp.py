@@ -72,6 +72,7 @@ def load_pipeline():
             continue
         nlp = module.load(exclude=list(UNUSED_COMPONENTS))
         nlp.add_pipe("kg_line_breaks", before="parser")
+        _keep_whole_words(nlp)
         _add_entity_ruler(nlp)
         return nlp
     raise KgError(
@@ -90,6 +91,17 @@ def line_breaks(doc):
         if "\n" in doc[token.i - 1].text_with_ws:
             token.is_sent_start = True
     return doc
+
+
+def _keep_whole_words(nlp) -> None:
+    """One token and a known lemma for "co-founded" and its kind (ontology/typing.toml)."""
+    from spacy.attrs import ORTH
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    for word, lemma in typing_cues().whole_words.items():
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        ruler.add([[{"LOWER": word.lower()}]], {"LEMMA": lemma})
 
 
 def _add_entity_ruler(nlp) -> None:
