@@ -4,7 +4,8 @@ For each size: build an rdflib graph in our model (typed entities with labels an
 about two kg: facts per entity, each fact reified with one or two evidence sentences from
 generated documents, hub entities as in news), convert it (`to_networkx`), render the HTML,
 then time the page from navigation to `window.kgReady === true` (the view has settled:
-stabilised and frozen, or drawn with precomputed positions).
+stabilised and frozen, or drawn with precomputed positions), and the time one frame of that
+view takes to draw (each step of a zoom or pan redraws it: the measure of "interactive").
 
 Usage: .venv/bin/python bench/viz.py [--sizes 1000 5000 20000] [--repeat 2] [--out DIR]
        [--no-browser]
@@ -114,7 +115,21 @@ def generate(n: int, seed: int = 1) -> Graph:
     return g
 
 
-def settle_time(browser, path: Path, timeout_s: float = 600) -> float:
+# One full frame of the settled view (what each step of a zoom or a pan costs): the median
+# of five synchronous redraws, in milliseconds.
+FRAME_MS_JS = """() => {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    kgNetwork.redraw();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[2];
+}"""
+
+
+def settle_time(browser, path: Path, timeout_s: float = 600) -> tuple[float, float]:
+    """Seconds from navigation to a settled view, and the frame time (ms) of that view."""
     page = browser.new_page(viewport={"width": 1400, "height": 860})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -123,11 +138,12 @@ def settle_time(browser, path: Path, timeout_s: float = 600) -> float:
         page.goto(path.as_uri(), timeout=timeout_s * 1000, wait_until="commit")
         page.wait_for_function("window.kgReady === true", timeout=timeout_s * 1000, polling=100)
         elapsed = time.perf_counter() - start
+        frame_ms = page.evaluate(FRAME_MS_JS)
     finally:
         page.close()
     if errors:
         raise RuntimeError(f"page errors: {errors[:3]}")
-    return elapsed
+    return elapsed, frame_ms
 
 
 def measure(n: int, out: Path, browser, repeat: int) -> dict:
@@ -140,7 +156,8 @@ def measure(n: int, out: Path, browser, repeat: int) -> dict:
     page = render_html(G, title=f"bench {n}")
     path = write_atomic(out / f"bench-{n}.html", page)
     t3 = time.perf_counter()
-    settle = min(settle_time(browser, path) for _ in range(max(repeat, 1))) if browser else None
+    runs = [settle_time(browser, path) for _ in range(max(repeat, 1))] if browser else []
+    settle, frame_ms = min(runs) if runs else (None, None)
     return {
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
@@ -150,6 +167,7 @@ def measure(n: int, out: Path, browser, repeat: int) -> dict:
         "html": t3 - t2,
         "mb": path.stat().st_size / 1e6,
         "settle": settle,
+        "frame_ms": frame_ms,
         "mode": "physics" if G.number_of_nodes() <= LARGE_GRAPH else "precomputed",
     }
 
@@ -187,12 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     base = rows[0]
     header = (
         f"{'nodes':>7} {'edges':>7} {'triples':>8} {'layout':>11} {'to_nx s':>8} "
-        f"{'html s':>7} {'MB':>6} {'settle s':>9} {'x size':>7} {'x settle':>9}"
+        f"{'html s':>7} {'MB':>6} {'settle s':>9} {'frame ms':>9} {'x size':>7} {'x settle':>9}"
     )
     print(header)
     print("-" * len(header))
     for r in rows:
         settle = f"{r['settle']:.2f}" if r["settle"] is not None else "-"
+        frame = f"{r['frame_ms']:.0f}" if r["frame_ms"] is not None else "-"
         ratio = (
             f"{r['settle'] / base['settle']:.1f}"
             if r["settle"] is not None and base["settle"]
@@ -200,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"{r['nodes']:>7} {r['edges']:>7} {r['triples']:>8} {r['mode']:>11} "
-            f"{r['networkx']:>8.2f} {r['html']:>7.2f} {r['mb']:>6.2f} {settle:>9} "
+            f"{r['networkx']:>8.2f} {r['html']:>7.2f} {r['mb']:>6.2f} {settle:>9} {frame:>9} "
             f"{r['mb'] / base['mb']:>7.1f} {ratio:>9}"
         )
     print(f"HTML files in {out}")

@@ -469,7 +469,7 @@ def _described(noun):
     return []
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)  # bounded: a compiled pattern is a few KB
 def _whole_word(name: str) -> re.Pattern:
     """`name` as a whole word; compiled once per name (re's own cache holds only 512)."""
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
@@ -538,6 +538,10 @@ def _logical_objects(verb):
         objects = [verb.head]
     if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)
+    if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
+        c.dep_ in _SUBJECT_DEPS for c in verb.children
+    ) and verb.sent.start > 0:  # "X is a new lab. Headed by Y." -> the thing just named
+        objects.extend(_last_nominal(verb.doc[verb.sent.start - 1].sent))
     if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
         objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
                        if c.dep_ in _SUBJECT_DEPS)
@@ -549,6 +553,11 @@ def _logical_objects(verb):
     if not objects and verb.dep_ == "conj" and verb.head is not verb:
         objects.extend(_logical_objects(verb.head))
     return objects
+
+
+def _last_nominal(sentence):
+    nominals = [t for t in sentence if t.pos_ in {"PROPN", "NOUN"}]
+    return nominals[-1:]
 
 
 def _holders(noun):

@@ -113,10 +113,13 @@ def process_runner(workers: int, *, use_known: bool = True) -> Iterator[Runner]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # no forked copy of the parent's state
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up,
-                             initargs=(use_known,)) as pool:
-        submit = partial(pool.submit, extract_on_worker, use_known=use_known)
-        yield Runner(submit=submit, window=2 * workers)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up,
+                               initargs=(use_known,))
+    try:
+        yield Runner(submit=partial(pool.submit, extract_on_worker, use_known=use_known),
+                     window=2 * workers)
+    finally:  # on an error or Ctrl-C, batches not started yet are dropped, not run
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
@@ -171,5 +174,25 @@ def _check_workers(client, address: str, use_known: bool) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def _submit_dask(client, documents: list[Document], *, use_known: bool):
-    return client.submit(extract_on_worker, documents, use_known=use_known, pure=False)
+def _submit_dask(client, documents: list[Document], *, use_known: bool) -> _DaskTask:
+    return _DaskTask(client.submit(extract_on_worker, documents, use_known=use_known,
+                                   pure=False))
+
+
+@dataclass
+class _DaskTask:
+    """A Dask future whose lost workers or scheduler end the build with one line."""
+
+    future: Any
+
+    def result(self) -> Extraction:
+        from distributed import KilledWorker
+
+        try:
+            return self.future.result()
+        except KilledWorker as exc:
+            raise KgError(f"a Dask worker died running a batch ({exc}); the documents "
+                          "written so far are kept, re-run to add the rest", 1) from None
+        except OSError as exc:  # distributed's CommClosedError and timeouts
+            raise KgError(f"lost the Dask scheduler ({exc}); the documents written so far "
+                          "are kept, re-run to add the rest", 1) from None

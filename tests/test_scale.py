@@ -105,8 +105,11 @@ def test_cli_workers_give_the_one_process_graph(tmp_path, two_per_batch):
 
 
 @pytest.mark.slow
-def test_dask_cluster_gives_the_one_process_graph(tmp_path, items, two_per_batch):
+def test_dask_cluster_gives_the_one_process_graph(tmp_path, items, two_per_batch,
+                                                  monkeypatch):
     from distributed import LocalCluster
+
+    import kg
 
     before = running_children()
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
@@ -117,6 +120,9 @@ def test_dask_cluster_gives_the_one_process_graph(tmp_path, items, two_per_batch
         batches = list(build_stream(items, store, batch_size=2,
                                     dask=cluster.scheduler_address))
         from_cli = cli_build(tmp_path / "out", "--dask", cluster.scheduler_address)
+        monkeypatch.setattr(kg, "__version__", "0.0.0-other")  # workers run another kg
+        with pytest.raises(KgError, match=r"runs kg .*, this client kg 0\.0\.0-other"):
+            list(build_stream(items, MemoryStore(), dask=cluster.scheduler_address))
     assert [len(b.documents) for b in batches] == [2, 2, 2]
     assert nquads(store) == two_per_batch
     assert without_read_times(from_cli) == without_read_times(two_per_batch)
