@@ -67,6 +67,10 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             found.append((cls, cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
+    after = doc[span.end : span.end + 3].text.lower().replace(" - ", "-").replace("- ", "-")
+    for phrase, cls in cues.following.items():
+        if after.startswith(phrase):
+            found.append((cls, cues.preceding_weight))
     for phrase, cls in cues.preceding.items():
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))

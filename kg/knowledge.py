@@ -60,6 +60,7 @@ class TypingCues:
     ignore: frozenset[str] = field(default_factory=frozenset)
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
+    following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -96,6 +97,7 @@ def typing_cues() -> TypingCues:
         heads_weight=float(data["heads"].get("weight", 3.0)),
         preceding=_invert(data["preceding"]),
         preceding_weight=float(data["preceding"].get("weight", 4.0)),
+        following=_invert(data.get("following", {})),
         name_endings=_invert(data["name_endings"]),
         name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),

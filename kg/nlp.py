@@ -265,7 +265,8 @@ def _extend(span, ignore: frozenset[str]):
     """
     doc, end = span.doc, span.end
     roles = {w for w, cls in typing_cues().heads.items() if cls == "Person"} | ignore
-    while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles and (
+    while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles \
+            and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
         or (doc[end].like_num and doc[end].head.i in range(span.start, end + 1)
             and doc[end].dep_ in {"nummod", "compound", "appos"})

@@ -84,3 +84,36 @@ def test_evidence_points_at_the_sentence():
     evidence = fact.evidence[0]
     assert text[evidence.start:evidence.end] == evidence.sentence == "Orbit Labs built Comet."
     assert 0 < evidence.confidence <= 1
+
+
+def test_implied_ownership_possessive_products_and_past_roles():
+    ex = extract_text(
+        "Tessaly Corp acquired Brindle Analytics in 2021. Nadia Orlov, the former chief "
+        "executive of Brindle Analytics, joined Tessaly Corp in May. Tessaly Corp's Kestrel "
+        "assistant runs on phones. Ferro Labs is a unit of Tessaly Corp."
+    )
+    statuses = {(f.subject, f.predicate, f.object): f.asserted for f in ex.facts}
+    assert statuses[("Tessaly Corp", "acquired", "Brindle Analytics")] is True
+    # ontology/relations.toml [[implies]]: what a company bought, it owns
+    assert statuses[("Tessaly Corp", "owns", "Brindle Analytics")] is True
+    assert statuses[("Kestrel", "developedBy", "Tessaly Corp")] is True  # possessive
+    assert statuses[("Ferro Labs", "subOrganizationOf", "Tessaly Corp")] is True
+    assert statuses[("Tessaly Corp", "owns", "Ferro Labs")] is True  # implied by the unit
+    # "former chief executive": kept with status past, never asserted as current
+    assert statuses[("Nadia Orlov", "ceoOf", "Brindle Analytics")] is False
+    past = next(f for f in ex.facts if f.predicate == "ceoOf")
+    assert {ev.status for ev in past.evidence} == {"past"}
+
+
+def test_hyphenated_founding_lines_and_compound_places():
+    text = ("Drone makers\n"
+            "Lena Park co-founded Veltrix Robotics with Omar Haddad in 2019.\n"
+            "The Oslo-based company builds delivery drones.")
+    ex = extract_text(text)
+    facts = fact_set(ex)
+    assert ("Lena Park", "founderOf", "Veltrix Robotics") in facts  # "co-founded": one token
+    assert ("Omar Haddad", "founderOf", "Veltrix Robotics") in facts  # "... with X"
+    assert ("Veltrix Robotics", "headquarteredIn", "Oslo") in facts  # "the Oslo-based company"
+    founded = next(f for f in ex.facts if f.subject == "Lena Park")
+    # a line break ends a sentence: the heading is not part of the evidence
+    assert founded.evidence[0].sentence.startswith("Lena Park co-founded")

@@ -252,7 +252,8 @@ def test_class_hierarchy_and_mappings(graph):
     assert (KG.Organization, SKOS.closeMatch, WD.Q43229) in graph
     assert (KG.Person, SKOS.closeMatch, WD.Q5) in graph
     assert (KG.Company, SKOS.closeMatch, WD.Q4830453) in graph
-    assert {KG.Asserted, KG.Hedged, KG.Past, KG.Inferred} <= set(graph.subjects(RDF.type, KG.Status))
+    statuses = {KG.Asserted, KG.Hedged, KG.Past, KG.Inferred}
+    assert statuses <= set(graph.subjects(RDF.type, KG.Status))
 
 
 # --------------------------------------------------------------------------------------
