@@ -63,7 +63,7 @@ LARGE_GRAPH = 2000
 SMALL_GRAPH = 300  # up to this many nodes the physics may spend more per iteration
 STABILIZATION_ITERATIONS = 120
 LAYOUT_SCALE = 70.0  # vis-network units per unit edge length of `fast_layout`
-LABEL_WIDTH = 220  # longest entity label line, in vis-network units at zoom 1
+LABEL_WIDTH = 170  # longest entity label line, in vis-network units at zoom 1
 EDGE_LABEL_THRESHOLD = 7  # on-screen pixels below which relation labels are not drawn
 
 # Colour (Tableau 10, colour-blind friendly) and vis-network shape per entity class.

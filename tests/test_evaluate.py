@@ -1,0 +1,80 @@
+"""`kg eval`: the scorer itself, and the extraction quality floors we hold ourselves to.
+
+The floors are regression guards, set a little under what the extractor measures today
+(README "Extraction quality"): a change that loses facts or invents wrong ones fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.evaluate import evaluate, read_gold
+
+GOLD = ROOT / "tests" / "gold"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def _line(tmp_path: Path, record: dict) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def test_scores_only_annotated_relations_and_matches_aliases(tmp_path):
+    record = {
+        "id": "t1",
+        "text": "Orbit Dynamics (OD) built Comet. OD is headquartered in Lisbon.",
+        "entities": [{"name": "Orbit Dynamics", "aliases": ["OD"]}],
+        "triples": [{"head": "Comet", "relation": "developedBy", "tail": "Orbit Dynamics"},
+                    {"head": "Comet", "relation": "successorOf", "tail": "Meteor"}],
+        "scored_relations": ["developedBy", "successorOf"],
+    }
+    report = evaluate(read_gold(_line(tmp_path, record)), use_known=False)
+    assert report.per_relation["developedBy"].tp == 1
+    assert report.per_relation["successorOf"].fn == 1
+    assert "headquarteredIn" not in report.per_relation  # not annotated: never a false positive
+    assert report.misses == [("t1", "Comet", "successorOf", "Meteor")]
+
+
+def test_gold_with_a_source_path_and_bad_lines(tmp_path):
+    (tmp_path / "a.txt").write_text("Orbit Dynamics built Comet.", encoding="utf-8")
+    record = {"id": "s", "source": "a.txt",
+              "triples": [{"head": "Comet", "relation": "developedBy", "tail": "Orbit Dynamics"}]}
+    assert read_gold(_line(tmp_path, record))[0]["text"] == "Orbit Dynamics built Comet."
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.jsonl:1: a gold line needs"):
+        read_gold(bad)
+    missing = dict(record, source="nowhere.txt")
+    with pytest.raises(InputError, match="does not exist"):
+        read_gold(_line(tmp_path, missing))
+
+
+def test_examples_quality_floor():
+    overall = evaluate(read_gold(GOLD / "examples.jsonl")).overall
+    assert overall.precision >= 0.90, overall
+    assert overall.recall >= 0.65, overall
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not on this machine")
+def test_seeds_quality_floor():
+    overall = evaluate(read_gold(GOLD / "seeds.jsonl")).overall
+    assert overall.precision >= 0.90, overall
+    assert overall.recall >= 0.65, overall
+
+
+def test_cli_prints_table_and_errors(tmp_path, capsys):
+    record = {"id": "t2", "text": "Orbit Dynamics built Comet.",
+              "triples": [{"head": "Comet", "relation": "developedBy", "tail": "Orbit Dynamics"},
+                          {"head": "Comet", "relation": "codeName", "tail": "Dart"}]}
+    with pytest.raises(SystemExit) as exit_info:
+        main(["eval", str(_line(tmp_path, record)), "--no-known"])
+    assert exit_info.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert "overall" in out and "t2: Comet --codeName--> Dart" in out
