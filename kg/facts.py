@@ -304,6 +304,9 @@ class RuleEngine:
             return self._owner(token, index)
         if slot == "self":
             return self._names(token, index, coref=False)
+        if slot == "referent":  # "Acme's new AI unit": the unit named earlier
+            found = self._name(token, index, coref=True)
+            return [found] if found else []
         if slot == "poss":
             return self._possessors(token, index)
         if slot == "relcl_subj":  # "a unit the company set up" -> the company
@@ -546,13 +549,18 @@ def _logical_objects(verb):
         objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
                        if c.dep_ in _SUBJECT_DEPS)
     if not objects and verb.dep_ == "relcl" and not any(
-        c.lower_ in _RELATIVE_PRONOUNS or c.dep_ in {"prep", "ccomp", "xcomp"}
+        c.lower_ in _RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or _stranded(c)
         for c in verb.children
     ):  # "the company Musk founded": the noun is what the clause's verb acts on
         objects.append(verb.head)
     if not objects and verb.dep_ == "conj" and verb.head is not verb:
         objects.extend(_logical_objects(verb.head))
     return objects
+
+
+def _stranded(token) -> bool:
+    """A preposition without its object ("the firm she worked at"): the noun is its object."""
+    return token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children)
 
 
 def _last_nominal(sentence):
