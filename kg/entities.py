@@ -135,7 +135,7 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
             short = normalise_name(mention.text)
             if mention.start <= person.start or " " in short or len(short) < 3:
                 continue
-            if short in (parts[0], parts[-1]) or (
+            if short == parts[-1] or (  # news style: "Mensch", never "Arthur", after the name
                 len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
             ):
                 yield full, short

@@ -291,6 +291,9 @@ class RuleEngine:
             found = self._slot(slot, token, index)
             if wanted_type:
                 found = [a for a in found if self.entities[a.entity].type == wanted_type]
+            if self.check_types and expected:  # a slot holding only misfits yields nothing
+                found = [a for a in found if any(
+                    self.schema.is_a(self.entities[a.entity].type, cls) for cls in expected)]
             if found:
                 return _unique(found)
         return []
