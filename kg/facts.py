@@ -197,7 +197,8 @@ class RuleEngine:
                     fact = facts.setdefault(key, Fact(subject, rule.property, obj))
                     if evidence not in fact.evidence:
                         fact.evidence.append(evidence)
-        for subject, prop, obj, evidence in self._named_after(parsed, index):
+        for subject, prop, obj, evidence in [*self._named_after(parsed, index),
+                                             *self._enumerated(parsed, index)]:
             fact = facts.setdefault((subject, prop, obj), Fact(subject, prop, obj))
             fact.evidence.append(evidence)
         for fact in facts.values():
@@ -226,7 +227,36 @@ class RuleEngine:
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
 
-    def _fits(self, prop: str, subject: str, obj: str) -> bool:
+    def _enumerated(self, parsed: ParsedDocument, index: DocumentIndex):
+        """Parts listed line by line after "Acme was split into four groups:"."""
+        doc, sentences = parsed.doc, list(parsed.doc.sents)
+        for rule in self.knowledge.enumerations:
+            for number, sentence in enumerate(sentences):
+                if not sentence.text.rstrip().endswith(":") or not any(
+                        t.lemma_.lower() in rule.nouns for t in sentence):
+                    continue
+                whole = self._announced_whole(sentence, index)
+                for item in sentences[number + 1:]:
+                    part = index.by_token.get(item.start)
+                    if part is None or "\n" not in doc[item.start - 1].text_with_ws:
+                        break
+                    if part != whole and self._fits(rule.property, part, whole):
+                        text = parsed.sentences[_sentence_index(parsed.sentences,
+                                                                item.start_char)]
+                        yield part, rule.property, whole, Evidence(
+                            doc_id=parsed.document.id, sentence=text.text, start=text.start,
+                            end=text.end, confidence=rule.confidence, rule="enumeration",
+                        )
+
+    def _announced_whole(self, sentence, index: DocumentIndex) -> str | None:
+        """The organisation the announcing sentence is about: the last one it names."""
+        named = [index.by_token[t.i] for t in sentence if t.i in index.by_token
+                 and self.schema.is_a(self.entities[index.by_token[t.i]].type, "Organization")]
+        return named[-1] if named else None
+
+    def _fits(self, prop: str, subject: str | None, obj: str | None) -> bool:
+        if subject is None or obj is None:
+            return False
         return not self.check_types or self.schema.allows(
             prop, self.entities[subject].type, self.entities[obj].type
         )
@@ -747,7 +777,8 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                 continue
             subject, obj = (fact.object, fact.subject) if rule.reverse else (fact.subject,
                                                                             fact.object)
-            if not engine._fits(rule.then, subject, obj):
+            if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
+                    engine.schema.is_a(engine.entities[subject].type, rule.subject_type):
                 continue
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence]

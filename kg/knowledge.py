@@ -130,6 +130,7 @@ class Implication:
     then: str  # property of the implied fact
     reverse: bool = False  # the implied fact runs object -> subject
     confidence: float = 0.8  # multiplies the stated fact's evidence confidence
+    subject_type: str | None = None  # the implied fact's subject must be of this class
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,16 @@ class NamedAfter:
 
 
 @dataclass(frozen=True)
+class Enumeration:
+    """A sentence ending in a colon that announces a list of parts, one per following line:
+    "Acme is organised into three units:" then "Widget Lab, which ..." on its own line."""
+
+    property: str  # item -> the organisation the announcing sentence names
+    nouns: frozenset[str]  # lemmas that announce the parts ("unit", "group", "division")
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
 class RelationKnowledge:
     rules: tuple[RelationRule, ...]
     hedges: frozenset[str]
@@ -148,6 +159,7 @@ class RelationKnowledge:
     past: frozenset[str] = frozenset()
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
+    enumerations: tuple[Enumeration, ...] = ()
 
 
 def _as_tuple(value: str | list[str]) -> tuple[str, ...]:
@@ -180,12 +192,19 @@ def relation_knowledge() -> RelationKnowledge:
         past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
-                        confidence=float(raw.get("confidence", 0.8)))
+                        confidence=float(raw.get("confidence", 0.8)),
+                        subject_type=raw.get("subject_type"))
             for raw in data.get("implies", [])
         ),
         named_after=tuple(
             NamedAfter(property=raw["property"], confidence=float(raw.get("confidence", 0.6)))
             for raw in data.get("named_after", [])
+        ),
+        enumerations=tuple(
+            Enumeration(property=raw["property"],
+                        nouns=frozenset(n.lower() for n in raw["nouns"]),
+                        confidence=float(raw.get("confidence", 0.7)))
+            for raw in data.get("enumeration", [])
         ),
     )
 

@@ -226,6 +226,7 @@ class RemoteStore:
         self._hashes: dict[str, str] | None = None
         self._lock = threading.Lock()
         self._auth: dict[tuple[str, str], _Credentials] = {}
+        self._auth_lock = threading.Lock()  # not _lock: document_hash queries while holding it
 
     @classmethod
     def open(cls, url: str, *, query_url: str | None = None, read_only: bool = False,
@@ -249,7 +250,7 @@ class RemoteStore:
         if not (parsed.username or parsed.password):
             return httpx.USE_CLIENT_DEFAULT
         key = (parsed.username, parsed.password)
-        with self._lock:
+        with self._auth_lock:
             if key not in self._auth:
                 self._auth[key] = _Credentials(*key)
             return self._auth[key]
@@ -386,8 +387,8 @@ class RemoteStore:
         return _collect_rdflib(answer, limit, cancel)
 
     def update(self, sparql: str) -> None:
-        """Send a user's SPARQL Update as it is; the store runs it (atomically, per the
-        SPARQL 1.1 Protocol) on its own default graph."""
+        """Send a user's SPARQL Update as it is: the store runs it on its own default graph
+        (unlike OxigraphStore's union view), in one transaction where the store has them."""
         self._check_writable()
         response = self._post_update(sparql, ok_statuses=(400,))
         if response.status_code == 400:

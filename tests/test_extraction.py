@@ -117,3 +117,16 @@ def test_hyphenated_founding_lines_and_compound_places():
     founded = next(f for f in ex.facts if f.subject == "Lena Park")
     # a line break ends a sentence: the heading is not part of the evidence
     assert founded.evidence[0].sentence.startswith("Lena Park co-founded")
+
+
+def test_parts_listed_after_a_colon():
+    text = ("Orbis Corp reorganised last spring. The change split Orbis Corp into three units:\n"
+            "Lumen Lab, which builds models;\n"
+            "Quarry Systems, which runs the data centres;\n"
+            "Tessel Studio, led by Ana Ruiz.\n"
+            "Analysts welcomed the move.")
+    facts = fact_set(extract_text(text))
+    for unit in ("Lumen Lab", "Quarry Systems", "Tessel Studio"):
+        assert (unit, "subOrganizationOf", "Orbis Corp") in facts
+        assert ("Orbis Corp", "owns", unit) in facts  # implied: a company owns its units
+    assert not any(f[0] == "Analysts" for f in facts)  # the list ends with its last line

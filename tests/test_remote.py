@@ -366,12 +366,12 @@ def test_query_and_serve_a_remote_target(oxigraph, examples_graph, tmp_path):
 def test_errors_are_one_line(oxigraph, tmp_path):
     dead = free_port()  # nothing listens there
     built = kg("build", str(EXAMPLES / "06_mistral_ai.txt"),
-               "--sink", f"gsp+http://user:secret@127.0.0.1:{dead}/store")
+               "--sink", f"gsp+http://user:secret@127.0.0.1:{dead}/store", timeout=120)
     assert built.returncode != 0 and "Traceback" not in built.stderr
     assert error_lines(built) == [
         f"kg: error: http://127.0.0.1:{dead}/store: cannot connect (connection refused)"]
     assert "secret" not in built.stderr
-    queried = kg("query", f"http://127.0.0.1:{dead}/query", "ASK {}")
+    queried = kg("query", f"http://127.0.0.1:{dead}/query", "ASK {}", timeout=120)
     assert queried.returncode == 1
     assert error_lines(queried) == [
         f"kg: error: http://127.0.0.1:{dead}/query: cannot connect (connection refused)"]
@@ -468,8 +468,9 @@ def test_credentials_in_the_url_answer_the_challenge(scheme):
         with RemoteStore.open(f"http://kg:s3cret@127.0.0.1:{port}/sparql-auth") as store:
             for _ in range(2):
                 assert store.documents() == {"https://w3id.org/kg-news/doc/x": "sha256:1"}
+            assert store.document_hash(URIRef("https://w3id.org/kg-news/doc/x")) == "sha256:1"
         # the second query reuses the scheme learnt from the first challenge
-        assert handler.seen[-1] == scheme and handler.seen.count("") == 1
+        assert handler.seen[-1] == scheme and handler.seen.count("") == 1, handler.seen
         with RemoteStore.open(f"http://kg:wrong@127.0.0.1:{port}/sparql-auth") as store, \
                 pytest.raises(KgError, match=rf"^http://127\.0\.0\.1:{port}/sparql-auth: "
                                              r"HTTP 401 Unauthorized \(credentials go in") as err:
