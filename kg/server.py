@@ -225,6 +225,7 @@ def create_app(
     examples_dir: str | Path | None = None,
     title: str = "kg",
     graph_max_triples: int = 50_000,
+    allowed_hosts: Sequence[str] = (),
 ) -> Starlette:
     """A Starlette app serving `store` (see the module doc for routes and status codes).
 
@@ -406,6 +407,10 @@ def create_app(
         Mount("/assets", app=StaticFiles(directory=str(ASSETS)), name="assets"),
     ]
     middleware = [Middleware(AccessLog)]
+    if allowed_hosts:  # a web page must not reach a loopback endpoint by DNS rebinding
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
     if cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 
@@ -428,6 +433,15 @@ def _message_page(heading: str, message: str) -> str:
             "</body></html>")
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def default_allowed_hosts(host: str) -> tuple[str, ...]:
+    """Host headers accepted: on loopback only loopback names (a rebound DNS name is refused);
+    on any other address the user opened it to the network, so any name."""
+    return LOOPBACK_NAMES if host in LOOPBACK_NAMES else ("*",)
+
+
 def serve(store: Store, host: str = "127.0.0.1", port: int = 7878, **opts: Any) -> None:
     """Run the app with uvicorn until interrupted; `opts` go to `create_app`."""
     import uvicorn
@@ -438,6 +452,7 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 7878, **opts: Any) 
         log.addHandler(handler)
         log.setLevel(logging.INFO)
         log.propagate = False
+    opts.setdefault("allowed_hosts", default_allowed_hosts(host))
     app = create_app(store, **opts)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             lifespan="off")

@@ -80,3 +80,20 @@ def test_bodies_and_query_strings_over_the_limit_get_413():
         long_get = client.get("/sparql", params={"query": padding})
         assert long_get.status_code == 413
         assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+
+
+def test_loopback_endpoint_refuses_foreign_host_headers():
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the graph."""
+    from starlette.testclient import TestClient
+
+    from kg.server import default_allowed_hosts
+
+    assert default_allowed_hosts("0.0.0.0") == ("*",)
+    app = create_app(filled(MemoryStore()), allowed_hosts=default_allowed_hosts("127.0.0.1"))
+    query = {"query": "ASK { ?s ?p ?o }"}
+    with TestClient(app, base_url="http://127.0.0.1:7878") as client:
+        assert client.get("/sparql", params=query).status_code == 200
+        assert client.get("/sparql", params=query,
+                          headers={"Host": "localhost:7878"}).status_code == 200
+        refused = client.get("/sparql", params=query, headers={"Host": "evil.example:7878"})
+        assert refused.status_code == 400

@@ -98,6 +98,9 @@ def serve_command(
     cors: Annotated[list[str] | None, typer.Option(
         "--cors", help="Allow browser pages from ORIGIN (repeatable; '*' for any).",
         show_default=False)] = None,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Also accept this Host header (repeatable; on loopback only "
+        "loopback names are accepted by default).", show_default=False)] = None,
 ) -> None:
     """Serve a SPARQL 1.1 endpoint at /sparql and a query page at / (offline, no CDN)."""
     from kg.remote import is_remote, shown
@@ -109,8 +112,11 @@ def serve_command(
         name = shown(target) if is_remote(target) else target
         typer.echo(f"kg: serving {name} at http://{host}:{port}/ (SPARQL endpoint /sparql; "
                    "Ctrl-C stops)", err=True)
+        from kg.server import default_allowed_hosts
+
+        hosts = (*default_allowed_hosts(host), *(allowed_host or ()))
         serve(store, host=host, port=port, allow_update=allow_update, timeout=timeout,
-              max_results=max_results, cors_origins=tuple(cors or ()))
+              max_results=max_results, cors_origins=tuple(cors or ()), allowed_hosts=hosts)
     finally:
         store.close()
 
