@@ -396,12 +396,16 @@ class RuleEngine:
         return found
 
     def _names(self, token, index: DocumentIndex, coref: bool = True) -> list[Argument]:
-        """The entities a token stands for, its coordinated siblings included."""
+        """The entities a token stands for, its coordinated siblings included, and the
+        examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
         for member in [token, *_conjuncts(token)]:
             argument = self._name(member, index, coref)
             if argument is not None:
                 found.append(argument)
+        if not found and token.pos_ == "NOUN":
+            for example in _examples(token):
+                found.extend(self._names(example, index, coref=False))
         return found
 
     def _name(self, token, index: DocumentIndex, coref: bool, depth: int = 0
@@ -512,8 +516,15 @@ def _whole_word(name: str) -> re.Pattern:
 
 
 def _acts_as_verb(token) -> bool:
-    """A verb the tagger took for a noun ("Muse Spark will power queries"): it has an auxiliary."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+    """A verb the tagger took for a noun: "Muse Spark will power queries" (an auxiliary), or
+    "Acme powers Widget" read as one noun phrase (names before and after a plural head)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) or _misread_verb(token)
+
+
+def _misread_verb(token) -> bool:
+    return token.dep_ == "ROOT" and token.tag_ == "NNS" and any(
+        c.pos_ == "PROPN" and c.i < token.i for c in token.children) and any(
+        c.pos_ == "PROPN" and c.i > token.i for c in token.children)
 
 
 def _has_modifier(token, words: frozenset[str]) -> bool:
@@ -591,6 +602,18 @@ def _logical_objects(verb):
     return objects
 
 
+def _examples(noun):
+    """ "services including X", "companies like X", "rivals such as X": X (and its list)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+            word = "such as"
+        if word in {"including", "like", "such as"}:
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
 def _stranded(token) -> bool:
     """A preposition without its object ("the firm she worked at"): the noun is its object."""
     return token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children)
@@ -630,6 +653,12 @@ def _holders(noun):
             yield child
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":  # "who was among the founders"
         yield from _logical_subjects(noun.head.head)
+    if noun.dep_ == "oprd":  # "made Gemini the default": Gemini
+        yield from (c for c in noun.head.children if c.dep_ == "dobj")
+    if noun.dep_ in {"ccomp", "xcomp"}:  # "made Gemini the default assistant" (small clause)
+        yield from (c for c in noun.children if c.dep_ in _SUBJECT_DEPS)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the default assistant"
+        yield from _holders(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTITIVE:
         yield from _holders(noun.head.head)  # "X, one of the company's models"
 
@@ -667,7 +696,11 @@ def _slot_tokens(slot: str, token):
     if slot == "subj":
         if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
             return _logical_subjects(token.head) if token.head is not token else []
+        if _misread_verb(token):
+            return [c for c in token.children if c.pos_ == "PROPN" and c.i < token.i][-1:]
         return _logical_subjects(token)
+    if slot == "obj" and _misread_verb(token):
+        return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
     if slot == "doer":  # "Acme made an investment in Y": the light verb's subject
         return _logical_subjects(token.head) if token.dep_ == "dobj" else []
     if slot == "npadvmod":  # "the Paris-based developer": Paris
@@ -690,14 +723,21 @@ def _slot_tokens(slot: str, token):
         carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
         carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
-        if token.dep_ == "compound" and _acts_as_verb(token):
-            carriers.append(token.head)
+        if token.dep_ == "compound" and (_acts_as_verb(token) or token.head.pos_ == "NOUN"):
+            carriers.append(token.head)  # "the default assistant on X": on the whole phrase
         return [
-            pobj for carrier in carriers for prep in carrier.children
-            if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ == word
-            for pobj in prep.children if pobj.dep_ == "pobj"
+            pobj for carrier in carriers for prep in _prepositions(carrier)
+            if prep.lower_ == word for pobj in prep.children if pobj.dep_ == "pobj"
         ]
     return []
+
+
+def _prepositions(token):
+    """Prepositions on a word, coordinated ones included ("for download and through X")."""
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent", "dative"}:
+            yield prep
+            yield from (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
 
 def _unique(arguments: list[Argument]) -> list[Argument]:

@@ -234,7 +234,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         span = _trim(ent)
         if span is None or normalise_name(span.text).lower() in ignore:
             continue
-        span = _extend(span, ignore)
+        span = _extend(span)
         mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
         covered.update(range(span.start, span.end))
     for span in _proper_noun_runs(doc, covered):
@@ -257,14 +257,14 @@ _TITLE_WORDS = {"managing", "executive", "vice", "senior", "deputy", "general", 
                 "assistant", "associate", "former", "acting", "interim", "co", "first"}
 
 
-def _extend(span, ignore: frozenset[str]):
+def _extend(span):
     """Grow a name over the proper nouns or version number that follow it.
 
     The entity ruler and the NER stop at the name they know: "Llama" in "Llama 2", "Amazon"
     in "Amazon Web Services". A job title ("Acme CEO Jane Doe") or another entity ends it.
     """
     doc, end = span.doc, span.end
-    roles = {w for w, cls in typing_cues().heads.items() if cls == "Person"} | ignore
+    roles = {w for w, cls in typing_cues().heads.items() if cls == "Person"}
     while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())

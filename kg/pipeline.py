@@ -139,9 +139,13 @@ def build_stream(
 
 
 def write_batch(store: Store, extraction: Extraction, *, provenance: bool = True) -> None:
-    """Each document's graph replaces that document's named graph in the store."""
+    """Each document's graph replaces that document's named graph in the store; a store that
+    buffers writes (Oxigraph) is flushed, so its memory does not grow with the corpus."""
     for doc, graph in document_graphs(extraction, provenance=provenance):
         store.replace_document(doc, graph)
+    flush = getattr(store, "flush", None)
+    if flush is not None:
+        flush()
 
 
 def extract(

@@ -729,6 +729,12 @@ class OxigraphStore:
             raise InputError(f"{path}: cannot parse: {exc}") from None
         self.rebuild_union()
 
+    def flush(self) -> None:
+        """Write buffered changes to disk. A long build calls it after each batch: RocksDB
+        otherwise keeps every write in memory tables that grow with the corpus."""
+        if self._store is not None and not self.read_only:
+            self._store.flush()
+
     def close(self) -> None:
         if self._store is not None:
             if not self.read_only:

@@ -130,3 +130,18 @@ def test_parts_listed_after_a_colon():
         assert (unit, "subOrganizationOf", "Orbis Corp") in facts
         assert ("Orbis Corp", "owns", unit) in facts  # implied: a company owns its units
     assert not any(f[0] == "Analysts" for f in facts)  # the list ends with its last line
+
+
+def test_examples_lists_defaults_and_misread_verbs():
+    ex = extract_text(
+        "Vantor Labs released Pico 3 in May. It was offered for download and through cloud "
+        "services including Nimbus Cloud and Arcadia Compute. Zephyr Systems has made Pico 3 "
+        "the default assistant on many Orin phones. For now, Pico 3 powers Halo only in its "
+        "own app."
+    )
+    facts = fact_set(ex)
+    assert ("Pico 3", "developedBy", "Vantor Labs") in facts
+    assert ("Pico 3", "availableOn", "Nimbus Cloud") in facts  # "services including X and Y"
+    assert ("Pico 3", "availableOn", "Arcadia Compute") in facts
+    assert ("Pico 3", "availableOn", "Orin") in facts  # "made X the default on Y phones"
+    assert ("Pico 3", "powers", "Halo") in facts  # "powers" tagged as a plural noun
