@@ -23,6 +23,7 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X"}
+_PERSONAL = {"he", "she", "him", "her", "his"}
 _PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
 
@@ -116,7 +117,9 @@ class DocumentIndex:
         candidates = [(start, key) for start, key in reversed(self.ordered)
                       if previous.start <= start < before
                       and sch.is_a(self.entities[key].type, cls)]
-        here = [(start, key) for start, key in candidates if start >= sentence.start]
+        local = _clause_subjects(doc[before])
+        here = [(start, key) for start, key in candidates
+                if start >= sentence.start and self._root(start, key).i not in local]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):
                 return key
@@ -128,11 +131,15 @@ class DocumentIndex:
         return None
 
     def _is_subject(self, start: int, key: str) -> bool:
+        return self._root(start, key).dep_ in {"nsubj", "nsubjpass"}
+
+    def _root(self, start: int, key: str):
+        """The syntactic head of the mention of `key` that starts at token `start`."""
         doc = self.parsed.doc
         end = start + 1
         while end < len(doc) and self.by_token.get(end) == key:
             end += 1
-        return doc[start:end].root.dep_ in {"nsubj", "nsubjpass"}
+        return doc[start:end].root
 
     def recent(self, before: int, cls: str, pronoun: bool = False) -> str | None:
         """The last entity of class `cls` named before token `before` (definite-NP coreference).
@@ -421,10 +428,13 @@ class RuleEngine:
         for described in _described(token):  # "Google, the company", "X is a player"
             if described.i in index.by_token:
                 return Argument(index.by_token[described.i], 0.9)
-            if described.pos_ == "PRON" and described is not token:
+            if described.pos_ == "PRON" and described != token:
                 return self._name(described, index, coref, depth + 1)
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
             target = self._recent_expected(index, token.i)
+            return Argument(target, 0.7) if target else None
+        if token.pos_ == "PRON" and token.lower_ in _PERSONAL:  # "he co-founded": the person
+            target = index.recent(token.i, "Person")
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and _is_anaphoric(token):
             cls = self.coreference.get(token.lemma_.lower())
@@ -478,7 +488,7 @@ class RuleEngine:
                    for c in current.children if c.dep_ in {"aux", "advmod", "neg", "amod"}):
                 return True
             if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
-                                    "relcl"} or current.head is current:
+                                    "relcl"} or current.head == current:
                 return False
             current = current.head
             steps += 1
@@ -554,9 +564,9 @@ def _conjuncts(token):
 def _coordinated(token):
     """The other members of the list `token` belongs to ("OpenAI, Anthropic and other rivals")."""
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first is token:
+    if first == token:
         return []
     return [first]
 
@@ -573,7 +583,7 @@ def _logical_subjects(verb):
         resolved.extend(t for t in agent.children if t.dep_ == "pobj")
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
-    if not resolved and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+    if not resolved and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head != verb:
         resolved.extend(_logical_subjects(verb.head))
     return resolved
 
@@ -597,7 +607,7 @@ def _logical_objects(verb):
         for c in verb.children
     ):  # "the company Musk founded": the noun is what the clause's verb acts on
         objects.append(verb.head)
-    if not objects and verb.dep_ == "conj" and verb.head is not verb:
+    if not objects and verb.dep_ == "conj" and verb.head != verb:
         objects.extend(_logical_objects(verb.head))
     return objects
 
@@ -612,6 +622,17 @@ def _examples(noun):
             word = "such as"
         if word in {"including", "like", "such as"}:
             yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def _clause_subjects(token) -> set[int]:
+    """Token positions of the subject of the clause `token` sits in: "Acme made an investment
+    in the startup" - "the startup" is not Acme (a description does not mean its own subject)."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb == token:
+        return set()
+    return {s.i for s in verb.children if s.dep_ in _SUBJECT_DEPS}
 
 
 def _stranded(token) -> bool:
@@ -633,7 +654,7 @@ def _holders(noun):
             yield child
     if noun.dep_ in {"compound", "nmod"}:
         top = _chain_top(noun)
-        if top.pos_ == "PROPN" and top is not noun:
+        if top.pos_ == "PROPN" and top != noun:
             yield top
     if noun.dep_ in {"attr", "acomp"}:
         yield from (c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS)
@@ -669,7 +690,7 @@ def _after_comma(child, noun) -> bool:
 
 def _chain_top(token):
     """Climb compound/nmod links: "founder" in "founder/CEO Mark Zuckerberg" -> "Zuckerberg"."""
-    while token.dep_ in {"compound", "nmod"} and token.head is not token:
+    while token.dep_ in {"compound", "nmod"} and token.head != token:
         token = token.head
     return token
 
@@ -695,7 +716,7 @@ def _attached(noun):
 def _slot_tokens(slot: str, token):
     if slot == "subj":
         if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
-            return _logical_subjects(token.head) if token.head is not token else []
+            return _logical_subjects(token.head) if token.head != token else []
         if _misread_verb(token):
             return [c for c in token.children if c.pos_ == "PROPN" and c.i < token.i][-1:]
         return _logical_subjects(token)
