@@ -270,9 +270,11 @@ def test_html_never_carries_markup_from_the_text(labels, sentence, title):
     page = page_for(labels, sentence, title)
     assert structure(page) == BASELINE
     assert page.lower().count("</script") == 3
+    # the vendored vis-network code may contain anything ("x<E"): look outside it
+    ours = re.sub(r"<script(?![^>]*kg-data)[^>]*>.*?</script>", "", page, flags=re.S)
     for text in (*labels, sentence, title):
         if re.search("<[A-Za-z/!?]", text):  # could open a tag, a comment or close a script
-            assert text not in page
+            assert text not in ours
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
                                 page, re.S).group(1))
     shown = {node["label"] for node in data["nodes"]}
