@@ -9,10 +9,9 @@ kept with status "hedged" and negated ones are not kept at all.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
@@ -73,8 +72,8 @@ class DocumentIndex:
             if len(keys) != 1:
                 continue
             key = next(iter(keys))
-            for match in _whole_word(name).finditer(text):
-                span = doc.char_span(match.start(), match.end())
+            for start, end in _whole_word_spans(text, name):
+                span = doc.char_span(start, end)
                 if span is None or any(t.i in self.by_token for t in span):
                     continue
                 for token in span:
@@ -519,10 +518,22 @@ def _described(noun):
     return []
 
 
-@lru_cache(maxsize=4096)  # bounded: a compiled pattern is a few KB
-def _whole_word(name: str) -> re.Pattern:
-    """`name` as a whole word; compiled once per name (re's own cache holds only 512)."""
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+def _whole_word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where `name` stands as a whole word in `text`, like re's (?<!\\w)name(?!\\w) but with
+    str.find: a pattern per name would be compiled again for every document."""
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if _is_word_char(text, start - 1) or _is_word_char(text, end):
+            start = text.find(name, start + 1)
+        else:
+            yield start, end
+            start = text.find(name, end)
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    """re's \\w: str.isalnum() or "_"; outside the text is not a word character."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _acts_as_verb(token) -> bool:

@@ -131,21 +131,33 @@ def build_stream(
     from kg.parallel import in_order, runner
 
     batches = iter_batches(items, batch_size, store)
+    unflushed = 0
     with runner(workers=workers, dask=dask, use_known=use_known) as run:
         for batch, extraction in in_order(run, batches):
             write_batch(store, extraction, provenance=provenance)
             batch.entities, batch.facts = len(extraction.entities), len(extraction.facts)
+            unflushed += len(batch.documents)
+            if unflushed >= FLUSH_EVERY:
+                _flush(store)
+                unflushed = 0
             yield batch
 
 
-def write_batch(store: Store, extraction: Extraction, *, provenance: bool = True) -> None:
-    """Each document's graph replaces that document's named graph in the store; a store that
-    buffers writes (Oxigraph) is flushed, so its memory does not grow with the corpus."""
-    for doc, graph in document_graphs(extraction, provenance=provenance):
-        store.replace_document(doc, graph)
+FLUSH_EVERY = 512
+"""Documents written between two flushes of a store that buffers writes (Oxigraph keeps them
+in memory tables that would otherwise grow with the corpus); a flush costs ~50 ms."""
+
+
+def _flush(store: Store) -> None:
     flush = getattr(store, "flush", None)
     if flush is not None:
         flush()
+
+
+def write_batch(store: Store, extraction: Extraction, *, provenance: bool = True) -> None:
+    """Each document's graph replaces that document's named graph in the store."""
+    for doc, graph in document_graphs(extraction, provenance=provenance):
+        store.replace_document(doc, graph)
 
 
 def extract(
