@@ -14,6 +14,7 @@ processes or on a Dask cluster (kg.parallel); the store is always written in rea
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -131,21 +132,57 @@ def build_stream(
     from kg.parallel import in_order, runner
 
     batches = iter_batches(items, batch_size, store)
-    unflushed = 0
-    with runner(workers=workers, dask=dask, use_known=use_known) as run:
+    writer = _Writer(store, provenance)
+    with runner(workers=workers, dask=dask, use_known=use_known) as run, writer:
         for batch, extraction in in_order(run, batches):
-            write_batch(store, extraction, provenance=provenance)
-            batch.entities, batch.facts = len(extraction.entities), len(extraction.facts)
-            unflushed += len(batch.documents)
-            if unflushed >= FLUSH_EVERY:
-                _flush(store)
-                unflushed = 0
-            yield batch
+            yield from writer.submit(batch, extraction)
+        yield from writer.drain()
 
 
 FLUSH_EVERY = 512
 """Documents written between two flushes of a store that buffers writes (Oxigraph keeps them
 in memory tables that would otherwise grow with the corpus); a flush costs ~50 ms."""
+
+
+class _Writer:
+    """Writes batches to the store in a thread of its own, in order, one batch behind.
+
+    Oxigraph does its writing outside the GIL, so the store is filled while spaCy parses the
+    next batch. One batch at most waits to be written: memory stays bounded, and a batch is
+    yielded only once it is in the store.
+    """
+
+    def __init__(self, store: Store, provenance: bool) -> None:
+        self.store, self.provenance = store, provenance
+        self.unflushed = 0
+        self.pending: tuple[Batch, Future] | None = None
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True)  # a batch being written is finished, never cut short
+
+    def submit(self, batch: Batch, extraction: Extraction) -> Iterator[Batch]:
+        batch.entities, batch.facts = len(extraction.entities), len(extraction.facts)
+        future = self.pool.submit(self._write, extraction, len(batch.documents))
+        yield from self.drain()
+        self.pending = (batch, future)
+
+    def drain(self) -> Iterator[Batch]:
+        if self.pending is not None:
+            batch, future = self.pending
+            self.pending = None
+            future.result()  # re-raises a failed write here, in the caller's thread
+            yield batch
+
+    def _write(self, extraction: Extraction, documents: int) -> None:
+        write_batch(self.store, extraction, provenance=self.provenance)
+        self.unflushed += documents
+        if self.unflushed >= FLUSH_EVERY:
+            _flush(self.store)
+            self.unflushed = 0
 
 
 def _flush(store: Store) -> None:
