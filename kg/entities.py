@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
-from kg.nlp import ParsedDocument, normalise_name
+from kg.nlp import ParsedDocument, normalise_name, split_version
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
+_DEFINITE = {"the", "this", "that"}
 
 
 @lru_cache(maxsize=1 << 16)  # called for every mention and alias, on few distinct names
@@ -63,6 +64,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         return found
     for noun in _describing_nouns(span):
         cls = _head_class(noun, cues.heads)
+        if cls in cues.parent_before_noun and _says_kind(span, noun):
+            cls = next(iter(schema().parents.get(cls, ())), None)
         if cls:
             found.append((cls, cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
@@ -78,26 +81,92 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
 
 
 def _describing_nouns(span):
-    """Nouns that say what the name is: "the X model", "X, a model", "X is a lab", "CEO X"."""
+    """Nouns that say what the name is: "the X model", "X, a model", "X is a lab", "CEO X".
+
+    A grouping noun (typing.toml [containers]) passes the question on: in "X is a line of
+    mobile devices" and "the X series is a family of models" the grouped nouns say it.
+    """
+    containers = typing_cues().containers
+    todo = [(span.root, span.start, span.end, 0)]
+    while todo:
+        root, start, end, depth = todo.pop()
+        for noun in _nouns_around(root, start, end):
+            yield noun
+            if depth < 2 and _phrase(noun, containers):
+                yield from _grouped(noun)
+                todo.append((noun, noun.i, noun.i + 1, depth + 1))
+
+
+def _says_kind(span, noun) -> bool:
+    """A name before its head noun that may say what the thing runs on or who makes it
+    ("Android phones", "their Android device", "an Acme car"); "the Pixel 9 phone" and
+    "Acme's Nova phone" name one thing."""
     root = span.root
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+    if noun != root.head or root.dep_ not in {"compound", "nmod", "amod"} or noun.i < span.end:
+        return False
+    return noun.tag_ != "NN" or not any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
+        for c in noun.children if c.i < span.start)
+
+
+def _grouped(noun):
+    """ "a line of phones and tablets": phones, tablets."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    yield pobj
+                    yield from (c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+
+
+def _nouns_around(root, start: int, end: int):
+    """The nouns syntactically describing the name whose head is `root` (tokens start-end)."""
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= end:
         yield root.head
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
             yield child
-        if child.dep_ == "compound" and child.i < span.start and child.pos_ == "NOUN":
+        if child.dep_ == "compound" and child.i < start and child.pos_ == "NOUN":
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         yield root.head
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the latest phone is the X"
+        yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
+    yield from _exemplified(root)
+
+
+def _exemplified(root):
+    """ "consoles such as X, Y and Z", "rivals like X", "services including X": the noun."""
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.head.pos_ != "NOUN":
+        return
+    word = prep.lower_
+    if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+        word = "such as"
+    if word in {"like", "including", "such as"}:
+        yield prep.head
 
 
 def _head_class(noun, heads: dict[str, str]) -> str | None:
-    previous = noun.doc[noun.i - 1] if noun.i > 0 else None
-    if previous is not None and f"{previous.lemma_.lower()} {noun.lemma_.lower()}" in heads:
-        return heads[f"{previous.lemma_.lower()} {noun.lemma_.lower()}"]
-    return heads.get(noun.lemma_.lower()) or heads.get(noun.lower_)
+    key = _phrase(noun, heads)
+    return heads[key] if key else None
+
+
+def _phrase(noun, table) -> str | None:
+    """The entry of `table` the noun stands for: a two-word phrase ending in it first, then the
+    word. The word before is tried as written too: the lemmatiser makes "media" "medium"."""
+    lemma = noun.lemma_.lower()
+    if noun.i > 0:
+        previous = noun.doc[noun.i - 1]
+        for word in (previous.lemma_.lower(), previous.lower_):
+            if f"{word} {lemma}" in table:
+                return f"{word} {lemma}"
+    return next((w for w in (lemma, noun.lower_) if w in table), None)
 
 
 def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
@@ -277,3 +346,22 @@ def drop_untyped(entities: dict[str, Entity]) -> dict[str, Entity]:
             for mention in entity.mentions:
                 mention.entity = None
     return {k: e for k, e in entities.items() if e.type != UNTYPED}
+
+
+FAMILY_VOTE = 2.0
+
+
+def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]]:
+    """ "Pico 3" is whatever "Pico" or "Pico 2" is: a numbered version takes its family's class
+    (the tagger often has nothing else to say about "Pico 3 followed in 2024")."""
+    typed: dict[str, str] = {}
+    ranked = sorted(entities.values(), key=lambda e: split_version(e.label)[0] is not None)
+    for entity in ranked:  # the family's own name first: "Pico" says more than "Pico 2"
+        if entity.type != UNTYPED:
+            stem = split_version(entity.label)[0] or entity.label
+            typed.setdefault(stem.lower(), entity.type)
+    for entity in entities.values():
+        stem = split_version(entity.label)[0]
+        if stem and stem.lower() in typed:
+            yield entity.key, typed[stem.lower()], FAMILY_VOTE
+

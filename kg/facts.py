@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import ParsedDocument
+from kg.nlp import ParsedDocument, split_version
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -103,11 +103,13 @@ class DocumentIndex:
                 return key
         return self.focus
 
-    def recent_subject(self, before: int, cls: str) -> str | None:
+    def recent_subject(self, before: int, cls: str, depth: int = 0, last_named: bool = True
+                       ) -> str | None:
         """The subject of this or the previous sentence, when it has class `cls`.
 
         "Anthropic introduced Mythos. The company sells ...": a paragraph about one company
-        keeps it as its subject, and "the company" or "it" continues that thread.
+        keeps it as its subject, and "the company" or "it" continues that thread. With
+        `last_named=False` only a subject earlier in this sentence counts (for pronouns).
         """
         doc = self.parsed.doc
         sentence = doc[before].sent
@@ -122,15 +124,28 @@ class DocumentIndex:
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):
                 return key
-        if here:  # "Y, previously Acme's officer, runs the startup": the last one named
+        if here and last_named:  # "Y, previously Acme's officer, runs the startup"
             return here[0][1]
+        if not last_named:
+            return None
         for start, key in candidates:  # "Acme introduced X. The company sells ..."
             if self._is_subject(start, key):
+                return key
+        if depth < 3 and previous.start < sentence.start and _pronoun_subject(previous.root):
+            # "Acme grew. In 2025 it formed a lab. It also ...": "it" carries the thread on
+            return self.recent_subject(previous.start, cls, depth + 1)
+        for start, key in candidates:  # "Jo co-founded Acme with ex-Initech staff. The company"
+            if self._is_main_object(start, key):
                 return key
         return None
 
     def _is_subject(self, start: int, key: str) -> bool:
         return self._root(start, key).dep_ in {"nsubj", "nsubjpass"}
+
+    def _is_main_object(self, start: int, key: str) -> bool:
+        """The object of the sentence's main verb, not a name inside a modifier."""
+        root = self._root(start, key)
+        return root.dep_ == "dobj" and root.head.dep_ in {"ROOT", "conj"}
 
     def _root(self, start: int, key: str):
         """The syntactic head of the mention of `key` that starts at token `start`."""
@@ -207,6 +222,10 @@ class RuleEngine:
                                              *self._enumerated(parsed, index)]:
             fact = facts.setdefault((subject, prop, obj), Fact(subject, prop, obj))
             fact.evidence.append(evidence)
+        for subject, prop, obj, evidence in list(self._versions(parsed, list(facts.values()))):
+            fact = facts.setdefault((subject, prop, obj), Fact(subject, prop, obj))
+            if evidence not in fact.evidence:
+                fact.evidence.append(evidence)
         for fact in facts.values():
             _keep_best_per_sentence(fact)
         return list(facts.values())
@@ -219,6 +238,9 @@ class RuleEngine:
                 first.setdefault(mention.entity, mention.start)
         for rule in self.knowledge.named_after:
             for key, start in first.items():
+                if rule.subject_type and not self.schema.is_a(self.entities[key].type,
+                                                              rule.subject_type):
+                    continue
                 label = self.entities[key].label
                 for other in first:
                     names = (self.entities[other].label, *self.entities[other].aliases)
@@ -232,6 +254,52 @@ class RuleEngine:
                         doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
+
+    def _versions(self, parsed: ParsedDocument, facts: list[Fact]):
+        """ "Pico 3" and "Pico 4" in one document: Pico 4 succeeds Pico 3, and both share the
+        maker the document gives the family ("Vantor released Pico") or another version."""
+        rule = self.knowledge.versions
+        first: dict[str, int] = {}
+        for mention in parsed.mentions:
+            if mention.entity is not None and self.schema.is_a(
+                    self.entities[mention.entity].type, "Product"):
+                first.setdefault(mention.entity, mention.start)
+        families: dict[str, dict[str, float]] = {}
+        for key in first:
+            stem, number = split_version(self.entities[key].label)
+            if stem:
+                families.setdefault(stem.lower(), {})[key] = number
+        for stem, versions in families.items():
+            family = [k for k in first if self.entities[k].label.lower() == stem]
+            yield from self._successions(parsed, versions, first, rule)
+            members = set(versions) | set(family)
+            stated = {(f.subject, f.predicate) for f in facts}
+            for fact in facts:
+                if fact.subject not in members or fact.predicate not in rule.inherit:
+                    continue
+                for key in members - {fact.subject}:
+                    if (key, fact.predicate) not in stated and self._fits(fact.predicate, key,
+                                                                          fact.object):
+                        for ev in fact.evidence:
+                            yield key, fact.predicate, fact.object, replace(
+                                ev, confidence=round(ev.confidence * rule.confidence, 3),
+                                rule=f"version-of:{ev.rule}")
+
+    def _successions(self, parsed: ParsedDocument, versions: dict[str, float],
+                     first: dict[str, int], rule):
+        if not rule.successor:
+            return
+        by_number = {number: key for key, number in versions.items()}
+        for later, number in versions.items():
+            earlier = by_number.get(number - 1)
+            if earlier is None or number != int(number) or not self._fits(rule.successor,
+                                                                          later, earlier):
+                continue
+            start = max(first[later], first[earlier])  # where both have been named
+            sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
+            yield later, rule.successor, earlier, Evidence(
+                doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
+                end=sentence.end, confidence=rule.confidence, rule="version-sequence")
 
     def _enumerated(self, parsed: ParsedDocument, index: DocumentIndex):
         """Parts listed line by line after "Acme was split into four groups:"."""
@@ -301,7 +369,8 @@ class RuleEngine:
     def _pairs(self, rule: RelationRule, token, index: DocumentIndex):
         domain = self.schema.domains.get(rule.property, ())
         range_ = self.schema.ranges.get(rule.property, ())
-        heads = self._fill(rule.head, token, index, expected=domain)
+        heads = [head for head in self._fill(rule.head, token, index, expected=domain)
+                 if self._head_fits(rule, head.entity)]
         if not heads:
             return
         tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_)
@@ -314,6 +383,13 @@ class RuleEngine:
                 if not self.check_types or self.schema.allows(rule.property, head_type,
                                                               tail_type):
                     yield head, tail
+
+    def _head_fits(self, rule: RelationRule, key: str) -> bool:
+        """A rule's `head_type` / `head_not_type`: "produced by" says made, for goods only."""
+        cls = self.entities[key].type
+        if rule.head_type and not self.schema.is_a(cls, rule.head_type):
+            return False
+        return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
 
     def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=()
               ) -> list[Argument]:
@@ -418,7 +494,13 @@ class RuleEngine:
               ) -> Argument | None:
         if token.i in index.by_token:
             return Argument(index.by_token[token.i])
-        for child in token.children:
+        described = self.heads.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        for child in token.children if described else ():  # "the Acme executive, Jane Roe"
+            if child.dep_ == "appos" and child.i in index.by_token and self.schema.is_a(
+                    self.entities[index.by_token[child.i]].type, described):
+                return Argument(index.by_token[child.i], 0.9)
+        people = described == "Person"  # "former Acme engineers" are not Acme
+        for child in token.children if not people else ():
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
                     and child.i in index.by_token:
                 return Argument(index.by_token[child.i], 0.95)
@@ -437,7 +519,8 @@ class RuleEngine:
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and _is_anaphoric(token):
             cls = self.coreference.get(token.lemma_.lower())
-            target = index.recent(token.i, cls) if cls else None
+            target = self._just_created(token, index) if cls else None
+            target = target or (index.recent(token.i, cls) if cls else None)
             if target:
                 return Argument(target, 0.85)
         # "Llama 4, the family of models ..." and "the best models from OpenAI"
@@ -454,10 +537,33 @@ class RuleEngine:
                             return Argument(index.by_token[pobj.i], 0.8)
         return None
 
+    def _just_created(self, noun, index: DocumentIndex) -> str | None:
+        """ "formed Acme Labs and hired Jo, the founder of Initech, to lead the new group":
+        "the new X" is the last organisation or product the text created, not the last named."""
+        if not any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children):
+            return None
+        verbs = typing_cues().creation_verbs
+        cls = self.coreference.get(noun.lemma_.lower(), "")
+        kind = "Organization" if self.schema.is_a(cls, "Organization") else cls
+        for start, key in reversed(index.ordered):
+            root = index._root(start, key)
+            if start >= noun.i or not self.schema.is_a(self.entities[key].type, kind):
+                continue
+            if root.sent != noun.sent and root.sent.end != noun.sent.start:
+                return None  # only the sentence or the one before
+            obj = root.head if root.dep_ == "conj" else root
+            if obj.dep_ == "dobj" and obj.head.lemma_.lower() in verbs:
+                return key
+        return None
+
     def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
         """A pronoun means the last entity, outside its own clause, whose class fits the slot."""
         sentence_start = index.parsed.doc[before].sent.start
         candidates = [c for c in self._expected if c != "Person"] or ["Organization", "Product"]
+        for cls in candidates:  # "Acme closed a deal: it paid ...": an earlier clause's subject
+            found = index.recent_subject(before, cls, last_named=False)
+            if found:
+                return found
         for cls in candidates:
             found = index.recent(sentence_start, cls, pronoun=True)
             if found:
@@ -594,7 +700,11 @@ def _logical_subjects(verb):
         resolved.extend(t for t in agent.children if t.dep_ == "pobj")
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
-    if not resolved and verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head != verb:
+    if not resolved and verb.dep_ == "xcomp" and verb.head != verb:
+        # "Acme hired Berg to lead the lab": the hired one leads (object control)
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        resolved.extend(controller or _logical_subjects(verb.head))
+    if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb:
         resolved.extend(_logical_subjects(verb.head))
     return resolved
 
@@ -633,6 +743,11 @@ def _examples(noun):
             word = "such as"
         if word in {"including", "like", "such as"}:
             yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def _pronoun_subject(verb) -> bool:
+    """The clause's subject is "it" or "they": the sentence continues an earlier topic."""
+    return any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"it", "they"} for c in verb.children)
 
 
 def _clause_subjects(token) -> set[int]:
@@ -685,8 +800,9 @@ def _holders(noun):
             yield child
     if noun.dep_ == "pobj" and noun.head.lower_ == "among":  # "who was among the founders"
         yield from _logical_subjects(noun.head.head)
-    if noun.dep_ == "oprd":  # "made Gemini the default": Gemini
-        yield from (c for c in noun.head.children if c.dep_ == "dobj")
+    if noun.dep_ == "oprd":  # "made Gemini the default": Gemini; "Zhao was named chief": Zhao
+        objects = [c for c in noun.head.children if c.dep_ == "dobj"]
+        yield from objects or (c for c in noun.head.children if c.dep_ == "nsubjpass")
     if noun.dep_ in {"ccomp", "xcomp"}:  # "made Gemini the default assistant" (small clause)
         yield from (c for c in noun.children if c.dep_ in _SUBJECT_DEPS)
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the default assistant"
@@ -733,8 +849,12 @@ def _slot_tokens(slot: str, token):
         return _logical_subjects(token)
     if slot == "obj" and _misread_verb(token):
         return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
-    if slot == "doer":  # "Acme made an investment in Y": the light verb's subject
-        return _logical_subjects(token.head) if token.dep_ == "dobj" else []
+    if slot == "doer":  # "Acme made an investment in Y", "Acme paid $2bn for a stake in Y"
+        if token.dep_ == "dobj":
+            return _logical_subjects(token.head)
+        bought = token.dep_ == "pobj" and token.head.lower_ == "for"
+        return _logical_subjects(token.head.head) if bought and token.head.head.pos_ == "VERB" \
+            else []
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [c for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and c.pos_ == "PROPN"]
@@ -757,11 +877,20 @@ def _slot_tokens(slot: str, token):
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and (_acts_as_verb(token) or token.head.pos_ == "NOUN"):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
-        return [
-            pobj for carrier in carriers for prep in _prepositions(carrier)
-            if prep.lower_ == word for pobj in prep.children if pobj.dep_ == "pobj"
-        ]
+        return [pobj for carrier in carriers for prep in _prepositions(carrier)
+                for pobj in _prepositional_objects(prep, word)]
     return []
+
+
+def _prepositional_objects(prep, word: str) -> list:
+    """The objects of `prep` when it is `word`; "out of" is two tokens, "of" under "out"."""
+    first, _, rest = word.partition(" ")
+    if prep.lower_ != first:
+        return []
+    if rest:
+        return [pobj for inner in prep.children if inner.dep_ == "prep"
+                for pobj in _prepositional_objects(inner, rest)]
+    return [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 def _prepositions(token):

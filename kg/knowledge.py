@@ -59,8 +59,11 @@ class TypingCues:
     name_endings_weight: float
     ignore: frozenset[str] = field(default_factory=frozenset)
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
+    creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
     following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
+    containers: frozenset[str] = field(default_factory=frozenset)  # "a line of" phones
+    parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -102,7 +105,11 @@ def typing_cues() -> TypingCues:
         name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
         coreference=_invert(data.get("coreference", {})),
+        creation_verbs=frozenset(
+            v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),
+        containers=frozenset(w.lower() for w in data.get("containers", {}).get("words", [])),
+        parent_before_noun=frozenset(data.get("modifier_heads", {}).get("parent_only", [])),
     )
 
 
@@ -119,6 +126,8 @@ class RelationRule:
     requires: frozenset[str] = frozenset()  # child lemmas that must be present ("code")
     confidence: float = 0.8
     tail_type: str | None = None
+    head_type: str | None = None  # the head must be of this class (or a subclass)
+    head_not_type: str | None = None  # ... and must not be of this one
     votes: bool = True  # whether a firing also types its sides (off for loose triggers)
 
 
@@ -139,6 +148,7 @@ class NamedAfter:
 
     property: str  # e.g. developedBy: the longer name's entity -> the embedded one
     confidence: float = 0.6
+    subject_type: str | None = None  # the longer name's entity must be of this class
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,16 @@ class Enumeration:
 
 
 @dataclass(frozen=True)
+class Versions:
+    """Numbered versions of one family named in a document ("Pico 3", "Pico 4"): the next
+    number succeeds the one before, and each version has the maker of its family."""
+
+    successor: str | None = None  # property: version N+1 -> version N
+    inherit: tuple[str, ...] = ()  # properties a version shares with its family or siblings
+    confidence: float = 0.6
+
+
+@dataclass(frozen=True)
 class RelationKnowledge:
     rules: tuple[RelationRule, ...]
     hedges: frozenset[str]
@@ -160,6 +180,7 @@ class RelationKnowledge:
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
+    versions: Versions = Versions()
 
 
 def _as_tuple(value: str | list[str]) -> tuple[str, ...]:
@@ -182,6 +203,8 @@ def relation_knowledge() -> RelationKnowledge:
                 requires=frozenset(raw.get("requires", ())),
                 confidence=float(raw.get("confidence", 0.8)),
                 tail_type=raw.get("tail_type"),
+                head_type=raw.get("head_type"),
+                head_not_type=raw.get("head_not_type"),
                 votes=bool(raw.get("votes", True)),
             )
         )
@@ -197,7 +220,8 @@ def relation_knowledge() -> RelationKnowledge:
             for raw in data.get("implies", [])
         ),
         named_after=tuple(
-            NamedAfter(property=raw["property"], confidence=float(raw.get("confidence", 0.6)))
+            NamedAfter(property=raw["property"], confidence=float(raw.get("confidence", 0.6)),
+                       subject_type=raw.get("subject_type"))
             for raw in data.get("named_after", [])
         ),
         enumerations=tuple(
@@ -206,7 +230,13 @@ def relation_knowledge() -> RelationKnowledge:
                         confidence=float(raw.get("confidence", 0.7)))
             for raw in data.get("enumeration", [])
         ),
+        versions=_versions(data.get("versions", {})),
     )
+
+
+def _versions(raw: dict) -> Versions:
+    return Versions(successor=raw.get("successor"), inherit=tuple(raw.get("inherit", ())),
+                    confidence=float(raw.get("confidence", 0.6)))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ _RULER_LABELS = {
     "Place": "GPE",
     "AIModel": "PRODUCT",
     "Product": "PRODUCT",
+    "PhysicalProduct": "PRODUCT",
     "CodeName": "PRODUCT",
 }
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -240,8 +241,60 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
     for span in _proper_noun_runs(doc, covered):
         if normalise_name(span.text).lower() not in ignore and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
+            covered.update(range(span.start, span.end))
+    for token in doc:  # "the meta.ai website": a web address names a site (or a company)
+        if token.like_url and token.i not in covered and not set("/@:") & set(token.text):
+            mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
+            covered.add(token.i)
+    by_range = {(m.start, m.end): m for m in mentions}
+    for span, stem_end in list(_numbered_versions(doc, mentions, covered)):
+        stem = by_range.get((span.start_char, stem_end))
+        if stem is not None:  # "Llama" tagged, its number left out: the mention grows
+            stem.end, stem.text = span.end_char, span.text
+        else:
+            mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_VERSION_SUFFIX = re.compile(r"[ -]v?\d{1,3}(?:\.\d{1,2})?(?!\w)")
+_VERSION_END = re.compile(r"^(.*?\S)[ -]v?(\d{1,3}(?:\.\d{1,2})?)$")
+
+
+def split_version(name: str) -> tuple[str | None, float]:
+    """ "Pico 4" -> ("Pico", 4.0); "Pico-4.5" -> ("Pico", 4.5); a name without one -> None."""
+    match = _VERSION_END.match(name)
+    return (match.group(1), float(match.group(2))) if match else (None, 0.0)
+
+
+def _numbered_versions(doc, mentions: list[Mention], covered: set[int]):
+    """ "Llama 3 followed": other numbered versions of a name the document already has ("Llama",
+    "Llama 2"), which the tagger often reads as a common noun and a count."""
+    stems = set()
+    for mention in mentions:
+        name = normalise_name(mention.text)
+        stems.add(split_version(name)[0] or name)
+    text = doc.text
+    for stem in sorted(s for s in stems if len(s) > 2 and s[:1].isupper()):
+        start = text.find(stem)
+        while start != -1:
+            end = start + len(stem)
+            suffix = _VERSION_SUFFIX.match(text, end)
+            if suffix and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+                span = doc.char_span(start, suffix.end())
+                free = span is not None and not any(t.i in covered for t in span)
+                if free or span is not None and _stem_only(doc, start, end, covered):
+                    covered.update(range(span.start, span.end))
+                    yield span, end
+            start = text.find(stem, end)
+
+
+def _stem_only(doc, start: int, end: int, covered: set[int]) -> bool:
+    """The family name is a mention of its own and the number after it is not."""
+    stem = doc.char_span(start, end)
+    after = stem.end if stem is not None else None
+    return stem is not None and all(t.i in covered for t in stem) and (
+        after is not None and after < len(doc) and after not in covered)
 
 
 def _is_title(span) -> bool:

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.entities import add_votes, drop_untyped, resolve
+from kg.entities import add_votes, drop_untyped, family_votes, resolve
 from kg.errors import InputError
 from kg.facts import extract_facts, slot_votes
 from kg.literals import extract_literals
@@ -214,7 +214,7 @@ def extract(
         if on_document:
             on_document(document.source)
     entities = resolve(parsed, use_known=use_known)
-    add_votes(entities, list(slot_votes(parsed, entities)))
+    add_votes(entities, [*slot_votes(parsed, entities), *family_votes(entities)])
     entities = drop_untyped(entities)
     facts = extract_facts(parsed, entities) + extract_literals(parsed, entities)
     return Extraction(documents=documents, entities=entities, facts=facts)

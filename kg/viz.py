@@ -75,6 +75,7 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
     "NewsOrganization": ("#ff9da7", "triangleDown"),
     "AIModel": ("#e15759", "diamond"),
     "Product": ("#76b7b2", "triangle"),
+    "PhysicalProduct": ("#499894", "triangle"),  # a darker teal: a kind of Product
     "Place": ("#59a14f", "dot"),
     "CodeName": ("#9c755f", "diamond"),
     # Sums of money (kg:MonetaryFigure): a shape of their own and colours no other class

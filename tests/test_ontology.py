@@ -243,6 +243,7 @@ def test_class_hierarchy_and_mappings(graph):
         (KG.ResearchLab, KG.Organization),
         (KG.NewsOrganization, KG.Organization),
         (KG.AIModel, KG.Product),
+        (KG.PhysicalProduct, KG.Product),
         (KG.InferredFact, KG.Fact),
         (KG.Fact, RDF.Statement),
     ]:
@@ -254,6 +255,8 @@ def test_class_hierarchy_and_mappings(graph):
     assert (KG.Company, SKOS.closeMatch, WD.Q4830453) in graph
     statuses = {KG.Asserted, KG.Hedged, KG.Past, KG.Inferred}
     assert statuses <= set(graph.subjects(RDF.type, KG.Status))
+    # a manufactured good is never a trained model (the goods kg:manufacturedBy is about)
+    assert (KG.PhysicalProduct, OWL.disjointWith, KG.AIModel) in graph
 
 
 # --------------------------------------------------------------------------------------
@@ -320,6 +323,7 @@ def test_classes_and_properties_dicts():
     classes, props = onto.classes(), onto.properties()
     assert classes["AIModel"]["label"] == "AI model"
     assert classes["AIModel"]["superclasses"] == ["Product"]
+    assert classes["PhysicalProduct"]["superclasses"] == ["Product"]
     assert classes["Status"]["individuals"] == ["Asserted", "Hedged", "Inferred", "Past"]
     assert props["developedBy"]["domain"] == ["Product"]
     assert props["developedBy"]["range"] == ["Organization"]
