@@ -15,7 +15,7 @@ from kg.documents import read_all
 from kg.errors import InputError, KgError
 from kg.namespaces import ENT, KG
 from kg.pipeline import build_stream, extract
-from kg.rdf import document_graphs
+from kg.rdf import document_graphs, document_iri
 from kg.store import MemoryStore
 
 
@@ -78,9 +78,14 @@ def test_documents_are_read_lazily_and_failures_reported(items):
             consumed.append(item)
             yield item
 
-    stream = build_stream(source(), MemoryStore(), batch_size=2)
+    store = MemoryStore()
+    stream = build_stream(source(), store, batch_size=2)
     first = next(stream)
-    assert len(consumed) == 2  # the rest of the corpus is not read yet
+    assert len(items) > 4
+    # the first batch is written (in the writer thread) while the second is extracted; the
+    # rest of the corpus is not read yet
+    assert len(consumed) == 4
+    assert set(store.documents()) == {str(document_iri(d)) for d in first.documents}
     assert first.failures == ["broken.txt: binary content, not text (refused)"]
     assert first.seen == 3
     stream.close()
