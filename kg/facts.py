@@ -10,12 +10,11 @@ kept with status "hedged" and negated ones are not kept at all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import ParsedDocument, split_version
+from kg.nlp import ParsedDocument, split_version, whole_word_spans
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -72,7 +71,7 @@ class DocumentIndex:
             if len(keys) != 1:
                 continue
             key = next(iter(keys))
-            for start, end in _whole_word_spans(text, name):
+            for start, end in whole_word_spans(text, name):
                 span = doc.char_span(start, end)
                 if span is None or any(t.i in self.by_token for t in span):
                     continue
@@ -622,24 +621,6 @@ def _described(noun):
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
     return []
-
-
-def _whole_word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
-    """Where `name` stands as a whole word in `text`, like re's (?<!\\w)name(?!\\w) but with
-    str.find: a pattern per name would be compiled again for every document."""
-    start = text.find(name)
-    while start != -1:
-        end = start + len(name)
-        if _is_word_char(text, start - 1) or _is_word_char(text, end):
-            start = text.find(name, start + 1)
-        else:
-            yield start, end
-            start = text.find(name, end)
-
-
-def _is_word_char(text: str, index: int) -> bool:
-    """re's \\w: str.isalnum() or "_"; outside the text is not a word character."""
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _acts_as_verb(token) -> bool:

@@ -276,17 +276,31 @@ def _numbered_versions(doc, mentions: list[Mention], covered: set[int]):
         stems.add(split_version(name)[0] or name)
     text = doc.text
     for stem in sorted(s for s in stems if len(s) > 2 and s[:1].isupper()):
-        start = text.find(stem)
-        while start != -1:
-            end = start + len(stem)
+        for start, end in whole_word_spans(text, stem):
             suffix = _VERSION_SUFFIX.match(text, end)
-            if suffix and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
-                span = doc.char_span(start, suffix.end())
-                free = span is not None and not any(t.i in covered for t in span)
-                if free or span is not None and _stem_only(doc, start, end, covered):
-                    covered.update(range(span.start, span.end))
-                    yield span, end
-            start = text.find(stem, end)
+            span = doc.char_span(start, suffix.end()) if suffix else None
+            if span is None:
+                continue
+            if not any(t.i in covered for t in span) or _stem_only(doc, start, end, covered):
+                covered.update(range(span.start, span.end))
+                yield span, end
+
+def whole_word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where `name` stands as a whole word in `text`, like re's (?<!\\w)name(?!\\w) but with
+    str.find: a pattern per name would be compiled again for every document."""
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if _is_word_char(text, start - 1) or _is_word_char(text, end):
+            start = text.find(name, start + 1)
+        else:
+            yield start, end
+            start = text.find(name, end)
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    """re's \\w: str.isalnum() or "_"; outside the text is not a word character."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _stem_only(doc, start: int, end: int, covered: set[int]) -> bool:

@@ -260,6 +260,6 @@ def print_summary(graph, console: Console) -> None:
         table = Table(title=title, title_justify="left")
         table.add_column(title.split()[-1])
         table.add_column("count", justify="right")
-        for name, count in counts.items():
-            table.add_row(name, str(count))
+        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            table.add_row(name, str(count))  # most first; ties by name, the same every run
         console.print(table)
