@@ -256,6 +256,7 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             surface[key][name] += 1
             for cls, weight in (c.rsplit(":", 1) for c in mention.cues):
                 votes[key][cls] += float(weight)
+    _join_known_short_forms(uf, list(surface), known_by_key)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in list(surface):
         clusters[uf.find(key)].append(key)
@@ -278,6 +279,21 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
                 mention.entity = target
                 entities[target].mentions.append(mention)
     return entities
+
+
+def _join_known_short_forms(uf: _UnionFind, keys: list[str],
+                            known_by_key: dict[str, KnownEntity]) -> None:
+    """ "its Gemini AI technology" where the data file knows Gemini: one entity, not a new one
+    (typing.toml [known_short_forms]); a longer name the file knows itself stays apart."""
+    endings = typing_cues().same_entity_endings
+    for key in keys:
+        words = key.split()
+        if len(words) < 2 or words[-1] not in endings or key in known_by_key:
+            continue
+        known = known_by_key.get(" ".join(words[:-1]))
+        if known is not None:
+            uf.union(name_key(known.label), key)
+            known_by_key[key] = known
 
 
 def _make_entity(members, surface, votes, known_by_key) -> Entity | None:

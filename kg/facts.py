@@ -480,6 +480,14 @@ class RuleEngine:
         """The entities a token stands for, its coordinated siblings included, and the
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
+        if token.pos_ == "NOUN" and token.i not in index.by_token:
+            # "models from OpenAI, Anthropic and others": each maker in the list
+            found = [replace(a, certainty=0.8) for prep in token.children
+                     if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
+                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i in index.by_token
+                     for a in self._names(pobj, index, coref=False)]
+            if found:
+                return found
         for member in [token, *_conjuncts(token)]:
             argument = self._name(member, index, coref)
             if argument is not None:
@@ -498,6 +506,9 @@ class RuleEngine:
             if child.dep_ == "appos" and child.i in index.by_token and self.schema.is_a(
                     self.entities[index.by_token[child.i]].type, described):
                 return Argument(index.by_token[child.i], 0.9)
+        trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None
+        if trailing:
+            return Argument(trailing, 0.8)
         people = described == "Person"  # "former Acme engineers" are not Acme
         for child in token.children if not people else ():
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
@@ -623,6 +634,22 @@ def _described(noun):
     return []
 
 
+def _trailing_name(noun, index: DocumentIndex) -> str | None:
+    """ "Headed by the firm's $15bn acquihire, Jo Berg.": the parser hangs the closing name on
+    the verb; a name right after the noun's comma that ends the sentence is its apposition."""
+    doc, comma = noun.doc, noun.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != "," or comma + 1 not in index.by_token:
+        return None
+    key = index.by_token[comma + 1]
+    root = index._root(comma + 1, key)
+    if root.dep_ not in {"npadvmod", "appos", "dep"} or root.head not in noun.ancestors:
+        return None
+    after = root.right_edge.i + 1
+    if after < root.sent.end and not doc[after].is_sent_end and doc[after].text not in ".!?":
+        return None
+    return key
+
+
 def _acts_as_verb(token) -> bool:
     """A verb the tagger took for a noun: "Muse Spark will power queries" (an auxiliary), or
     "Acme powers Widget" read as one noun phrase (names before and after a plural head)."""
@@ -633,6 +660,16 @@ def _misread_verb(token) -> bool:
     return token.dep_ == "ROOT" and token.tag_ == "NNS" and any(
         c.pos_ == "PROPN" and c.i < token.i for c in token.children) and any(
         c.pos_ == "PROPN" and c.i > token.i for c in token.children)
+
+
+def _verb_read_as_modifier(token) -> bool:
+    """ "Acme this week detailed Nova" parsed as the noun phrase "detailed Nova" hanging on
+    "Acme": a past-tense verb as a name's modifier, the sentence's leading name its doer."""
+    head, leading = token.head, token.head.head
+    past = token.tag_ == "VBD" or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
+    return past and token.dep_ == "amod" and head.pos_ in {"PROPN", "NOUN"} \
+        and head.i > token.i and leading.pos_ == "PROPN" and leading.dep_ == "ROOT" \
+        and leading.i < token.i
 
 
 def _has_modifier(token, words: frozenset[str]) -> bool:
@@ -827,9 +864,13 @@ def _slot_tokens(slot: str, token):
             return _logical_subjects(token.head) if token.head != token else []
         if _misread_verb(token):
             return [c for c in token.children if c.pos_ == "PROPN" and c.i < token.i][-1:]
+        if _verb_read_as_modifier(token):
+            return [token.head.head]
         return _logical_subjects(token)
     if slot == "obj" and _misread_verb(token):
         return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
+    if slot == "obj" and _verb_read_as_modifier(token):
+        return [token.head]
     if slot == "doer":  # "Acme made an investment in Y", "Acme paid $2bn for a stake in Y"
         if token.dep_ == "dobj":
             return _logical_subjects(token.head)

@@ -64,6 +64,7 @@ class TypingCues:
     following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
     containers: frozenset[str] = field(default_factory=frozenset)  # "a line of" phones
     parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
+    same_entity_endings: frozenset[str] = field(default_factory=frozenset)  # "Acme Inc."
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -110,6 +111,8 @@ def typing_cues() -> TypingCues:
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),
         containers=frozenset(w.lower() for w in data.get("containers", {}).get("words", [])),
         parent_before_noun=frozenset(data.get("modifier_heads", {}).get("parent_only", [])),
+        same_entity_endings=frozenset(
+            w.lower() for w in data.get("known_short_forms", {}).get("endings", [])),
     )
 
 

@@ -343,13 +343,16 @@ def _extend(span):
 
 
 def _trim(span):
-    """Drop leading articles and trailing possessives/punctuation from an entity span."""
+    """Drop leading articles and trailing possessives/punctuation from an entity span, and a
+    trailing lower-case noun the tagger took in ("Zephyr AI technology": the name is before)."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+                           or doc[end - 1].lower_ in {"'s", "\u2019s"}
+                           or (doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"
+                               and end - 1 > start)):
         end -= 1
     return doc[start:end] if end > start else None
 

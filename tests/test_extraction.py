@@ -273,3 +273,39 @@ def test_reciprocal_verbs_passive_roles_stakes_and_the_new_unit():
     ))
     assert ("Tomas Ruud", "leads", "Vireo Labs") in facts  # "the new group": what was formed
     assert ("Tomas Ruud", "leads", "Quillon Inc") not in facts
+
+
+def test_blog_voice_fragments_and_misparsed_verbs():
+    facts = fact_set(extract_text(
+        "Orbis Robotics has a new research lab, the Orbis Frontier Lab (OFL). Headed by the "
+        "company's $2 billion acquihire, Dana Whitfield."
+    ))
+    # the closing name, hung on the verb by the parser, is the acquihire's apposition
+    assert ("Dana Whitfield", "leads", "Orbis Frontier Lab") in facts
+    facts = fact_set(extract_text(
+        "Lumora this week detailed Tempest, a model it says is powerful."
+    ))
+    assert ("Tempest", "developedBy", "Lumora") in facts  # "detailed" parsed as a modifier
+    facts = fact_set(extract_text(
+        "Nova Systems released Lumen. The company says Lumen narrows the performance gap with "
+        "models from Brightwave Inc., Corvid Labs and others."
+    ))
+    assert ("Brightwave Inc", "competitorOf", "Nova Systems") in facts
+    assert ("Corvid Labs", "competitorOf", "Nova Systems") in facts  # every maker listed
+
+
+def test_known_name_plus_generic_word_is_the_known_entity(monkeypatch):
+    from kg.knowledge import KnownEntity
+
+    known = (KnownEntity("Zephyr", "AIModel"), KnownEntity("Orlan", "Company"),
+             KnownEntity("Orlan AI", "Product"))
+    monkeypatch.setattr("kg.entities.known_entities", lambda: known)
+    ex = extract_text(
+        "Vexa Corp is partnering with Orlan and its Zephyr AI technology. Orlan AI, the "
+        "assistant, is popular.", use_known=True)
+    assert "Zephyr AI" in ex.entities["Zephyr"].aliases
+    assert ex.entities["Orlan AI"].type == "Product"  # a longer name the file knows stays apart
+    facts = fact_set(ex)
+    assert ("Zephyr", "developedBy", "Orlan") in facts
+    assert ("Vexa Corp", "partnerOf", "Zephyr") not in facts
+    assert ("Orlan", "partnerOf", "Vexa Corp") in facts
