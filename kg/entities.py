@@ -19,7 +19,7 @@ from kg.nlp import ParsedDocument, normalise_name, split_version
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
-_PUNCTUATION = re.compile(r"[^\w\s]")
+_PUNCTUATION = re.compile(r"[^\w\s+]")  # "Arclight+" is a service, not Arclight
 _PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
 _DEFINITE = {"the", "this", "that"}
 
@@ -54,15 +54,18 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     """Classes suggested by the mention's own words and its syntactic neighbours."""
     cues = typing_cues()
     found: list[tuple[str, float]] = []
-    if mention.ner_label in cues.ner:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if mention.ner_label in cues.ner and not (mention.ner_label == "PERSON" and _after_the(span)):
         found.append((cues.ner[mention.ner_label], cues.ner_weight))
     words = normalise_name(mention.text).lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
         found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return found
+    place = cues.ner.get(mention.ner_label) == "Place"
     for noun in _describing_nouns(span):
+        if _modifies_indefinite(span, noun) or (place and _modifies(span, noun)):
+            continue  # "the Austin chip designer": a place says where, not what
         cls = _head_class(noun, cues.heads)
         if cls in cues.parent_before_noun and _says_kind(span, noun):
             cls = next(iter(schema().parents.get(cls, ())), None)
@@ -78,6 +81,11 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))
     return found
+
+
+def _after_the(span) -> bool:
+    """ "the Otto 2 is quieter": people are not written with "the", whatever the tagger says."""
+    return span is not None and span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def _describing_nouns(span):
@@ -107,6 +115,20 @@ def _says_kind(span, noun) -> bool:
     return noun.tag_ != "NN" or not any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
         for c in noun.children if c.i < span.start)
+
+
+def _modifies(span, noun) -> bool:
+    """The name is written before the noun as its modifier ("Austin" in "the Austin firm")."""
+    root = span.root
+    return noun == root.head and root.dep_ in {"compound", "nmod", "amod", "npadvmod"} \
+        and noun.i >= span.end
+
+
+def _modifies_indefinite(span, noun) -> bool:
+    """ "a London law firm", "an Austin chipmaker": a name written before "a"/"an" + noun says
+    where or whose, not what; "the Claude chatbot" and "Acme, a firm" do name the noun."""
+    return _modifies(span, noun) and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
 
 
 def _grouped(noun):
@@ -190,12 +212,16 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     first_seen: dict[str, int] = {}
     for mention in mentions:
         first_seen.setdefault(normalise_name(mention.text), mention.start)
+    shortened: dict[str, list[str]] = defaultdict(list)
     for full in multi:
         words = full.split()
         short = " ".join(words[:-1])
         # "Brightpath AI ... Brightpath's model": a short form only after the full name
         if words[-1].lower() in endings and short in names and first_seen[full] < first_seen[short]:
-            yield full, short
+            shortened[short].append(full)
+    for short, fulls in shortened.items():
+        if len(fulls) == 1:  # "Verant Energy" and "Verant Industrial": "Verant" is ambiguous
+            yield fulls[0], short
     people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
     for person in people:
         full = normalise_name(person.text)

@@ -94,6 +94,10 @@ class DocumentIndex:
         """ "Acme has built its business": the organisation the sentence (or the one before) is
         about, else the last one named, else the story's main one."""
         sch = schema()
+        for position in sorted(_clause_subjects(self.parsed.doc[before])):
+            key = self.by_token.get(position)  # "Acme named Initech as its partner": Acme
+            if key and sch.is_a(self.entities[key].type, "Organization"):
+                return key
         topic = self.recent_subject(before, "Organization")
         if topic:
             return topic
@@ -198,7 +202,7 @@ class RuleEngine:
         facts: dict[tuple[str, str, str], Fact] = {}
         sentences = parsed.sentences
         for token in parsed.doc:
-            for rule in self._rules_for(token):
+            for rule in self._rules_for(token, token.i in index.by_token):
                 for head, tail in self._pairs(rule, token, index):
                     sentence = sentences[_sentence_index(sentences, token.idx)]
                     evidence = Evidence(
@@ -334,18 +338,23 @@ class RuleEngine:
             prop, self.entities[subject].type, self.entities[obj].type
         )
 
-    def _rules_for(self, token) -> list[RelationRule]:
-        if token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children):
-            possessive = self.by_trigger.get("'s", [])
-        else:
-            possessive = []
+    def _rules_for(self, token, named: bool) -> list[RelationRule]:
+        """Possessive rules on any noun with an owner; trigger words only outside names
+        ("Partner Communications" and "Acme Labs" name things, they state nothing), unless
+        the name has an owner ("Meta's Superintelligence Labs": a lab of Meta)."""
+        owned = token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children)
+        possessive = self.by_trigger.get("'s", []) if owned else []
+        if named and token.pos_ != "VERB" and not owned:
+            return possessive
         return possessive + self._triggered(token)
 
     def _triggered(self, token) -> list[RelationRule]:
         lemma = token.lemma_.lower()
         words = {lemma, token.lower_}
         if token.i > 0 and lemma in self.bigram_ends:  # every token comes here: keep it cheap
-            words.add(f"{token.doc[token.i - 1].lemma_.lower()} {lemma}")
+            bigram = f"{token.doc[token.i - 1].lemma_.lower()} {lemma}"
+            if bigram in self.by_trigger:  # "vice president", "art director": not the head word
+                words = {bigram}
         rules = [r for w in words for r in self.by_trigger.get(w, ())]
         if not rules:
             return []
@@ -481,11 +490,7 @@ class RuleEngine:
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
         if token.pos_ == "NOUN" and token.i not in index.by_token:
-            # "models from OpenAI, Anthropic and others": each maker in the list
-            found = [replace(a, certainty=0.8) for prep in token.children
-                     if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
-                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i in index.by_token
-                     for a in self._names(pobj, index, coref=False)]
+            found = self._listed(token, index)
             if found:
                 return found
         for member in [token, *_conjuncts(token)]:
@@ -496,6 +501,20 @@ class RuleEngine:
             for example in _examples(token):
                 found.extend(self._names(example, index, coref=False))
         return found
+
+    def _listed(self, noun, index: DocumentIndex) -> list[Argument]:
+        """Every name a common noun spells out: "models from OpenAI, Anthropic and others" (each
+        maker), "the publishers Thomson Reuters and LexisNexis" (apposition of the noun's class)."""
+        described = self.heads.get(noun.lemma_.lower())
+        found = [Argument(a.entity, 0.9) for child in noun.children
+                 if described and child.dep_ == "appos" and child.i in index.by_token
+                 and self.schema.is_a(self.entities[index.by_token[child.i]].type, described)
+                 for a in self._names(child, index, coref=False)]
+        return found or [replace(a, certainty=0.8) for prep in noun.children
+                         if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
+                         for pobj in prep.children
+                         if pobj.dep_ == "pobj" and pobj.i in index.by_token
+                         for a in self._names(pobj, index, coref=False)]
 
     def _name(self, token, index: DocumentIndex, coref: bool, depth: int = 0
               ) -> Argument | None:
@@ -509,7 +528,9 @@ class RuleEngine:
         trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None
         if trailing:
             return Argument(trailing, 0.8)
-        people = described == "Person"  # "former Acme engineers" are not Acme
+        # "former Acme engineers" are not Acme, nor is "a London law firm" London
+        people = described == "Person" or any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                              for c in token.children)
         for child in token.children if not people else ():
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
                     and child.i in index.by_token:
@@ -603,7 +624,7 @@ class RuleEngine:
                    for c in current.children if c.dep_ in {"aux", "advmod", "neg", "amod"}):
                 return True
             if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
-                                    "relcl"} or current.head == current:
+                                    "relcl", "dobj"} or current.head == current:
                 return False
             current = current.head
             steps += 1
@@ -657,9 +678,15 @@ def _acts_as_verb(token) -> bool:
 
 
 def _misread_verb(token) -> bool:
-    return token.dep_ == "ROOT" and token.tag_ == "NNS" and any(
-        c.pos_ == "PROPN" and c.i < token.i for c in token.children) and any(
-        c.pos_ == "PROPN" and c.i > token.i for c in token.children)
+    """ "Acme powers Widget" or "Acme competes with X" read as a plural noun with a name (or a
+    capitalised word) before it, and a name or a preposition after it."""
+    return token.dep_ == "ROOT" and token.tag_ == "NNS" and bool(_misread_subject(token)) and any(
+        (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children)
+
+
+def _misread_subject(token) -> list:
+    return [c for c in token.children if c.i < token.i and (
+        c.pos_ == "PROPN" or (c.dep_ == "compound" and c.text[:1].isupper()))][-1:]
 
 
 def _verb_read_as_modifier(token) -> bool:
@@ -716,6 +743,9 @@ def _logical_subjects(verb):
             resolved.append(subject)
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         resolved.extend(t for t in agent.children if t.dep_ == "pobj")
+        # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
+        resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                        and c.i > agent.i)
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
     if not resolved and verb.dep_ == "xcomp" and verb.head != verb:
@@ -863,7 +893,7 @@ def _slot_tokens(slot: str, token):
         if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
             return _logical_subjects(token.head) if token.head != token else []
         if _misread_verb(token):
-            return [c for c in token.children if c.pos_ == "PROPN" and c.i < token.i][-1:]
+            return _misread_subject(token)
         if _verb_read_as_modifier(token):
             return [token.head.head]
         return _logical_subjects(token)
@@ -877,6 +907,9 @@ def _slot_tokens(slot: str, token):
         bought = token.dep_ == "pobj" and token.head.lower_ == "for"
         return _logical_subjects(token.head.head) if bought and token.head.head.pos_ == "VERB" \
             else []
+    if slot == "compound":  # "a London law firm": London
+        return [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i
+                and c.pos_ == "PROPN"]
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [c for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and c.pos_ == "PROPN"]
@@ -895,6 +928,8 @@ def _slot_tokens(slot: str, token):
     if slot.startswith("prep:"):
         word = slot[5:]
         carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+        if token.dep_ == "dobj" and token.pos_ == "NOUN":  # "signed a deal with X": on the verb
+            carriers.append(token.head)
         carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and (_acts_as_verb(token) or token.head.pos_ == "NOUN"):
@@ -916,9 +951,11 @@ def _prepositional_objects(prep, word: str) -> list:
 
 
 def _prepositions(token):
-    """Prepositions on a word, coordinated ones included ("for download and through X")."""
+    """Prepositions on a word, coordinated ones included ("for download and through X", "with
+    X and with Y")."""
     for prep in token.children:
-        if prep.dep_ in {"prep", "agent", "dative"}:
+        if prep.dep_ in {"prep", "agent", "dative"} or (prep.dep_ == "conj"
+                                                        and prep.pos_ == "ADP"):
             yield prep
             yield from (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
@@ -994,6 +1031,7 @@ def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]
 def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
     """Facts that stated ones imply (ontology/relations.toml [[implies]]), one step only."""
     implied = []
+    stated = {(fact.subject, fact.predicate) for fact in facts}
     for fact in facts:
         for rule in engine.knowledge.implications:
             if rule.when != fact.predicate:
@@ -1003,6 +1041,8 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
             if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
                     engine.schema.is_a(engine.entities[subject].type, rule.subject_type):
                 continue
+            if rule.unless_stated and (subject, rule.then) in stated:
+                continue  # "designed by Acme, manufactured by Initech": Initech makes it
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence]
             implied.append(Fact(subject, rule.then, obj, evidence))

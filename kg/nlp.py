@@ -81,6 +81,14 @@ def load_pipeline():
     )
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs): a capitalised word
+    opening a sentence ("Money stuff, ...") that is in them is an ordinary word, not a name."""
+    table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, ()))
+
+
 @Language.component("kg_line_breaks")
 def line_breaks(doc):
     """A line break ends a sentence: headings, list items and captions are not run-ons.
@@ -229,11 +237,12 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
     ignore = typing_cues().ignore
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent, part in ((e, p) for e in doc.ents for p in _list_members(e)):
         if ent.label_ not in NAME_LABELS:
             continue
-        span = _trim(ent)
-        if span is None or normalise_name(span.text).lower() in ignore:
+        span = _trim(part)
+        if span is None or normalise_name(span.text).lower() in ignore or all(
+                t.is_lower or not t.is_alpha for t in span):  # "the start-up": not a name
             continue
         span = _extend(span)
         mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
@@ -324,6 +333,21 @@ _TITLE_WORDS = {"managing", "executive", "vice", "senior", "deputy", "general", 
                 "assistant", "associate", "former", "acting", "interim", "co", "first"}
 
 
+def _list_members(span):
+    """ "Ubisoft and Electronic Arts" tagged as one name: a list of two when the parse says so
+    and the text names the second on its own elsewhere. A name's tail seldom stands alone:
+    "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ == "and" and token.dep_ == "cc" and any(
+                c.dep_ == "conj" and c.i > token.i and c.i < span.end
+                for c in token.head.children) and span.start < token.i < span.end - 1:
+            parts = [doc[span.start:token.i], doc[token.i + 1:span.end]]
+            if doc.text.count(parts[1].text) > doc.text.count(span.text):
+                return parts
+    return [span]
+
+
 def _extend(span):
     """Grow a name over the proper nouns or version number that follow it.
 
@@ -351,6 +375,7 @@ def _trim(span):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
+                           or doc[end - 1].pos_ in {"AUX", "CCONJ", "ADP", "DET"}
                            or (doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"
                                and end - 1 > start)):
         end -= 1
@@ -362,22 +387,29 @@ def _proper_noun_runs(doc, covered: set[int]):
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.pos_ != "PROPN" or i in covered or not token.text[:1].isalnum():
+        if token.pos_ != "PROPN" or i in covered or not token.text[:1].isalnum() or token.is_lower:
             i += 1
             continue
         j = i
         while j + 1 < len(doc) and j + 1 not in covered and (
             doc[j + 1].pos_ == "PROPN" or (doc[j + 1].like_num and doc[j + 1].head.i != j + 1)
+            or _MODEL_NUMBER.fullmatch(doc[j + 1].text)
         ):
             j += 1
         span = _trim(doc[i : j + 1])
         if span is not None and not (span.start == span.sent.start and len(span) == 1
-                                     and token.is_title and token.lower_ in _COMMON_WORDS):
+                                     and token.is_title and _is_common(token.lower_)):
             yield span
         i = j + 1
 
 
+_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
+
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
+
+
+def _is_common(word: str) -> bool:
+    return word in _COMMON_WORDS or word in common_words()
 
 
 def _mention(doc_id: str, span, label: str, sentence_of: dict[int, int]) -> Mention:
