@@ -18,6 +18,7 @@ parameter), with the same entity matching (gold names and aliases by `name_key`)
 `scored_relations` and the same `Score`/`rows`. Gold sets:
 
 * examples: tests/gold/examples.jsonl, with and without ontology/entities.toml (`--known`);
+* fresh: tests/gold/fresh.jsonl, articles written without reading the rules (unknown-entity mode);
 * seeds: tests/gold/seeds.jsonl, whose texts live in ../shared/seeds (skipped when absent);
 * dev: ../shared/eval/redocred-dev.jsonl, unknown-entity mode (skipped when absent).
 
@@ -56,7 +57,7 @@ from kg.pipeline import extract  # noqa: E402
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
 DEV_SET = SHARED / "eval" / "redocred-dev.jsonl"
-ALL_SETS = ("examples", "seeds", "dev")
+ALL_SETS = ("examples", "fresh", "seeds", "dev")
 
 Triple = tuple[str, str, str]
 Predictor = Callable[[Document, dict[str, str]], set[Triple]]
@@ -208,6 +209,8 @@ def gold_sets(selected: list[str]) -> list[GoldSet]:
         if name == "examples":
             found += [GoldSet("examples --known", GOLD / "examples.jsonl", True),
                       GoldSet("examples --no-known", GOLD / "examples.jsonl", False)]
+        elif name == "fresh":
+            found.append(GoldSet("fresh --no-known", GOLD / "fresh.jsonl", False))
         elif name == "seeds" and (SHARED / "seeds").is_dir():
             found.append(GoldSet("seeds --known", GOLD / "seeds.jsonl", True))
         elif name == "dev" and DEV_SET.is_file():

@@ -94,6 +94,10 @@ class DocumentIndex:
         """ "Acme has built its business": the organisation the sentence (or the one before) is
         about, else the last one named, else the story's main one."""
         sch = schema()
+        owned = self.parsed.doc[before].head  # "Google and its Gemini": the name it joins
+        if owned.dep_ == "conj" and owned.head.i in self.by_token and sch.is_a(
+                self.entities[self.by_token[owned.head.i]].type, "Organization"):
+            return self.by_token[owned.head.i]
         for position in sorted(_clause_subjects(self.parsed.doc[before])):
             key = self.by_token.get(position)  # "Acme named Initech as its partner": Acme
             if key and sch.is_a(self.entities[key].type, "Organization"):
@@ -748,6 +752,9 @@ def _logical_subjects(verb):
                         and c.i > agent.i)
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
+    if not resolved and verb.dep_ == "acl" and verb.tag_ == "VB" \
+            and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
+        resolved.extend(_logical_subjects(verb.head.head))  # "Acme held talks to buy X": Acme
     if not resolved and verb.dep_ == "xcomp" and verb.head != verb:
         # "Acme hired Berg to lead the lab": the hired one leads (object control)
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]

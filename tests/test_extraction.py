@@ -309,3 +309,70 @@ def test_known_name_plus_generic_word_is_the_known_entity(monkeypatch):
     assert ("Zephyr", "developedBy", "Orlan") in facts
     assert ("Vexa Corp", "partnerOf", "Zephyr") not in facts
     assert ("Orlan", "partnerOf", "Vexa Corp") in facts
+
+
+def test_a_funding_story_about_a_start_up():
+    ex = extract_text(
+        "Veltro, a Lyon-based start-up that builds tools for clinics, raised $40 million in a "
+        "Series A round led by Harbor Lane Ventures. Veltro was founded by Ines Marlow, a "
+        "former nurse at Civica, and Otto Brandt, who spent years at Dorvane. Brandt serves as "
+        "chief technology officer. Harbor Lane Ventures partner Lena Fisk will join the board. "
+        "Veltro competes with Medrix, a Boston-based company, and with the software makers "
+        "Epicor Health and Caldus. Among its customers is Pell Ridge, a Dublin law firm that "
+        "entered a partnership with Veltro last year. Marlow would not confirm reports that "
+        "Veltro had held talks to buy Nurvo, a Dutch start-up."
+    )
+    assert ex.entities["Veltro"].type == "Company"  # "start-up" is one word, a company
+    assert ex.entities["Dublin"].type == "Place"  # "a Dublin law firm" is not Dublin
+    facts = fact_set(ex)
+    expected = {
+        ("Harbor Lane Ventures", "investedIn", "Veltro"),  # "a round led by X"
+        ("Otto Brandt", "founderOf", "Veltro"),  # the last founder, hung on the verb
+        ("Otto Brandt", "worksFor", "Veltro"),  # "chief technology officer"
+        ("Lena Fisk", "worksFor", "Harbor Lane Ventures"),  # "partner" as a job title
+        ("Epicor Health", "competitorOf", "Veltro"),  # "and with the makers X and Y"
+        ("Caldus", "competitorOf", "Veltro"),
+        ("Pell Ridge", "headquarteredIn", "Dublin"),
+        ("Pell Ridge", "partnerOf", "Veltro"),  # "entered a partnership with"
+    }
+    assert expected <= facts
+    assert not {f for f in facts if "Lena Fisk" in f and f[1] == "partnerOf"}
+    hedged = fact_set(ex, asserted_only=False) - facts
+    assert ("Veltro", "acquired", "Nurvo") in hedged  # under "would not confirm reports"
+
+
+def test_models_products_and_blog_voice():
+    facts = fact_set(extract_text(
+        "Veltro sells Charta, an assistant for clinics. Charta runs on Quill-7, a language "
+        "model Veltro trained itself."
+    ))
+    assert ("Quill-7", "powers", "Charta") in facts  # "runs on"
+    ex = extract_text(
+        "Money stuff, because someone always asks: Brightwell is backed by Lux Harbor. "
+        "The original Pobo was Brightwell's debut robot. The Pobo 2 replaces it. Brightwell "
+        "code-named it Mango. Arclight Interactive competes with Vexon Studios and Electronic "
+        "Arts. Naomi Calder spent a decade at Electronic Arts."
+    )
+    assert "Money" not in ex.entities  # an ordinary word opening a sentence
+    assert "debut" not in ex.entities  # a lower-case word is never a name
+    assert ex.entities["Pobo 2"].type != "Person"  # "the Pobo 2": people have no article
+    facts = fact_set(ex)
+    assert ("Pobo 2", "codeName", "Mango") in facts
+    assert ("Arclight Interactive", "competitorOf", "Electronic Arts") in facts  # one span
+    assert ("Arclight Interactive", "competitorOf", "Vexon Studios") in facts
+
+
+def test_chip_story_makers_code_names_and_partners():
+    facts = fact_set(extract_text(
+        "Corvane Semiconductor on Tuesday introduced the Tessel X2, a data-center accelerator "
+        "the company designed. The Tessel X2 is manufactured by Halvard Foundry. The new part, "
+        "known inside the company as Bluefin, is the successor to the Tessel X1, which Corvane "
+        "launched in 2023. Corvane also named Kestrel Compute, a data-center operator, as its "
+        "launch partner. Nolan Semi makes chips. Partner Communications sells phones."
+    ))
+    assert ("Tessel X2", "manufacturedBy", "Halvard Foundry") in facts
+    assert ("Tessel X2", "manufacturedBy", "Corvane Semiconductor") not in facts  # stated
+    assert ("Tessel X2", "codeName", "Bluefin") in facts
+    assert ("Tessel X2", "successorOf", "Tessel X1") in facts  # "X1" is part of the name
+    assert ("Corvane Semiconductor", "partnerOf", "Kestrel Compute") in facts  # "its" = Corvane
+    assert not {f for f in facts if "Partner Communications" in f}  # a name, not a trigger
