@@ -235,6 +235,22 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
             ):
                 yield full, short
 
+    yield from _maker_prefixed(multi, names, first_seen)
+
+
+def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int]):
+    """ "the Norrvik Aurora ... the Aurora": a product named with its maker's name in front,
+    later by its own name. The front must name something else in the text too ("Norrvik",
+    "Norrvik Motors")."""
+    for full in multi:
+        words = full.split()
+        for cut in range(1, len(words)):
+            front, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if rest in names and rest[:1].isupper() and first_seen[full] < first_seen[rest] \
+                    and (front in names or any(n != full and n.startswith(front + " ")
+                                               for n in multi)):
+                yield full, rest
+
 
 def _initials(name: str) -> str:
     """ "Fundamental AI Research" -> "FAIR": an all-capitals word keeps all its letters."""

@@ -98,10 +98,13 @@ class DocumentIndex:
         if owned.dep_ == "conj" and owned.head.i in self.by_token and sch.is_a(
                 self.entities[self.by_token[owned.head.i]].type, "Organization"):
             return self.by_token[owned.head.i]
-        for position in sorted(_clause_subjects(self.parsed.doc[before])):
-            key = self.by_token.get(position)  # "Acme named Initech as its partner": Acme
-            if key and sch.is_a(self.entities[key].type, "Organization"):
-                return key
+        doc = self.parsed.doc
+        for position in sorted(_clause_subjects(doc[before])):
+            # "Acme named Initech as its partner", "Acme's shares trailed its rivals": Acme
+            for token in [doc[position], *(c for c in doc[position].children if c.dep_ == "poss")]:
+                key = self.by_token.get(token.i)
+                if key and sch.is_a(self.entities[key].type, "Organization"):
+                    return key
         topic = self.recent_subject(before, "Organization")
         if topic:
             return topic
@@ -121,13 +124,12 @@ class DocumentIndex:
         doc = self.parsed.doc
         sentence = doc[before].sent
         previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        sch = schema()
         candidates = [(start, key) for start, key in reversed(self.ordered)
-                      if previous.start <= start < before
-                      and sch.is_a(self.entities[key].type, cls)]
+                      if previous.start <= start < before and self._may_be(key, cls)]
         local = _clause_subjects(doc[before])
-        here = [(start, key) for start, key in candidates
-                if start >= sentence.start and self._root(start, key).i not in local]
+        candidates = [(start, key) for start, key in candidates
+                      if self._root(start, key).i not in local]
+        here = [(start, key) for start, key in candidates if start >= sentence.start]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):
                 return key
@@ -145,6 +147,12 @@ class DocumentIndex:
             if self._is_main_object(start, key):
                 return key
         return None
+
+    def _may_be(self, key: str, cls: str) -> bool:
+        """Of class `cls`, or a plain organisation that may be one ("the company" can mean a
+        name only the tagger's ORG label typed)."""
+        sch, have = schema(), self.entities[key].type
+        return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
 
     def _is_subject(self, start: int, key: str) -> bool:
         return self._root(start, key).dep_ in {"nsubj", "nsubjpass"}
@@ -172,13 +180,15 @@ class DocumentIndex:
         topic = self.recent_subject(before, cls)
         if topic:
             return topic
+        # "Acme kept a stake in the company": not Acme, the subject of the clause
+        local = {self.by_token.get(i) for i in _clause_subjects(self.parsed.doc[before])}
         # "it" may be any organisation the story is about; "the company" must be a company
-        if self.focus and (pronoun or sch.is_a(cls, "Company")) and sch.is_a(
-            self.entities[self.focus].type, cls
-        ) and any(start < before for start, key in self.ordered if key == self.focus):
+        if self.focus and self.focus not in local and (pronoun or sch.is_a(cls, "Company")) \
+                and sch.is_a(self.entities[self.focus].type, cls) \
+                and any(start < before for start, key in self.ordered if key == self.focus):
             return self.focus
         for start, key in reversed(self.ordered):
-            if start < before and sch.is_a(self.entities[key].type, cls):
+            if start < before and key not in local and self._may_be(key, cls):
                 return key
         return None
 
@@ -429,8 +439,10 @@ class RuleEngine:
             return [a for t in _coordinated(token) for a in self._names(t, index, False)]
         if slot == "of":
             return self._owner(token, index)
-        if slot == "self":
-            return self._names(token, index, coref=False)
+        if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
+            return [a for t in [token, *_conjuncts(token)]
+                    if t == token or not any(c.dep_ == "poss" for c in t.children)
+                    for a in self._names(t, index, coref=False)[:1]]
         if slot == "referent":  # "Acme's new AI unit": the unit named earlier
             found = self._name(token, index, coref=True)
             return [found] if found else []
@@ -611,9 +623,14 @@ class RuleEngine:
         return "hedged" if self._hedged(token) else "asserted"
 
     def _past(self, token) -> bool:
-        """ "the former chief executive", "who previously worked at", "chairman until 2013"."""
+        """ "the former chief executive", "who previously worked at", "chairman until 2013",
+        "chief executive X stepped down", "X had been chief executive"."""
         words = self.knowledge.past
         carriers = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
+        verb = _clause_verb(token)
+        if verb is not None and (verb.lemma_.lower() in self.knowledge.past_verbs or (
+                verb.lemma_ == "be" and any(c.lower_ == "had" for c in verb.children))):
+            return True
         return any(
             (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
             and c.lower_ in words
@@ -816,6 +833,16 @@ def _clause_subjects(token) -> set[int]:
     return {s.i for s in verb.children if s.dep_ in _SUBJECT_DEPS}
 
 
+def _clause_verb(noun):
+    """The verb whose subject or complement a role noun is ("CEO X stepped down": stepped)."""
+    current = noun
+    while current.dep_ in {"compound", "appos", "amod"} and current.head != current:
+        current = current.head
+    if current.dep_ in {"nsubj", "nsubjpass", "attr"} and current.head.pos_ in {"VERB", "AUX"}:
+        return current.head
+    return None
+
+
 def _stranded(token) -> bool:
     """A preposition without its object ("the firm she worked at"): the noun is its object."""
     return token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children)
@@ -833,6 +860,7 @@ def _holders(noun):
     for child in noun.children:
         if child.dep_ == "appos":
             yield child
+    yield from _misattached_apposition(noun)
     if noun.dep_ in {"compound", "nmod"}:
         top = _chain_top(noun)
         if top.pos_ == "PROPN" and top != noun:
@@ -842,8 +870,8 @@ def _holders(noun):
     if noun.dep_ in _SUBJECT_DEPS and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "attr")
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        verb = noun.head.head
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        verb = noun.head.head  # "named Berg as CEO", "the brand it set up as a subsidiary"
+        objects = _logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
         yield from objects or _logical_subjects(verb)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield noun.head.head
@@ -864,6 +892,20 @@ def _holders(noun):
         yield from _holders(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTITIVE:
         yield from _holders(noun.head.head)  # "X, one of the company's models"
+
+
+def _misattached_apposition(noun):
+    """ "trailed those of Siemens and ABB, its two biggest rivals": the parser makes "rivals" a
+    second object; a role noun right after "Name," describes that name (and its list)."""
+    comma = noun.left_edge.i - 1
+    if comma < 1 or noun.doc[comma].text != "," or noun.dep_ not in {"dobj", "npadvmod", "dep"}:
+        return []
+    name = noun.doc[comma - 1]
+    if name.pos_ != "PROPN" or name.head == noun or noun.head == name:
+        return []
+    while name.dep_ == "conj" and name.head != name:  # the list's first member
+        name = name.head
+    return [name]
 
 
 def _after_comma(child, noun) -> bool:

@@ -181,6 +181,7 @@ class RelationKnowledge:
     hedges: frozenset[str]
     negations: frozenset[str]
     past: frozenset[str] = frozenset()
+    past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
@@ -217,6 +218,7 @@ def relation_knowledge() -> RelationKnowledge:
         hedges=frozenset(w.lower() for w in data.get("hedges", {}).get("words", [])),
         negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
         past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
+        past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),

@@ -376,3 +376,31 @@ def test_chip_story_makers_code_names_and_partners():
     assert ("Tessel X2", "successorOf", "Tessel X1") in facts  # "X1" is part of the name
     assert ("Corvane Semiconductor", "partnerOf", "Kestrel Compute") in facts  # "its" = Corvane
     assert not {f for f in facts if "Partner Communications" in f}  # a name, not a trigger
+
+
+def test_a_shake_up_past_roles_stakes_and_rivals():
+    ex = extract_text(
+        "Korvik Industrial said that chief executive Jan Olsen had stepped down. Olsen, who had "
+        "been chief executive since 2017, will advise the board. The shake-up follows the "
+        "spin-off of Korvik Power, which makes turbines. Korvik Industrial kept a 19.9 percent "
+        "stake in the Bergen-based company. Dalton Partners, a fund that holds about 4 percent "
+        "of Korvik Industrial, welcomed the news. Korvik's shares have trailed those of Halberd "
+        "and Stenmark, its two biggest rivals."
+    )
+    facts = fact_set(ex)
+    everything = fact_set(ex, asserted_only=False)
+    assert ("Jan Olsen", "ceoOf", "Korvik Industrial") in everything - facts  # stepped down
+    assert ("Korvik Industrial", "investedIn", "Korvik Power") in facts  # "kept a stake in"
+    assert ("Korvik Power", "headquarteredIn", "Bergen") in facts  # "the company": not Korvik
+    assert ("Korvik Industrial", "headquarteredIn", "Bergen") not in facts
+    assert ("Dalton Partners", "investedIn", "Korvik Industrial") in facts  # "holds 4 percent"
+    assert ("Halberd", "competitorOf", "Korvik Industrial") in facts  # "X and Y, its rivals"
+
+
+def test_products_named_after_their_maker():
+    ex = extract_text(
+        "Brenna Motors unveiled the Brenna Pulsar, an electric crossover. The Pulsar goes up "
+        "against the Halberd Arc, a crossover built by Halberd Cars."
+    )
+    assert "Pulsar" in ex.entities["Brenna Pulsar"].aliases  # the maker's name dropped later
+    assert ("Brenna Pulsar", "competitorOf", "Halberd Arc") in fact_set(ex)
