@@ -55,7 +55,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     cues = typing_cues()
     found: list[tuple[str, float]] = []
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if mention.ner_label in cues.ner and not (mention.ner_label == "PERSON" and _after_the(span)):
+    if mention.ner_label in cues.ner and not (mention.ner_label == "PERSON" and (
+            _after_the(span) or split_version(mention.text)[0])):  # "Lark 2" is no one
         found.append((cues.ner[mention.ner_label], cues.ner_weight))
     words = normalise_name(mention.text).lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
@@ -347,6 +348,8 @@ def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
     known = next((known_by_key[k] for k in members if k in known_by_key), None)
     if known is not None:
         tally[known.type] += KNOWN_WEIGHT
+    if "Person" in tally and any(_organisation_ending(n) for n in names):
+        del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong
     cls = vote(tally) if tally else UNTYPED
     label = known.label if known else _canonical_name(names)
     aliases = {n for n in names if n != label}
@@ -360,6 +363,13 @@ def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
         wikidata=known.wikidata if known else None,
         votes=dict(tally),
     )
+
+
+def _organisation_ending(name: str) -> bool:
+    """ "Castellan Pharma", "Acme Labs": a last word that only organisations' names end in."""
+    words = name.lower().split()
+    cls = typing_cues().name_endings.get(words[-1]) if len(words) > 1 else None
+    return cls is not None and schema().is_a(cls, "Organization")
 
 
 def vote(tally: Counter) -> str:

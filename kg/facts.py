@@ -611,6 +611,13 @@ class RuleEngine:
             found = index.recent_subject(before, cls, last_named=False)
             if found:
                 return found
+        if sentence_start > 0:  # "Velanorex replaces Dorivan, which Acme launched. It ...":
+            previous = index.parsed.doc[sentence_start - 1].sent  # the main clause's subject
+            subject = next((index.by_token.get(c.i) for c in previous.root.children
+                            if c.dep_ in _SUBJECT_DEPS and c.i in index.by_token), None)
+            if subject and any(self.schema.is_a(self.entities[subject].type, cls)
+                               for cls in candidates):
+                return subject
         for cls in candidates:
             found = index.recent(sentence_start, cls, pronoun=True)
             if found:
@@ -731,8 +738,8 @@ def _is_anaphoric(token) -> bool:
     if token.tag_ != "NN":
         return False
     children = list(token.children)
-    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from"})
-           for c in children):
+    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from", "at"})
+           for c in children):  # "the oncology business at Roche" says which one itself
         return False
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in children)
 
@@ -1056,17 +1063,22 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
                     yield key, classes[0], SLOT_VOTE
 
 
-def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]) -> list[Fact]:
-    """Facts from every document, merged: one Fact per (subject, property, object)."""
+def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity],
+                  literals: list[Fact] = ()) -> list[Fact]:
+    """Facts from every document, merged: one Fact per (subject, property, object).
+
+    `literals` (kg.literals) add what their sums of money state between entities: an
+    Investment with an investor and an investee ("X led a $60M round in Y") is X investedIn Y.
+    """
     engine = RuleEngine(entities)
     merged: dict[tuple[str, str, str], Fact] = {}
-    for parsed in parsed_docs:
-        for fact in engine.extract(parsed):
-            key = (fact.subject, fact.predicate, fact.object)
-            if key in merged:
-                merged[key].evidence.extend(fact.evidence)
-            else:
-                merged[key] = fact
+    stated = [f for parsed in parsed_docs for f in engine.extract(parsed)]
+    for fact in [*stated, *_invested(literals, engine)]:
+        key = (fact.subject, fact.predicate, fact.object)
+        if key in merged:
+            merged[key].evidence.extend(fact.evidence)
+        else:
+            merged[key] = fact
     for fact in _implied(list(merged.values()), engine):
         key = (fact.subject, fact.predicate, fact.object)
         if key in merged:
@@ -1074,7 +1086,26 @@ def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]
                                         if e not in merged[key].evidence)
         else:
             merged[key] = fact
+    for fact in merged.values():  # a rule and a sum of money on one sentence: one evidence
+        _keep_best_per_sentence(fact)
     return _most_specific(list(merged.values()))
+
+
+def _invested(literals: list[Fact], engine: RuleEngine) -> list[Fact]:
+    """investedIn facts from the parties of each stated investment (kg:investor, kg:investee)."""
+    parties: dict[str, dict[str, list[Fact]]] = {}
+    for fact in literals:
+        if fact.predicate in {"investor", "investee"} and fact.datatype is None:
+            parties.setdefault(fact.subject, {}).setdefault(fact.predicate, []).append(fact)
+    found = []
+    for roles in parties.values():
+        for investor in roles.get("investor", []):
+            for investee in roles.get("investee", []):
+                if engine._fits("investedIn", investor.object, investee.object) \
+                        and investor.object != investee.object:
+                    evidence = [replace(ev, rule=f"implied:{ev.rule}") for ev in investor.evidence]
+                    found.append(Fact(investor.object, "investedIn", investee.object, evidence))
+    return found
 
 
 def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:

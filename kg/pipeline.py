@@ -216,6 +216,7 @@ def extract(
     entities = resolve(parsed, use_known=use_known)
     add_votes(entities, [*slot_votes(parsed, entities), *family_votes(entities)])
     entities = drop_untyped(entities)
-    facts = extract_facts(parsed, entities) + extract_literals(parsed, entities)
+    literals = extract_literals(parsed, entities)
+    facts = extract_facts(parsed, entities, literals) + literals
     return Extraction(documents=documents, entities=entities, facts=facts)
 
