@@ -128,7 +128,7 @@ class DocumentIndex:
                       if previous.start <= start < before and self._may_be(key, cls)]
         local = _clause_subjects(doc[before])
         candidates = [(start, key) for start, key in candidates
-                      if self._root(start, key).i not in local]
+                      if self._root(start, key).i not in local and not _quoted(doc[start])]
         here = [(start, key) for start, key in candidates if start >= sentence.start]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):
@@ -453,6 +453,10 @@ class RuleEngine:
                     for t in _logical_subjects(c) for a in self._names(t, index)]
         if slot == "attached":
             return [a for t in _attached(token) for a in self._names(t, index)]
+        if slot == "holder" and token.dep_ == "appos":  # "X, a Denver firm, and Y": X alone
+            alone = self._name(token.head, index, coref=True)
+            rest = [a for t in _holders(token) if t != token.head for a in self._names(t, index)]
+            return ([alone] if alone else []) + rest
         tokens = _slot_tokens(slot, token)
         return [a for t in tokens for a in self._names(t, index)]
 
@@ -469,6 +473,9 @@ class RuleEngine:
                 owner = index.owner_of_its(child.i)
                 if child.lower_ in {"its", "their"} and owner:
                     found.append(Argument(owner, 0.8))
+                elif child.lower_ == "whose":  # "Nimbora, whose chief executive is X"
+                    found.extend(a for t in _relative_antecedent(child)
+                                 for a in self._names(t, index, coref=False))
                 else:
                     found.extend(self._names(child, index))
             elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:
@@ -509,7 +516,7 @@ class RuleEngine:
             found = self._listed(token, index)
             if found:
                 return found
-        for member in [token, *_conjuncts(token)]:
+        for member in _members(token):
             argument = self._name(member, index, coref)
             if argument is not None:
                 found.append(argument)
@@ -744,6 +751,16 @@ def _is_anaphoric(token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in children)
 
 
+def _members(token) -> list:
+    """A name and those coordinated with it. "Nimbora, a cloud provider, and Quillfield": the
+    parser hangs Quillfield on "provider"; it is Nimbora's conjunct, not the provider's."""
+    if token.dep_ == "appos" and token.pos_ == "NOUN":
+        return [token, *(c for c in _conjuncts(token) if c.pos_ != "PROPN")]
+    stray = [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "NOUN"
+             for c in _conjuncts(appos) if c.pos_ == "PROPN"]
+    return [token, *_conjuncts(token), *stray]
+
+
 def _conjuncts(token):
     for child in token.children:
         if child.dep_ == "conj":
@@ -838,6 +855,29 @@ def _clause_subjects(token) -> set[int]:
     if verb.pos_ not in {"VERB", "AUX"} or verb == token:
         return set()
     return {s.i for s in verb.children if s.dep_ in _SUBJECT_DEPS}
+
+
+_QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+_SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
+
+
+def _quoted(token) -> bool:
+    """Inside a speaker's words: "Acme gave us capacity," said Jo - that does not set the
+    topic "the company" in the narrator's next sentence continues. A quoted passage without
+    first or second person (an excerpt of another article) is narration and still counts."""
+    sentence = token.sent
+    inside = sum(t.text in _QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
+    return inside and any(t.lower_ in _SPEAKER for t in sentence)
+
+
+def _relative_antecedent(word):
+    """The noun a relative clause hangs on, seen from a word inside it ("whose")."""
+    for ancestor in word.ancestors:
+        if ancestor.dep_ == "relcl":
+            return [ancestor.head]
+    return []
 
 
 def _clause_verb(noun):

@@ -387,7 +387,8 @@ def _proper_noun_runs(doc, covered: set[int]):
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.pos_ != "PROPN" or i in covered or not token.text[:1].isalnum() or token.is_lower:
+        if token.pos_ != "PROPN" or i in covered or not token.text[:1].isalnum() or token.is_lower \
+                or _unit_after_number(token):
             i += 1
             continue
         j = i
@@ -406,6 +407,12 @@ def _proper_noun_runs(doc, covered: set[int]):
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
 
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
+
+
+def _unit_after_number(token) -> bool:
+    """ "$60M Series B": "M" is the amount's unit (million), not the start of a name."""
+    return len(token.text) == 1 and token.i > 0 and token.doc[token.i - 1].like_num \
+        and not token.doc[token.i - 1].whitespace_
 
 
 def _is_common(word: str) -> bool:

@@ -404,3 +404,41 @@ def test_products_named_after_their_maker():
     )
     assert "Pulsar" in ex.entities["Brenna Pulsar"].aliases  # the maker's name dropped later
     assert ("Brenna Pulsar", "competitorOf", "Halberd Arc") in fact_set(ex)
+
+
+def test_deal_story_partnership_whose_and_quoted_speech():
+    ex = extract_text(
+        "Nimbora, a Denver-based cloud provider, and Quillfield Systems, which makes software "
+        "for banks, on Tuesday signed a five-year partnership. Under the deal, Quill-3, "
+        "Quillfield's newest language model, went live on Nimbora Cloud. Nimbora, whose chief "
+        "executive is Hannah Lindqvist, runs data centers. Pelion Ventures led a $60 million "
+        "round in Tessaract, a chip startup. Castellan Pharma makes pills; Castellan said on "
+        "Monday that sales rose. Brightline AI released Lark 2 on Wednesday."
+    )
+    facts = fact_set(ex)
+    assert ("Nimbora", "partnerOf", "Quillfield Systems") in facts  # "X and Y signed a deal"
+    assert ("Quillfield Systems", "headquarteredIn", "Denver") not in facts  # Nimbora's only
+    assert ("Quill-3", "availableOn", "Nimbora Cloud") in facts  # "went live on"
+    assert ("Hannah Lindqvist", "ceoOf", "Nimbora") in facts  # "whose chief executive is"
+    assert ("Pelion Ventures", "investedIn", "Tessaract") in facts
+    assert ex.entities["Castellan Pharma"].type == "Company"  # never a person, "Castellan" too
+    assert ex.entities["Lark 2"].type != "Person"
+    assert ("Lark 2", "developedBy", "Brightline AI") in facts
+
+
+def test_quoted_speech_does_not_set_the_topic():
+    facts = fact_set(extract_text(
+        "Quillfield Systems sells software to insurers. \"Nimbora gave us the capacity we "
+        "needed,\" said Daniel Okafor, Quillfield's chief executive. Quill-3 also runs inside "
+        "Quillfield Assist, the company's claims assistant."
+    ))
+    assert ("Quillfield Assist", "developedBy", "Quillfield Systems") in facts
+    assert ("Quillfield Assist", "developedBy", "Nimbora") not in facts
+
+
+def test_a_stated_investment_with_both_parties_is_invested_in():
+    facts = fact_set(extract_text(
+        "Tessaract, a Lisbon-based chip startup, makes chips for cars. Money moves: Pelion "
+        "Ventures led a $60M Series B in Tessaract."
+    ))
+    assert ("Pelion Ventures", "investedIn", "Tessaract") in facts
