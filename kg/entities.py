@@ -153,11 +153,24 @@ def _nouns_around(root, start: int, end: int):
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         yield root.head
+    yield from _apposition_after(root.doc, end)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the latest phone is the X"
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     yield from _exemplified(root)
+
+
+def _apposition_after(doc, end: int):
+    """ "engines made by Rotax, the engine maker": the parser hangs "maker" on "engines";
+    a noun phrase opening right after the name's comma still describes the name."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return
+    for token in doc[end + 1:min(end + 7, len(doc))]:
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
+                and token.head.i != end - 1 and token.head.pos_ == "NOUN":
+            yield token
+            return
 
 
 def _exemplified(root):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import ParsedDocument, split_version, whole_word_spans
+from kg.nlp import ParsedDocument, listed_examples, split_version, whole_word_spans
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -133,6 +133,13 @@ class DocumentIndex:
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):
                 return key
+        core = any(self._root(start, key).dep_ in {"dobj", "nsubjpass"} for start, key in here)
+        if depth < 3 and last_named and not core and sentence.start > 0 and any(
+                t.dep_ in _SUBJECT_DEPS and t.lower_ in {"it", "they"}
+                for t in doc[sentence.start:before]):
+            # "It raised money from X and Y, and Z took a stake in the company": what "it" is
+            # (X and Y are only named in passing; "It released X" would make X the one)
+            return self.recent_subject(sentence.start, cls, depth + 1)
         if here and last_named:  # "Y, previously Acme's officer, runs the startup"
             return here[0][1]
         if not last_named:
@@ -454,8 +461,9 @@ class RuleEngine:
         if slot == "attached":
             return [a for t in _attached(token) for a in self._names(t, index)]
         if slot == "holder" and token.dep_ == "appos":  # "X, a Denver firm, and Y": X alone
-            alone = self._name(token.head, index, coref=True)
-            rest = [a for t in _holders(token) if t != token.head for a in self._names(t, index)]
+            target = _apposition_target(token)
+            alone = self._name(target, index, coref=True)
+            rest = [a for t in _holders(token) if t != target for a in self._names(t, index)]
             return ([alone] if alone else []) + rest
         tokens = _slot_tokens(slot, token)
         return [a for t in tokens for a in self._names(t, index)]
@@ -521,7 +529,7 @@ class RuleEngine:
             if argument is not None:
                 found.append(argument)
         if not found and token.pos_ == "NOUN":
-            for example in _examples(token):
+            for example in listed_examples(token):
                 found.extend(self._names(example, index, coref=False))
         return found
 
@@ -684,7 +692,7 @@ def _described(noun):
     if named:  # "its assistant, Meta AI"
         return named
     if noun.dep_ == "appos":
-        return [noun.head]
+        return [_apposition_target(noun)]
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
     return []
@@ -829,18 +837,6 @@ def _logical_objects(verb):
     return objects
 
 
-def _examples(noun):
-    """ "services including X", "companies like X", "rivals such as X": X (and its list)."""
-    for prep in noun.children:
-        if prep.dep_ != "prep":
-            continue
-        word = prep.lower_
-        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
-            word = "such as"
-        if word in {"including", "like", "such as"}:
-            yield from (c for c in prep.children if c.dep_ == "pobj")
-
-
 def _pronoun_subject(verb) -> bool:
     """The clause's subject is "it" or "they": the sentence continues an earlier topic."""
     return any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"it", "they"} for c in verb.children)
@@ -903,7 +899,7 @@ def _last_nominal(sentence):
 def _holders(noun):
     """Who or what a role noun describes: appositions, compounds, copulas, "as" phrases."""
     if noun.dep_ == "appos":
-        yield noun.head
+        yield _apposition_target(noun)
     for child in noun.children:
         if child.dep_ == "appos":
             yield child
@@ -939,6 +935,17 @@ def _holders(noun):
         yield from _holders(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTITIVE:
         yield from _holders(noun.head.head)  # "X, one of the company's models"
+
+
+def _apposition_target(noun):
+    """What an appositive noun describes: its head, unless a name stands right before its
+    comma ("engines made by Rotax, the engine maker": Rotax, not "engines")."""
+    comma = noun.left_edge.i - 1
+    before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
+    if before is not None and before.pos_ == "PROPN" and before != noun.head \
+            and noun.head.pos_ == "NOUN":
+        return before
+    return noun.head
 
 
 def _misattached_apposition(noun):

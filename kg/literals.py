@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from kg.knowledge import load_toml, schema, typing_cues
 from kg.model import Entity, Evidence, Fact, Mention
-from kg.nlp import ParsedDocument
+from kg.nlp import ParsedDocument, listed_examples
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -539,6 +539,8 @@ class DocumentReader:
         investee = self.resolver.first(investee_side, self.ranges.get("investee", ()))
         if investee is None:
             return None
+        # "from investors including X and Y": X and Y
+        investor_side += [e for t in investor_side for e in listed_examples(t)]
         investors = [found for t in investor_side for c in _conjuncts(t)
                      if (found := self.resolver.resolve(c, self.ranges.get("investor", ()),
                                                         exclude={investee[0]}))]

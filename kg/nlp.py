@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
@@ -237,7 +238,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
     ignore = typing_cues().ignore
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent, part in ((e, p) for e in doc.ents for p in _list_members(e)):
+    for ent, part in ((e, p) for e in _joined(doc.ents) for p in _list_members(e)):
         if ent.label_ not in NAME_LABELS:
             continue
         span = _trim(part)
@@ -331,6 +332,20 @@ def _is_title(span) -> bool:
 
 _TITLE_WORDS = {"managing", "executive", "vice", "senior", "deputy", "general", "chief",
                 "assistant", "associate", "former", "acting", "interim", "co", "first"}
+
+
+def _joined(ents) -> list:
+    """ "Lockheed Martin" tagged as two names, "Lockheed" (ORG) and "Martin": when the first
+    is a compound of the second, written right before it, they are one organisation's name."""
+    joined: list = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.end == ent.start and last.label_ == "ORG" \
+                and last.root.dep_ == "compound" and last.root.head.i in range(ent.start, ent.end):
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _list_members(span):
@@ -429,3 +444,15 @@ def _mention(doc_id: str, span, label: str, sentence_of: dict[int, int]) -> Ment
         ner_label=label,
         head=span.root.i,
     )
+
+
+def listed_examples(noun):
+    """ "services including X", "companies like X", "rivals such as X": X (and its list)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+            word = "such as"
+        if word in {"including", "like", "such as"}:
+            yield from (c for c in prep.children if c.dep_ == "pobj")

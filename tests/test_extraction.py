@@ -442,3 +442,20 @@ def test_a_stated_investment_with_both_parties_is_invested_in():
         "Ventures led a $60M Series B in Tessaract."
     ))
     assert ("Pelion Ventures", "investedIn", "Tessaract") in facts
+
+
+def test_drone_story_joined_names_investor_lists_and_stray_appositions():
+    ex = extract_text(
+        "Corvid Aeronautics makes drones in Tucson. Both aircraft use engines made by Rotax, the "
+        "Austrian engine maker owned by Brenner Group. Corvid competes with Shield Dynamics for "
+        "contracts. It has raised about $480 million from investors including Founders Fund and "
+        "Lux Capital, and Lockheed Martin took a small stake in the company in 2024."
+    )
+    assert ex.entities["Rotax"].type == "Company"  # "the engine maker" hung on "engines"
+    facts = fact_set(ex)
+    assert ("Brenner Group", "owns", "Rotax") in facts
+    assert ("Brenner Group", "owns", "Corvid Aeronautics") not in facts
+    assert "Lockheed Martin" in ex.entities  # two tagged names, one compound
+    assert ("Lockheed Martin", "investedIn", "Corvid Aeronautics") in facts  # "the company"
+    assert ("Lux Capital", "investedIn", "Corvid Aeronautics") in facts  # "investors including"
+    assert ("Founders Fund", "investedIn", "Corvid Aeronautics") in facts
