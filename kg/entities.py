@@ -72,6 +72,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             cls = next(iter(schema().parents.get(cls, ())), None)
         if cls:
             found.append((cls, cues.heads_weight))
+    if _owns_gendered(span):
+        found.append(("Person", cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
     after = doc[span.end : span.end + 3].text.lower().replace(" - ", "-").replace("- ", "-")
@@ -82,6 +84,21 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))
     return found
+
+
+def _owns_gendered(span) -> bool:
+    """ "Amara Nwosu has spent most of her career ...": the subject of a clause that speaks of
+    "her"/"his" own thing is a person, whatever the tagger says."""
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(t.lower_ in {"her", "his"} and t.dep_ == "poss" and t.i >= span.end
+               and _clause_of(t) == root.head for t in root.head.subtree)
+
+
+def _clause_of(token):
+    """The nearest verb above a token: the clause it belongs to."""
+    return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
 def _after_the(span) -> bool:

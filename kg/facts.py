@@ -22,6 +22,8 @@ _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X"}
 _PERSONAL = {"he", "she", "him", "her", "his"}
+_SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
+            "return", "take"}  # "X serves as CEO": the subject holds the role
 _PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
 
@@ -211,6 +213,7 @@ class RuleEngine:
         self.heads = typing_cues().heads
         self.coreference = typing_cues().coreference
         self._expected: tuple[str, ...] = ()
+        self.lone_sides: list[tuple[str, str]] = []  # typing votes from half-filled rules
         self.by_trigger: dict[str, list[RelationRule]] = {}
         for rule in self.knowledge.rules:
             for trigger in rule.triggers:
@@ -400,9 +403,15 @@ class RuleEngine:
         range_ = self.schema.ranges.get(rule.property, ())
         heads = [head for head in self._fill(rule.head, token, index, expected=domain)
                  if self._head_fits(rule, head.entity)]
-        if not heads:
+        if not heads and self.check_types:
             return
         tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_)
+        if not self.check_types and bool(heads) != bool(tails) and rule.votes:
+            # "I co-founded Sparkline": no named founder, but Sparkline is an organisation
+            self.lone_sides += [(a.entity, cls) for a, classes in ((a, domain) for a in heads)
+                                if a.certainty == 1.0 and len(classes) == 1 for cls in classes]
+            self.lone_sides += [(a.entity, cls) for a, classes in ((a, range_) for a in tails)
+                                if a.certainty == 1.0 and len(classes) == 1 for cls in classes]
         for head in heads:
             for tail in tails:
                 if head.entity == tail.entity:
@@ -512,6 +521,8 @@ class RuleEngine:
             if child.lower_ in {"its", "their"}:
                 owner = index.owner_of_its(child.i)
                 found.extend([Argument(owner, 0.8)] if owner else [])
+            elif child.lower_ == "our" and index.focus and _spoken(child):
+                found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
             else:
                 found.extend(self._names(child, index, coref=False))
         return found
@@ -576,6 +587,8 @@ class RuleEngine:
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
             target = self._recent_expected(index, token.i)
             return Argument(target, 0.7) if target else None
+        if token.lower_ in _WE and index.focus and _spoken(token):
+            return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
         if token.pos_ == "PRON" and token.lower_ in _PERSONAL:  # "he co-founded": the person
             target = index.recent(token.i, "Person")
             return Argument(target, 0.7) if target else None
@@ -857,6 +870,18 @@ _QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 
 
 _SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
+_WE = {"we", "us", "our"}
+
+
+def _spoken(token) -> bool:
+    """Words a speaker says - inside quotation marks, or on an interview's answer line ("A:
+    ...") - where "we" and "our" mean the speaker's organisation, the story's main one."""
+    sentence = token.sent
+    if sum(t.text in _QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1:
+        return True
+    text = token.doc.text
+    line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    return line.lstrip().startswith(("A:", "A."))
 
 
 def _quoted(token) -> bool:
@@ -915,6 +940,8 @@ def _holders(noun):
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head  # "named Berg as CEO", "the brand it set up as a subsidiary"
         objects = _logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+        if verb.lemma_.lower() in _SERVING and _logical_subjects(verb):
+            objects = []  # "she runs the startup as chief executive": she is the CEO
         yield from objects or _logical_subjects(verb)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield noun.head.head
@@ -1108,6 +1135,8 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
                                  (fact.object, sch.ranges.get(fact.predicate, ()))):
                 if len(classes) == 1 and max(e.confidence for e in fact.evidence) >= 0.6:
                     yield key, classes[0], SLOT_VOTE
+    for key, cls in engine.lone_sides:  # the other side unnamed: "I co-founded Sparkline"
+        yield key, cls, SLOT_VOTE
 
 
 def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity],

@@ -459,3 +459,33 @@ def test_drone_story_joined_names_investor_lists_and_stray_appositions():
     assert ("Lockheed Martin", "investedIn", "Corvid Aeronautics") in facts  # "the company"
     assert ("Lux Capital", "investedIn", "Corvid Aeronautics") in facts  # "investors including"
     assert ("Founders Fund", "investedIn", "Corvid Aeronautics") in facts
+
+
+def test_interview_speaker_pronouns_and_people_by_their_possessives():
+    ex = extract_text(
+        "Amara Nwosu has spent most of her career on batteries. Tidewell, the Rotterdam-based "
+        "startup she co-founded in 2020, sells software to utilities.\n"
+        "Q: And before that?\n"
+        "A: Yes. I co-founded Sparkline in 2016 with two friends. Brenner bought it in 2019.\n"
+        "Q: What does Tidewell do?\n"
+        "A: Our product, Conductor, decides when a battery should charge. We have a partnership "
+        "with Nordvind Energy in Sweden."
+    )
+    assert ex.entities["Amara Nwosu"].type == "Person"  # "her career"
+    assert ex.entities["Sparkline"].type != "Person"  # the object of "co-founded"
+    facts = fact_set(ex)
+    assert ("Amara Nwosu", "founderOf", "Tidewell") in facts  # "she" once she is a person
+    assert ("Conductor", "developedBy", "Tidewell") in facts  # "our" on an answer line
+    assert ("Nordvind Energy", "partnerOf", "Tidewell") in facts  # "we"
+    narrated = fact_set(extract_text(
+        "Tidewell sells software. We have a partnership with Vattenfall, the author writes."
+    ))
+    assert ("Tidewell", "partnerOf", "Vattenfall") not in narrated  # "we" outside speech
+
+
+def test_serving_as_a_role_names_the_subject():
+    facts = fact_set(extract_text(
+        "Tidewell, the Rotterdam-based startup that Amara Nwosu co-founded in 2020 and now runs "
+        "as chief executive, sells software."
+    ))
+    assert ("Amara Nwosu", "ceoOf", "Tidewell") in facts
