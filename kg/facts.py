@@ -212,6 +212,7 @@ class RuleEngine:
         self.schema: Schema = schema()
         self.heads = typing_cues().heads
         self.coreference = typing_cues().coreference
+        self.owner_nouns = typing_cues().owner_nouns
         self._expected: tuple[str, ...] = ()
         self.lone_sides: list[tuple[str, str]] = []  # typing votes from half-filled rules
         self.by_trigger: dict[str, list[RelationRule]] = {}
@@ -567,6 +568,13 @@ class RuleEngine:
             if child.dep_ == "appos" and child.i in index.by_token and self.schema.is_a(
                     self.entities[index.by_token[child.i]].type, described):
                 return Argument(index.by_token[child.i], 0.9)
+        if token.lemma_.lower() in self.owner_nouns or token.lower_ in self.owner_nouns:
+            owners = self._possessors(token, index)  # "Meridia's board": Meridia
+            if owners:
+                return owners[0]
+        if token.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "pobj":
+            for antecedent in _relative_antecedent(token):  # "a startup with which X signed"
+                return self._name(antecedent, index, coref, depth + 1)
         trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None
         if trailing:
             return Argument(trailing, 0.8)
@@ -666,6 +674,9 @@ class RuleEngine:
         if verb is not None and (verb.lemma_.lower() in self.knowledge.past_verbs or (
                 verb.lemma_ == "be" and any(c.lower_ == "had" for c in verb.children))):
             return True
+        if token.lemma_.lower() in self.knowledge.perfect_roles and any(
+                c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
+            return True  # "who had run Vantel since 2015"
         return any(
             (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
             and c.lower_ in words

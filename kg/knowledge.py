@@ -59,6 +59,7 @@ class TypingCues:
     name_endings_weight: float
     ignore: frozenset[str] = field(default_factory=frozenset)
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
+    owner_nouns: frozenset[str] = frozenset()  # "Meridia's board", "Meridia's shares": Meridia
     creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
     following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
@@ -106,6 +107,7 @@ def typing_cues() -> TypingCues:
         name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
         coreference=_invert(data.get("coreference", {})),
+        owner_nouns=frozenset(w.lower() for w in data.get("owner_nouns", {}).get("words", [])),
         creation_verbs=frozenset(
             v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),
@@ -182,6 +184,7 @@ class RelationKnowledge:
     negations: frozenset[str]
     past: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
+    perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
@@ -219,6 +222,8 @@ def relation_knowledge() -> RelationKnowledge:
         negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
         past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
         past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
+        perfect_roles=frozenset(
+            w.lower() for w in data.get("past", {}).get("perfect_roles", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),

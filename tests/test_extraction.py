@@ -489,3 +489,18 @@ def test_serving_as_a_role_names_the_subject():
         "as chief executive, sells software."
     ))
     assert ("Amara Nwosu", "ceoOf", "Tidewell") in facts
+
+
+def test_merger_analysis_relative_prepositions_owner_nouns_and_ended_roles():
+    facts = fact_set(extract_text(
+        "Meridia Telecom bought Vantel last year. Paolo Ricci, who had run Vantel since 2015, "
+        "now chairs Meridia's board. Corvara Capital, an activist fund that holds about 4 "
+        "percent of Meridia's shares, objected. Aria is powered by Nebbia-2, a language model "
+        "developed by Nebbia AI, a Turin-based startup with which Meridia Telecom signed a "
+        "partnership in 2024 and in which it has since invested 25 million euros."
+    ), asserted_only=True)
+    assert ("Paolo Ricci", "leads", "Vantel") not in facts  # "had run": over
+    assert ("Paolo Ricci", "leads", "Meridia Telecom") in facts  # "chairs Meridia's board"
+    assert ("Corvara Capital", "investedIn", "Meridia Telecom") in facts  # "...'s shares"
+    assert ("Meridia Telecom", "partnerOf", "Nebbia AI") in facts  # "with which"
+    assert ("Meridia Telecom", "investedIn", "Nebbia AI") in facts  # "in which"
