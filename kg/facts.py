@@ -1198,7 +1198,6 @@ def _invested(literals: list[Fact], engine: RuleEngine) -> list[Fact]:
 def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
     """Facts that stated ones imply (ontology/relations.toml [[implies]]), one step only."""
     implied = []
-    stated = {(fact.subject, fact.predicate) for fact in facts}
     for fact in facts:
         for rule in engine.knowledge.implications:
             if rule.when != fact.predicate:
@@ -1208,8 +1207,6 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
             if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
                     engine.schema.is_a(engine.entities[subject].type, rule.subject_type):
                 continue
-            if rule.unless_stated and (subject, rule.then) in stated:
-                continue  # "designed by Acme, manufactured by Initech": Initech makes it
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence]
             implied.append(Fact(subject, rule.then, obj, evidence))

@@ -145,7 +145,6 @@ class Implication:
     reverse: bool = False  # the implied fact runs object -> subject
     confidence: float = 0.8  # multiplies the stated fact's evidence confidence
     subject_type: str | None = None  # the implied fact's subject must be of this class
-    unless_stated: bool = False  # not when the text states `then` for that subject itself
 
 
 @dataclass(frozen=True)
@@ -227,8 +226,7 @@ def relation_knowledge() -> RelationKnowledge:
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),
-                        subject_type=raw.get("subject_type"),
-                        unless_stated=bool(raw.get("unless_stated", False)))
+                        subject_type=raw.get("subject_type"))
             for raw in data.get("implies", [])
         ),
         named_after=tuple(
