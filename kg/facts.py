@@ -564,8 +564,12 @@ class RuleEngine:
         if token.i in index.by_token:
             return Argument(index.by_token[token.i])
         described = self.heads.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
-        for child in token.children if described else ():  # "the Acme executive, Jane Roe"
-            if child.dep_ == "appos" and child.i in index.by_token and self.schema.is_a(
+        # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"
+        appositions = [c for c in token.children if c.dep_ == "appos"] if described else []
+        appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.children
+                        if g.dep_ == "appos"]
+        for child in appositions:
+            if child.i in index.by_token and self.schema.is_a(
                     self.entities[index.by_token[child.i]].type, described):
                 return Argument(index.by_token[child.i], 0.9)
         if token.lemma_.lower() in self.owner_nouns or token.lower_ in self.owner_nouns:
@@ -939,6 +943,8 @@ def _holders(noun):
     for child in noun.children:
         if child.dep_ == "appos":
             yield child
+            if child.pos_ != "PROPN":  # "its founder, the immunologist Ruth Roe"
+                yield from (g for g in child.children if g.dep_ == "appos")
     yield from _misattached_apposition(noun)
     if noun.dep_ in {"compound", "nmod"}:
         top = _chain_top(noun)

@@ -505,3 +505,12 @@ def test_merger_analysis_relative_prepositions_owner_nouns_and_ended_roles():
     assert ("Corvara Capital", "investedIn", "Meridia Telecom") in facts  # "...'s shares"
     assert ("Meridia Telecom", "partnerOf", "Nebbia AI") in facts  # "with which"
     assert ("Meridia Telecom", "investedIn", "Nebbia AI") in facts  # "in which"
+
+
+def test_a_role_noun_named_through_a_second_apposition():
+    facts = fact_set(extract_text(
+        "Castellan Pharma bought Marrowgate Therapeutics. Marrowgate is still run by its "
+        "founder, the immunologist Ruth Achterberg, who identified the target."
+    ))
+    assert ("Ruth Achterberg", "leads", "Marrowgate Therapeutics") in facts
+    assert ("Ruth Achterberg", "founderOf", "Marrowgate Therapeutics") in facts
