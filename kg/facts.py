@@ -532,6 +532,8 @@ class RuleEngine:
         """The entities a token stands for, its coordinated siblings included, and the
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
+        if _the_two(token):  # "the two companies signed a partnership": the last two named
+            return [Argument(key, 0.8) for key in self._last_two(token, index)]
         if token.pos_ == "NOUN" and token.i not in index.by_token:
             found = self._listed(token, index)
             if found:
@@ -544,6 +546,17 @@ class RuleEngine:
             for example in listed_examples(token):
                 found.extend(self._names(example, index, coref=False))
         return found
+
+    def _last_two(self, token, index: DocumentIndex) -> list[str]:
+        """The two organisations named last before `token`, in this or the sentence before."""
+        cls = self.coreference.get(token.lemma_.lower(), "Organization")
+        previous = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
+        found: list[str] = []
+        for start, key in reversed(index.ordered):
+            if previous <= start < token.i and key not in found \
+                    and self.schema.is_a(self.entities[key].type, cls):
+                found.append(key)
+        return found[:2] if len(found) >= 2 else []
 
     def _listed(self, noun, index: DocumentIndex) -> list[Argument]:
         """Every name a common noun spells out: "models from OpenAI, Anthropic and others" (each
@@ -785,6 +798,15 @@ def _is_anaphoric(token) -> bool:
            for c in children):  # "the oncology business at Roche" says which one itself
         return False
     return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in children)
+
+
+def _the_two(token) -> bool:
+    """ "the two companies", "both firms", "the two" standing alone."""
+    if token.lower_ == "two" and token.dep_ in _SUBJECT_DEPS:
+        return any(c.lower_ == "the" for c in token.children)
+    return token.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
+        for c in token.children)
 
 
 def _members(token) -> list:

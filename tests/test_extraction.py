@@ -514,3 +514,11 @@ def test_a_role_noun_named_through_a_second_apposition():
     ))
     assert ("Ruth Achterberg", "leads", "Marrowgate Therapeutics") in facts
     assert ("Ruth Achterberg", "founderOf", "Marrowgate Therapeutics") in facts
+
+
+def test_the_two_companies_are_the_last_two_named():
+    facts = fact_set(extract_text(
+        "Halvard Systems invested 1.3 billion euros in Orlan Robotics. The two companies also "
+        "signed a partnership under which Orlan's robots will be used in Halvard's plants."
+    ))
+    assert ("Halvard Systems", "partnerOf", "Orlan Robotics") in facts
