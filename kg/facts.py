@@ -12,19 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from kg import syntax
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import ParsedDocument, listed_examples, split_version, whole_word_spans
-
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-_SUBJECT_DEPS = {"nsubj", "csubj"}
-_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
-_DEFINITE = {"the", "this", "that", "its", "their", "these"}
-_NOMINAL_POS = {"NOUN", "PROPN", "PRON", "X"}
-_PERSONAL = {"he", "she", "him", "her", "his"}
-_SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
-            "return", "take"}  # "X serves as CEO": the subject holds the role
-_PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
+from kg.nlp import ParsedDocument, split_version, whole_word_spans
 
 
 @dataclass(frozen=True)
@@ -101,7 +92,7 @@ class DocumentIndex:
                 self.entities[self.by_token[owned.head.i]].type, "Organization"):
             return self.by_token[owned.head.i]
         doc = self.parsed.doc
-        for position in sorted(_clause_subjects(doc[before])):
+        for position in sorted(syntax.clause_subjects(doc[before])):
             # "Acme named Initech as its partner", "Acme's shares trailed its rivals": Acme
             for token in [doc[position], *(c for c in doc[position].children if c.dep_ == "poss")]:
                 key = self.by_token.get(token.i)
@@ -128,16 +119,16 @@ class DocumentIndex:
         previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
         candidates = [(start, key) for start, key in reversed(self.ordered)
                       if previous.start <= start < before and self._may_be(key, cls)]
-        local = _clause_subjects(doc[before])
+        local = syntax.clause_subjects(doc[before])
         candidates = [(start, key) for start, key in candidates
-                      if self._root(start, key).i not in local and not _quoted(doc[start])]
+                      if self._root(start, key).i not in local and not syntax.quoted(doc[start])]
         here = [(start, key) for start, key in candidates if start >= sentence.start]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):
                 return key
         core = any(self._root(start, key).dep_ in {"dobj", "nsubjpass"} for start, key in here)
         if depth < 3 and last_named and not core and sentence.start > 0 and any(
-                t.dep_ in _SUBJECT_DEPS and t.lower_ in {"it", "they"}
+                t.dep_ in syntax.SUBJECT_DEPS and t.lower_ in {"it", "they"}
                 for t in doc[sentence.start:before]):
             # "It raised money from X and Y, and Z took a stake in the company": what "it" is
             # (X and Y are only named in passing; "It released X" would make X the one)
@@ -149,7 +140,7 @@ class DocumentIndex:
         for start, key in candidates:  # "Acme introduced X. The company sells ..."
             if self._is_subject(start, key):
                 return key
-        if depth < 3 and previous.start < sentence.start and _pronoun_subject(previous.root):
+        if depth < 3 and previous.start < sentence.start and syntax.pronoun_subject(previous.root):
             # "Acme grew. In 2025 it formed a lab. It also ...": "it" carries the thread on
             return self.recent_subject(previous.start, cls, depth + 1)
         for start, key in candidates:  # "Jo co-founded Acme with ex-Initech staff. The company"
@@ -190,7 +181,7 @@ class DocumentIndex:
         if topic:
             return topic
         # "Acme kept a stake in the company": not Acme, the subject of the clause
-        local = {self.by_token.get(i) for i in _clause_subjects(self.parsed.doc[before])}
+        local = {self.by_token.get(i) for i in syntax.clause_subjects(self.parsed.doc[before])}
         # "it" may be any organisation the story is about; "the company" must be a company
         if self.focus and self.focus not in local and (pronoun or sch.is_a(cls, "Company")) \
                 and sch.is_a(self.entities[self.focus].type, cls) \
@@ -386,13 +377,13 @@ class RuleEngine:
         result = []
         for rule in dict.fromkeys(rules):
             if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"} \
-                    and not _acts_as_verb(token):
+                    and not syntax.acts_as_verb(token):
                 continue
             if rule.pos == "possessive":
                 continue
             if rule.pos == "noun" and token.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if rule.requires and not _has_modifier(token, rule.requires):
+            if rule.requires and not syntax.has_modifier(token, rule.requires):
                 continue
             if self._negated(token):
                 continue
@@ -453,11 +444,11 @@ class RuleEngine:
         if slot == "focus":
             return [Argument(index.focus, 0.8)] if index.focus else []
         if slot == "list":
-            return [a for t in _coordinated(token) for a in self._names(t, index, False)]
+            return [a for t in syntax.coordinated(token) for a in self._names(t, index, False)]
         if slot == "of":
             return self._owner(token, index)
         if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
-            return [a for t in [token, *_conjuncts(token)]
+            return [a for t in [token, *syntax.conjuncts(token)]
                     if t == token or not any(c.dep_ == "poss" for c in t.children)
                     for a in self._names(t, index, coref=False)[:1]]
         if slot == "referent":  # "Acme's new AI unit": the unit named earlier
@@ -467,13 +458,13 @@ class RuleEngine:
             return self._possessors(token, index)
         if slot == "relcl_subj":  # "a unit the company set up" -> the company
             return [a for c in token.children if c.dep_ == "relcl"
-                    for t in _logical_subjects(c) for a in self._names(t, index)]
+                    for t in syntax.logical_subjects(c) for a in self._names(t, index)]
         if slot == "attached":
-            return [a for t in _attached(token) for a in self._names(t, index)]
+            return [a for t in syntax.attached(token) for a in self._names(t, index)]
         if slot == "holder" and token.dep_ == "appos":  # "X, a Denver firm, and Y": X alone
-            target = _apposition_target(token)
+            target = syntax.apposition_target(token)
             alone = self._name(target, index, coref=True)
-            rest = [a for t in _holders(token) if t != target for a in self._names(t, index)]
+            rest = [a for t in syntax.holders(token) if t != target for a in self._names(t, index)]
             return ([alone] if alone else []) + rest
         tokens = _slot_tokens(slot, token)
         return [a for t in tokens for a in self._names(t, index)]
@@ -492,7 +483,7 @@ class RuleEngine:
                 if child.lower_ in {"its", "their"} and owner:
                     found.append(Argument(owner, 0.8))
                 elif child.lower_ == "whose":  # "Nimbora, whose chief executive is X"
-                    found.extend(a for t in _relative_antecedent(child)
+                    found.extend(a for t in syntax.relative_antecedent(child)
                                  for a in self._names(t, index, coref=False))
                 else:
                     found.extend(self._names(child, index))
@@ -506,7 +497,8 @@ class RuleEngine:
         if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             verb = noun.head.head  # "Helio named Berg as chief executive": Helio
             if any(c.dep_ == "dobj" for c in verb.children):
-                found.extend(a for t in _logical_subjects(verb) for a in self._names(t, index))
+                found.extend(a for t in syntax.logical_subjects(verb)
+                             for a in self._names(t, index))
         if noun.dep_ == "compound":  # "Meta CEO Mark Zuckerberg": Meta is a sibling compound
             found.extend(
                 a for sib in noun.head.children
@@ -522,7 +514,7 @@ class RuleEngine:
             if child.lower_ in {"its", "their"}:
                 owner = index.owner_of_its(child.i)
                 found.extend([Argument(owner, 0.8)] if owner else [])
-            elif child.lower_ == "our" and index.focus and _spoken(child):
+            elif child.lower_ == "our" and index.focus and syntax.spoken(child):
                 found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
             else:
                 found.extend(self._names(child, index, coref=False))
@@ -532,18 +524,18 @@ class RuleEngine:
         """The entities a token stands for, its coordinated siblings included, and the
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
-        if _the_two(token):  # "the two companies signed a partnership": the last two named
+        if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
             return [Argument(key, 0.8) for key in self._last_two(token, index)]
         if token.pos_ == "NOUN" and token.i not in index.by_token:
             found = self._listed(token, index)
             if found:
                 return found
-        for member in _members(token):
+        for member in syntax.members(token):
             argument = self._name(member, index, coref)
             if argument is not None:
                 found.append(argument)
         if not found and token.pos_ == "NOUN":
-            for example in listed_examples(token):
+            for example in syntax.listed_examples(token):
                 found.extend(self._names(example, index, coref=False))
         return found
 
@@ -589,8 +581,8 @@ class RuleEngine:
             owners = self._possessors(token, index)  # "Meridia's board": Meridia
             if owners:
                 return owners[0]
-        if token.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "pobj":
-            for antecedent in _relative_antecedent(token):  # "a startup with which X signed"
+        if token.lower_ in syntax.RELATIVE_PRONOUNS and token.dep_ == "pobj":
+            for antecedent in syntax.relative_antecedent(token):  # "a startup with which X signed"
                 return self._name(antecedent, index, coref, depth + 1)
         trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None
         if trailing:
@@ -604,7 +596,7 @@ class RuleEngine:
                 return Argument(index.by_token[child.i], 0.95)
         if not coref or depth > 2:
             return None
-        for described in _described(token):  # "Google, the company", "X is a player"
+        for described in syntax.described(token):  # "Google, the company", "X is a player"
             if described.i in index.by_token:
                 return Argument(index.by_token[described.i], 0.9)
             if described.pos_ == "PRON" and described != token:
@@ -612,12 +604,12 @@ class RuleEngine:
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
             target = self._recent_expected(index, token.i)
             return Argument(target, 0.7) if target else None
-        if token.lower_ in _WE and index.focus and _spoken(token):
+        if token.lower_ in syntax.WE and index.focus and syntax.spoken(token):
             return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
-        if token.pos_ == "PRON" and token.lower_ in _PERSONAL:  # "he co-founded": the person
+        if token.pos_ == "PRON" and token.lower_ in syntax.PERSONAL:  # "he co-founded": the person
             target = index.recent(token.i, "Person")
             return Argument(target, 0.7) if target else None
-        if token.pos_ == "NOUN" and _is_anaphoric(token):
+        if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self.coreference.get(token.lemma_.lower())
             target = self._just_created(token, index) if cls else None
             target = target or (index.recent(token.i, cls) if cls else None)
@@ -667,7 +659,7 @@ class RuleEngine:
         if sentence_start > 0:  # "Velanorex replaces Dorivan, which Acme launched. It ...":
             previous = index.parsed.doc[sentence_start - 1].sent  # the main clause's subject
             subject = next((index.by_token.get(c.i) for c in previous.root.children
-                            if c.dep_ in _SUBJECT_DEPS and c.i in index.by_token), None)
+                            if c.dep_ in syntax.SUBJECT_DEPS and c.i in index.by_token), None)
             if subject and any(self.schema.is_a(self.entities[subject].type, cls)
                                for cls in candidates):
                 return subject
@@ -687,7 +679,7 @@ class RuleEngine:
         "chief executive X stepped down", "X had been chief executive"."""
         words = self.knowledge.past
         carriers = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
-        verb = _clause_verb(token)
+        verb = syntax.clause_verb(token)
         if verb is not None and (verb.lemma_.lower() in self.knowledge.past_verbs or (
                 verb.lemma_ == "be" and any(c.lower_ == "had" for c in verb.children))):
             return True
@@ -725,20 +717,6 @@ class RuleEngine:
         )
 
 
-def _described(noun):
-    """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
-    if noun.pos_ not in {"NOUN", "NUM"}:
-        return []
-    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if named:  # "its assistant, Meta AI"
-        return named
-    if noun.dep_ == "appos":
-        return [_apposition_target(noun)]
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
-    return []
-
-
 def _trailing_name(noun, index: DocumentIndex) -> str | None:
     """ "Headed by the firm's $15bn acquihire, Jo Berg.": the parser hangs the closing name on
     the verb; a name right after the noun's comma that ends the sentence is its apposition."""
@@ -755,327 +733,26 @@ def _trailing_name(noun, index: DocumentIndex) -> str | None:
     return key
 
 
-def _acts_as_verb(token) -> bool:
-    """A verb the tagger took for a noun: "Muse Spark will power queries" (an auxiliary), or
-    "Acme powers Widget" read as one noun phrase (names before and after a plural head)."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) or _misread_verb(token)
-
-
-def _misread_verb(token) -> bool:
-    """ "Acme powers Widget" or "Acme competes with X" read as a plural noun with a name (or a
-    capitalised word) before it, and a name or a preposition after it."""
-    return token.dep_ == "ROOT" and token.tag_ == "NNS" and bool(_misread_subject(token)) and any(
-        (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children)
-
-
-def _misread_subject(token) -> list:
-    return [c for c in token.children if c.i < token.i and (
-        c.pos_ == "PROPN" or (c.dep_ == "compound" and c.text[:1].isupper()))][-1:]
-
-
-def _verb_read_as_modifier(token) -> bool:
-    """ "Acme this week detailed Nova" parsed as the noun phrase "detailed Nova" hanging on
-    "Acme": a past-tense verb as a name's modifier, the sentence's leading name its doer."""
-    head, leading = token.head, token.head.head
-    past = token.tag_ == "VBD" or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
-    return past and token.dep_ == "amod" and head.pos_ in {"PROPN", "NOUN"} \
-        and head.i > token.i and leading.pos_ == "PROPN" and leading.dep_ == "ROOT" \
-        and leading.i < token.i
-
-
-def _has_modifier(token, words: frozenset[str]) -> bool:
-    near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
-    return any(t.lemma_.lower() in words or t.lower_ in words
-               for t in [*token.children, *near])
-
-
-def _is_anaphoric(token) -> bool:
-    """ "the company", "the new model": singular, definite, not restricted by what follows."""
-    if token.tag_ != "NN":
-        return False
-    children = list(token.children)
-    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from", "at"})
-           for c in children):  # "the oncology business at Roche" says which one itself
-        return False
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in children)
-
-
-def _the_two(token) -> bool:
-    """ "the two companies", "both firms", "the two" standing alone."""
-    if token.lower_ == "two" and token.dep_ in _SUBJECT_DEPS:
-        return any(c.lower_ == "the" for c in token.children)
-    return token.tag_ == "NNS" and any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
-        for c in token.children)
-
-
-def _members(token) -> list:
-    """A name and those coordinated with it. "Nimbora, a cloud provider, and Quillfield": the
-    parser hangs Quillfield on "provider"; it is Nimbora's conjunct, not the provider's."""
-    if token.dep_ == "appos" and token.pos_ == "NOUN":
-        return [token, *(c for c in _conjuncts(token) if c.pos_ != "PROPN")]
-    stray = [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "NOUN"
-             for c in _conjuncts(appos) if c.pos_ == "PROPN"]
-    return [token, *_conjuncts(token), *stray]
-
-
-def _conjuncts(token):
-    for child in token.children:
-        if child.dep_ == "conj":
-            yield child
-            yield from _conjuncts(child)
-
-
-def _coordinated(token):
-    """The other members of the list `token` belongs to ("OpenAI, Anthropic and other rivals")."""
-    first = token
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    if first == token:
-        return []
-    return [first]
-
-
-def _logical_subjects(verb):
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    resolved = []
-    for subject in subjects:
-        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            resolved.append(verb.head)
-        else:
-            resolved.append(subject)
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        resolved.extend(t for t in agent.children if t.dep_ == "pobj")
-        # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
-        resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
-                        and c.i > agent.i)
-    if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        resolved.append(verb.head)
-    if not resolved and verb.dep_ == "acl" and verb.tag_ == "VB" \
-            and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
-        resolved.extend(_logical_subjects(verb.head.head))  # "Acme held talks to buy X": Acme
-    if not resolved and verb.dep_ == "xcomp" and verb.head != verb:
-        # "Acme hired Berg to lead the lab": the hired one leads (object control)
-        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
-        resolved.extend(controller or _logical_subjects(verb.head))
-    if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb:
-        resolved.extend(_logical_subjects(verb.head))
-    return resolved
-
-
-def _logical_objects(verb):
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "oprd"]
-    if verb.dep_ == "relcl" and any(c.dep_ in {"nsubjpass", "dobj"}
-                                    and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
-        objects = [verb.head]
-    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        objects.append(verb.head)
-    if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
-        c.dep_ in _SUBJECT_DEPS for c in verb.children
-    ) and verb.sent.start > 0:  # "X is a new lab. Headed by Y." -> the thing just named
-        objects.extend(_last_nominal(verb.doc[verb.sent.start - 1].sent))
-    if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
-        objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
-                       if c.dep_ in _SUBJECT_DEPS)
-    if not objects and verb.dep_ == "relcl" and not any(
-        c.lower_ in _RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or _stranded(c)
-        for c in verb.children
-    ):  # "the company Musk founded": the noun is what the clause's verb acts on
-        objects.append(verb.head)
-    if not objects and verb.dep_ == "conj" and verb.head != verb:
-        objects.extend(_logical_objects(verb.head))
-    return objects
-
-
-def _pronoun_subject(verb) -> bool:
-    """The clause's subject is "it" or "they": the sentence continues an earlier topic."""
-    return any(c.dep_ in _SUBJECT_DEPS and c.lower_ in {"it", "they"} for c in verb.children)
-
-
-def _clause_subjects(token) -> set[int]:
-    """Token positions of the subject of the clause `token` sits in: "Acme made an investment
-    in the startup" - "the startup" is not Acme (a description does not mean its own subject)."""
-    verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb == token:
-        return set()
-    return {s.i for s in verb.children if s.dep_ in _SUBJECT_DEPS}
-
-
-_QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
-
-
-_SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
-_WE = {"we", "us", "our"}
-
-
-def _spoken(token) -> bool:
-    """Words a speaker says - inside quotation marks, or on an interview's answer line ("A:
-    ...") - where "we" and "our" mean the speaker's organisation, the story's main one."""
-    sentence = token.sent
-    if sum(t.text in _QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1:
-        return True
-    text = token.doc.text
-    line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
-    return line.lstrip().startswith(("A:", "A."))
-
-
-def _quoted(token) -> bool:
-    """Inside a speaker's words: "Acme gave us capacity," said Jo - that does not set the
-    topic "the company" in the narrator's next sentence continues. A quoted passage without
-    first or second person (an excerpt of another article) is narration and still counts."""
-    sentence = token.sent
-    inside = sum(t.text in _QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
-    return inside and any(t.lower_ in _SPEAKER for t in sentence)
-
-
-def _relative_antecedent(word):
-    """The noun a relative clause hangs on, seen from a word inside it ("whose")."""
-    for ancestor in word.ancestors:
-        if ancestor.dep_ == "relcl":
-            return [ancestor.head]
-    return []
-
-
-def _clause_verb(noun):
-    """The verb whose subject or complement a role noun is ("CEO X stepped down": stepped)."""
-    current = noun
-    while current.dep_ in {"compound", "appos", "amod"} and current.head != current:
-        current = current.head
-    if current.dep_ in {"nsubj", "nsubjpass", "attr"} and current.head.pos_ in {"VERB", "AUX"}:
-        return current.head
-    return None
-
-
-def _stranded(token) -> bool:
-    """A preposition without its object ("the firm she worked at"): the noun is its object."""
-    return token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children)
-
-
-def _last_nominal(sentence):
-    nominals = [t for t in sentence if t.pos_ in {"PROPN", "NOUN"}]
-    return nominals[-1:]
-
-
-def _holders(noun):
-    """Who or what a role noun describes: appositions, compounds, copulas, "as" phrases."""
-    if noun.dep_ == "appos":
-        yield _apposition_target(noun)
-    for child in noun.children:
-        if child.dep_ == "appos":
-            yield child
-            if child.pos_ != "PROPN":  # "its founder, the immunologist Ruth Roe"
-                yield from (g for g in child.children if g.dep_ == "appos")
-    yield from _misattached_apposition(noun)
-    if noun.dep_ in {"compound", "nmod"}:
-        top = _chain_top(noun)
-        if top.pos_ == "PROPN" and top != noun:
-            yield top
-    if noun.dep_ in {"attr", "acomp"}:
-        yield from (c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS)
-    if noun.dep_ in _SUBJECT_DEPS and noun.head.lemma_ == "be":
-        yield from (c for c in noun.head.children if c.dep_ == "attr")
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        verb = noun.head.head  # "named Berg as CEO", "the brand it set up as a subsidiary"
-        objects = _logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
-        if verb.lemma_.lower() in _SERVING and _logical_subjects(verb):
-            objects = []  # "she runs the startup as chief executive": she is the CEO
-        yield from objects or _logical_subjects(verb)
-    if noun.dep_ == "conj" and noun.head.dep_ == "appos":
-        yield noun.head.head
-    for child in noun.children:
-        if child.pos_ == "PROPN" and (
-            (child.dep_ == "compound" and child.i < noun.i)  # "the Claude chatbot"
-            or (child.dep_ == "conj" and _after_comma(child, noun))  # "rivals, OpenAI and X"
-        ):
-            yield child
-    if noun.dep_ == "pobj" and noun.head.lower_ == "among":  # "who was among the founders"
-        yield from _logical_subjects(noun.head.head)
-    if noun.dep_ == "oprd":  # "made Gemini the default": Gemini; "Zhao was named chief": Zhao
-        objects = [c for c in noun.head.children if c.dep_ == "dobj"]
-        yield from objects or (c for c in noun.head.children if c.dep_ == "nsubjpass")
-    if noun.dep_ in {"ccomp", "xcomp"}:  # "made Gemini the default assistant" (small clause)
-        yield from (c for c in noun.children if c.dep_ in _SUBJECT_DEPS)
-    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the default assistant"
-        yield from _holders(noun.head)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTITIVE:
-        yield from _holders(noun.head.head)  # "X, one of the company's models"
-
-
-def _apposition_target(noun):
-    """What an appositive noun describes: its head, unless a name stands right before its
-    comma ("engines made by Rotax, the engine maker": Rotax, not "engines")."""
-    comma = noun.left_edge.i - 1
-    before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
-    if before is not None and before.pos_ == "PROPN" and before != noun.head \
-            and noun.head.pos_ == "NOUN":
-        return before
-    return noun.head
-
-
-def _misattached_apposition(noun):
-    """ "trailed those of Siemens and ABB, its two biggest rivals": the parser makes "rivals" a
-    second object; a role noun right after "Name," describes that name (and its list)."""
-    comma = noun.left_edge.i - 1
-    if comma < 1 or noun.doc[comma].text != "," or noun.dep_ not in {"dobj", "npadvmod", "dep"}:
-        return []
-    name = noun.doc[comma - 1]
-    if name.pos_ != "PROPN" or name.head == noun or noun.head == name:
-        return []
-    while name.dep_ == "conj" and name.head != name:  # the list's first member
-        name = name.head
-    return [name]
-
-
-def _after_comma(child, noun) -> bool:
-    return child.i == noun.i + 2 and noun.doc[noun.i + 1].text == ","
-
-
-def _chain_top(token):
-    """Climb compound/nmod links: "founder" in "founder/CEO Mark Zuckerberg" -> "Zuckerberg"."""
-    while token.dep_ in {"compound", "nmod"} and token.head != token:
-        token = token.head
-    return token
-
-
-def _attached(noun):
-    """What a prepositional phrase hangs on: the verb's doer, or the noun it modifies.
-
-    "run by chief executive X": the title hangs on X, and the "by" agent's counterpart is the
-    thing run; "puts Meta in competition with": the verb's object is the one in competition.
-    """
-    noun = _chain_top(noun)
-    if noun.dep_ != "pobj":
-        return []
-    prep, governor = noun.head, noun.head.head
-    if governor.pos_ in {"VERB", "AUX"}:
-        if prep.dep_ == "agent":
-            return _logical_objects(governor)
-        objects = [c for c in governor.children if c.dep_ == "dobj"]
-        return objects or _logical_subjects(governor)
-    return [governor]
-
-
 def _slot_tokens(slot: str, token):
     if slot == "subj":
         if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
-            return _logical_subjects(token.head) if token.head != token else []
-        if _misread_verb(token):
-            return _misread_subject(token)
-        if _verb_read_as_modifier(token):
+            return syntax.logical_subjects(token.head) if token.head != token else []
+        if syntax.misread_verb(token):
+            return syntax.misread_subject(token)
+        if syntax.verb_read_as_modifier(token):
             return [token.head.head]
-        return _logical_subjects(token)
-    if slot == "obj" and _misread_verb(token):
+        return syntax.logical_subjects(token)
+    if slot == "obj" and syntax.misread_verb(token):
         return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
-    if slot == "obj" and _verb_read_as_modifier(token):
+    if slot == "obj" and syntax.verb_read_as_modifier(token):
         return [token.head]
     if slot == "doer":  # "Acme made an investment in Y", "Acme paid $2bn for a stake in Y"
         if token.dep_ == "dobj":
-            return _logical_subjects(token.head)
+            return syntax.logical_subjects(token.head)
         bought = token.dep_ == "pobj" and token.head.lower_ == "for"
-        return _logical_subjects(token.head.head) if bought and token.head.head.pos_ == "VERB" \
-            else []
+        if bought and token.head.head.pos_ == "VERB":
+            return syntax.logical_subjects(token.head.head)
+        return []
     if slot == "compound":  # "a London law firm": London
         return [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i
                 and c.pos_ == "PROPN"]
@@ -1083,7 +760,7 @@ def _slot_tokens(slot: str, token):
         return [c for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and c.pos_ == "PROPN"]
     if slot == "obj":
-        return _logical_objects(token)
+        return syntax.logical_objects(token)
     if slot == "modified":  # "the model, code-named Avocado" -> model
         if token.dep_ in {"acl", "relcl", "amod"}:
             return [token.head]
@@ -1093,7 +770,7 @@ def _slot_tokens(slot: str, token):
     if slot == "oprd":
         return [c for c in token.children if c.dep_ in {"oprd", "dobj", "attr", "appos"}]
     if slot == "holder":
-        return list(_holders(token))
+        return list(syntax.holders(token))
     if slot.startswith("prep:"):
         word = slot[5:]
         carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
@@ -1101,32 +778,11 @@ def _slot_tokens(slot: str, token):
             carriers.append(token.head)
         carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
-        if token.dep_ == "compound" and (_acts_as_verb(token) or token.head.pos_ == "NOUN"):
+        if token.dep_ == "compound" and (syntax.acts_as_verb(token) or token.head.pos_ == "NOUN"):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
-        return [pobj for carrier in carriers for prep in _prepositions(carrier)
-                for pobj in _prepositional_objects(prep, word)]
+        return [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
+                for pobj in syntax.prepositional_objects(prep, word)]
     return []
-
-
-def _prepositional_objects(prep, word: str) -> list:
-    """The objects of `prep` when it is `word`; "out of" is two tokens, "of" under "out"."""
-    first, _, rest = word.partition(" ")
-    if prep.lower_ != first:
-        return []
-    if rest:
-        return [pobj for inner in prep.children if inner.dep_ == "prep"
-                for pobj in _prepositional_objects(inner, rest)]
-    return [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
-
-
-def _prepositions(token):
-    """Prepositions on a word, coordinated ones included ("for download and through X", "with
-    X and with Y")."""
-    for prep in token.children:
-        if prep.dep_ in {"prep", "agent", "dative"} or (prep.dep_ == "conj"
-                                                        and prep.pos_ == "ADP"):
-            yield prep
-            yield from (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP")
 
 
 def _unique(arguments: list[Argument]) -> list[Argument]:

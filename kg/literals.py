@@ -30,7 +30,8 @@ from functools import lru_cache
 
 from kg.knowledge import load_toml, schema, typing_cues
 from kg.model import Entity, Evidence, Fact, Mention
-from kg.nlp import ParsedDocument, listed_examples
+from kg.nlp import ParsedDocument
+from kg.syntax import listed_examples
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}

@@ -444,15 +444,3 @@ def _mention(doc_id: str, span, label: str, sentence_of: dict[int, int]) -> Ment
         ner_label=label,
         head=span.root.i,
     )
-
-
-def listed_examples(noun):
-    """ "services including X", "companies like X", "rivals such as X": X (and its list)."""
-    for prep in noun.children:
-        if prep.dep_ != "prep":
-            continue
-        word = prep.lower_
-        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
-            word = "such as"
-        if word in {"including", "like", "such as"}:
-            yield from (c for c in prep.children if c.dep_ == "pobj")

@@ -1,0 +1,370 @@
+"""The dependency grammar the relation rules stand on.
+
+Who does what a verb says (active, passive, relative clauses, participles, object control),
+what a role noun describes (appositions, compounds, copulas, "as" phrases), the members of a
+list, and the parser's usual slips on news text (a verb read as a plural noun, an apposition
+hung on the wrong word, a closing name hung on the verb). Functions of spaCy tokens only:
+which entity a token names is kg.facts' business.
+"""
+
+from __future__ import annotations
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+DEFINITE = {"the", "this", "that", "its", "their", "these"}
+PERSONAL = {"he", "she", "him", "her", "his"}
+SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
+            "return", "take"}  # "X serves as CEO": the subject holds the role
+PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
+
+
+def described(noun):
+    """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
+    if noun.pos_ not in {"NOUN", "NUM"}:
+        return []
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named:  # "its assistant, Meta AI"
+        return named
+    if noun.dep_ == "appos":
+        return [apposition_target(noun)]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+    return []
+
+
+def acts_as_verb(token) -> bool:
+    """A verb the tagger took for a noun: "Muse Spark will power queries" (an auxiliary), or
+    "Acme powers Widget" read as one noun phrase (names before and after a plural head)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children) or misread_verb(token)
+
+
+def misread_verb(token) -> bool:
+    """ "Acme powers Widget" or "Acme competes with X" read as a plural noun with a name (or a
+    capitalised word) before it, and a name or a preposition after it."""
+    return token.dep_ == "ROOT" and token.tag_ == "NNS" and bool(misread_subject(token)) and any(
+        (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children)
+
+
+def misread_subject(token) -> list:
+    return [c for c in token.children if c.i < token.i and (
+        c.pos_ == "PROPN" or (c.dep_ == "compound" and c.text[:1].isupper()))][-1:]
+
+
+def verb_read_as_modifier(token) -> bool:
+    """ "Acme this week detailed Nova" parsed as the noun phrase "detailed Nova" hanging on
+    "Acme": a past-tense verb as a name's modifier, the sentence's leading name its doer."""
+    head, leading = token.head, token.head.head
+    past = token.tag_ == "VBD" or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
+    return past and token.dep_ == "amod" and head.pos_ in {"PROPN", "NOUN"} \
+        and head.i > token.i and leading.pos_ == "PROPN" and leading.dep_ == "ROOT" \
+        and leading.i < token.i
+
+
+def has_modifier(token, words: frozenset[str]) -> bool:
+    near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for t in [*token.children, *near])
+
+
+def is_anaphoric(token) -> bool:
+    """ "the company", "the new model": singular, definite, not restricted by what follows."""
+    if token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from", "at"})
+           for c in children):  # "the oncology business at Roche" says which one itself
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in children)
+
+
+def the_two(token) -> bool:
+    """ "the two companies", "both firms", "the two" standing alone."""
+    if token.lower_ == "two" and token.dep_ in SUBJECT_DEPS:
+        return any(c.lower_ == "the" for c in token.children)
+    return token.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
+        for c in token.children)
+
+
+def members(token) -> list:
+    """A name and those coordinated with it. "Nimbora, a cloud provider, and Quillfield": the
+    parser hangs Quillfield on "provider"; it is Nimbora's conjunct, not the provider's."""
+    if token.dep_ == "appos" and token.pos_ == "NOUN":
+        return [token, *(c for c in conjuncts(token) if c.pos_ != "PROPN")]
+    stray = [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "NOUN"
+             for c in conjuncts(appos) if c.pos_ == "PROPN"]
+    return [token, *conjuncts(token), *stray]
+
+
+def conjuncts(token):
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from conjuncts(child)
+
+
+def coordinated(token):
+    """The other members of the list `token` belongs to ("OpenAI, Anthropic and other rivals")."""
+    first = token
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first == token:
+        return []
+    return [first]
+
+
+def logical_subjects(verb):
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    resolved = []
+    for subject in subjects:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            resolved.append(verb.head)
+        else:
+            resolved.append(subject)
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        resolved.extend(t for t in agent.children if t.dep_ == "pobj")
+        # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
+        resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                        and c.i > agent.i)
+    if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        resolved.append(verb.head)
+    if not resolved and verb.dep_ == "acl" and verb.tag_ == "VB" \
+            and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
+        resolved.extend(logical_subjects(verb.head.head))  # "Acme held talks to buy X": Acme
+    if not resolved and verb.dep_ == "xcomp" and verb.head != verb:
+        # "Acme hired Berg to lead the lab": the hired one leads (object control)
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        resolved.extend(controller or logical_subjects(verb.head))
+    if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb:
+        resolved.extend(logical_subjects(verb.head))
+    return resolved
+
+
+def logical_objects(verb):
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.dep_ != "oprd"]
+    if verb.dep_ == "relcl" and any(c.dep_ in {"nsubjpass", "dobj"}
+                                    and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        objects = [verb.head]
+    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)
+    if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    ) and verb.sent.start > 0:  # "X is a new lab. Headed by Y." -> the thing just named
+        objects.extend(last_nominal(verb.doc[verb.sent.start - 1].sent))
+    if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
+                       if c.dep_ in SUBJECT_DEPS)
+    if not objects and verb.dep_ == "relcl" and not any(
+        c.lower_ in RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or stranded(c)
+        for c in verb.children
+    ):  # "the company Musk founded": the noun is what the clause's verb acts on
+        objects.append(verb.head)
+    if not objects and verb.dep_ == "conj" and verb.head != verb:
+        objects.extend(logical_objects(verb.head))
+    return objects
+
+
+def pronoun_subject(verb) -> bool:
+    """The clause's subject is "it" or "they": the sentence continues an earlier topic."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"it", "they"} for c in verb.children)
+
+
+def clause_subjects(token) -> set[int]:
+    """Token positions of the subject of the clause `token` sits in: "Acme made an investment
+    in the startup" - "the startup" is not Acme (a description does not mean its own subject)."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb == token:
+        return set()
+    return {s.i for s in verb.children if s.dep_ in SUBJECT_DEPS}
+
+
+QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
+
+
+WE = {"we", "us", "our"}
+
+
+def spoken(token) -> bool:
+    """Words a speaker says - inside quotation marks, or on an interview's answer line ("A:
+    ...") - where "we" and "our" mean the speaker's organisation, the story's main one."""
+    sentence = token.sent
+    if sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1:
+        return True
+    text = token.doc.text
+    line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    return line.lstrip().startswith(("A:", "A."))
+
+
+def quoted(token) -> bool:
+    """Inside a speaker's words: "Acme gave us capacity," said Jo - that does not set the
+    topic "the company" in the narrator's next sentence continues. A quoted passage without
+    first or second person (an excerpt of another article) is narration and still counts."""
+    sentence = token.sent
+    inside = sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
+    return inside and any(t.lower_ in SPEAKER for t in sentence)
+
+
+def relative_antecedent(word):
+    """The noun a relative clause hangs on, seen from a word inside it ("whose")."""
+    for ancestor in word.ancestors:
+        if ancestor.dep_ == "relcl":
+            return [ancestor.head]
+    return []
+
+
+def clause_verb(noun):
+    """The verb whose subject or complement a role noun is ("CEO X stepped down": stepped)."""
+    current = noun
+    while current.dep_ in {"compound", "appos", "amod"} and current.head != current:
+        current = current.head
+    if current.dep_ in {"nsubj", "nsubjpass", "attr"} and current.head.pos_ in {"VERB", "AUX"}:
+        return current.head
+    return None
+
+
+def stranded(token) -> bool:
+    """A preposition without its object ("the firm she worked at"): the noun is its object."""
+    return token.dep_ == "prep" and not any(c.dep_ == "pobj" for c in token.children)
+
+
+def last_nominal(sentence):
+    nominals = [t for t in sentence if t.pos_ in {"PROPN", "NOUN"}]
+    return nominals[-1:]
+
+
+def holders(noun):
+    """Who or what a role noun describes: appositions, compounds, copulas, "as" phrases."""
+    if noun.dep_ == "appos":
+        yield apposition_target(noun)
+    for child in noun.children:
+        if child.dep_ == "appos":
+            yield child
+            if child.pos_ != "PROPN":  # "its founder, the immunologist Ruth Roe"
+                yield from (g for g in child.children if g.dep_ == "appos")
+    yield from misattached_apposition(noun)
+    if noun.dep_ in {"compound", "nmod"}:
+        top = chain_top(noun)
+        if top.pos_ == "PROPN" and top != noun:
+            yield top
+    if noun.dep_ in {"attr", "acomp"}:
+        yield from (c for c in noun.head.children if c.dep_ in SUBJECT_DEPS)
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
+        yield from (c for c in noun.head.children if c.dep_ == "attr")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head  # "named Berg as CEO", "the brand it set up as a subsidiary"
+        objects = logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+        if verb.lemma_.lower() in SERVING and logical_subjects(verb):
+            objects = []  # "she runs the startup as chief executive": she is the CEO
+        yield from objects or logical_subjects(verb)
+    if noun.dep_ == "conj" and noun.head.dep_ == "appos":
+        yield noun.head.head
+    for child in noun.children:
+        if child.pos_ == "PROPN" and (
+            (child.dep_ == "compound" and child.i < noun.i)  # "the Claude chatbot"
+            or (child.dep_ == "conj" and after_comma(child, noun))  # "rivals, OpenAI and X"
+        ):
+            yield child
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":  # "who was among the founders"
+        yield from logical_subjects(noun.head.head)
+    if noun.dep_ == "oprd":  # "made Gemini the default": Gemini; "Zhao was named chief": Zhao
+        objects = [c for c in noun.head.children if c.dep_ == "dobj"]
+        yield from objects or (c for c in noun.head.children if c.dep_ == "nsubjpass")
+    if noun.dep_ in {"ccomp", "xcomp"}:  # "made Gemini the default assistant" (small clause)
+        yield from (c for c in noun.children if c.dep_ in SUBJECT_DEPS)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the default assistant"
+        yield from holders(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in PARTITIVE:
+        yield from holders(noun.head.head)  # "X, one of the company's models"
+
+
+def apposition_target(noun):
+    """What an appositive noun describes: its head, unless a name stands right before its
+    comma ("engines made by Rotax, the engine maker": Rotax, not "engines")."""
+    comma = noun.left_edge.i - 1
+    before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
+    if before is not None and before.pos_ == "PROPN" and before != noun.head \
+            and noun.head.pos_ == "NOUN":
+        return before
+    return noun.head
+
+
+def misattached_apposition(noun):
+    """ "trailed those of Siemens and ABB, its two biggest rivals": the parser makes "rivals" a
+    second object; a role noun right after "Name," describes that name (and its list)."""
+    comma = noun.left_edge.i - 1
+    if comma < 1 or noun.doc[comma].text != "," or noun.dep_ not in {"dobj", "npadvmod", "dep"}:
+        return []
+    name = noun.doc[comma - 1]
+    if name.pos_ != "PROPN" or name.head == noun or noun.head == name:
+        return []
+    while name.dep_ == "conj" and name.head != name:  # the list's first member
+        name = name.head
+    return [name]
+
+
+def after_comma(child, noun) -> bool:
+    return child.i == noun.i + 2 and noun.doc[noun.i + 1].text == ","
+
+
+def chain_top(token):
+    """Climb compound/nmod links: "founder" in "founder/CEO Mark Zuckerberg" -> "Zuckerberg"."""
+    while token.dep_ in {"compound", "nmod"} and token.head != token:
+        token = token.head
+    return token
+
+
+def attached(noun):
+    """What a prepositional phrase hangs on: the verb's doer, or the noun it modifies.
+
+    "run by chief executive X": the title hangs on X, and the "by" agent's counterpart is the
+    thing run; "puts Meta in competition with": the verb's object is the one in competition.
+    """
+    noun = chain_top(noun)
+    if noun.dep_ != "pobj":
+        return []
+    prep, governor = noun.head, noun.head.head
+    if governor.pos_ in {"VERB", "AUX"}:
+        if prep.dep_ == "agent":
+            return logical_objects(governor)
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        return objects or logical_subjects(governor)
+    return [governor]
+
+
+def prepositional_objects(prep, word: str) -> list:
+    """The objects of `prep` when it is `word`; "out of" is two tokens, "of" under "out"."""
+    first, _, rest = word.partition(" ")
+    if prep.lower_ != first:
+        return []
+    if rest:
+        return [pobj for inner in prep.children if inner.dep_ == "prep"
+                for pobj in prepositional_objects(inner, rest)]
+    return [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def prepositions(token):
+    """Prepositions on a word, coordinated ones included ("for download and through X", "with
+    X and with Y")."""
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent", "dative"} or (prep.dep_ == "conj"
+                                                        and prep.pos_ == "ADP"):
+            yield prep
+            yield from (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP")
+
+
+def listed_examples(noun):
+    """ "services including X", "companies like X", "rivals such as X": X (and its list)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        word = prep.lower_
+        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+            word = "such as"
+        if word in {"including", "like", "such as"}:
+            yield from (c for c in prep.children if c.dep_ == "pobj")

@@ -1,0 +1,45 @@
+"""kg.syntax on its own: the dependency grammar the relation rules stand on, on real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import syntax
+from kg.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = load_pipeline()
+    return lambda text: nlp(text)
+
+
+def _word(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def test_doers_of_active_passive_relative_and_controlled_verbs(parse):
+    doc = parse("Quill-7 was trained by Vantor, which also built Pico.")
+    assert [t.text for t in syntax.logical_subjects(_word(doc, "trained"))] == ["Vantor"]
+    assert [t.text for t in syntax.logical_objects(_word(doc, "trained"))] == ["Quill-7"]
+    assert [t.text for t in syntax.logical_subjects(_word(doc, "built"))] == ["Vantor"]
+    doc = parse("Acme hired Berg to lead the lab.")
+    assert [t.text for t in syntax.logical_subjects(_word(doc, "lead"))] == ["Berg"]
+
+
+def test_role_nouns_describe_their_apposition_even_when_misattached(parse):
+    doc = parse("Both aircraft use engines made by Rotax, the Austrian engine maker.")
+    maker = _word(doc, "maker")
+    assert syntax.apposition_target(maker).text == "Rotax"  # not "engines"
+    assert "Rotax" in [t.text for t in syntax.holders(maker)]
+
+
+def test_lists_quotes_and_the_two(parse):
+    doc = parse('"We compete with Orlan," said Jo. The two companies signed a deal.')
+    assert syntax.quoted(_word(doc, "Orlan")) and syntax.spoken(_word(doc, "We"))
+    assert not syntax.quoted(_word(doc, "Jo"))
+    assert syntax.the_two(_word(doc, "companies"))
+    doc = parse("Rivals such as Orlan, Brenner and Quillon gained.")
+    rivals = _word(doc, "Rivals")
+    listed = [t.text for e in syntax.listed_examples(rivals) for t in syntax.members(e)]
+    assert listed == ["Orlan", "Brenner", "Quillon"]
