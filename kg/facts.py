@@ -461,6 +461,8 @@ class RuleEngine:
                     for t in syntax.logical_subjects(c) for a in self._names(t, index)]
         if slot == "attached":
             return [a for t in syntax.attached(token) for a in self._names(t, index)]
+        if slot == "undergoer":
+            return [a for t in syntax.undergoers(token) for a in self._names(t, index)]
         if slot == "holder" and token.dep_ == "appos":  # "X, a Denver firm, and Y": X alone
             target = syntax.apposition_target(token)
             alone = self._name(target, index, coref=True)
@@ -581,7 +583,8 @@ class RuleEngine:
             owners = self._possessors(token, index)  # "Meridia's board": Meridia
             if owners:
                 return owners[0]
-        if token.lower_ in syntax.RELATIVE_PRONOUNS and token.dep_ == "pobj":
+        if token.lower_ in syntax.RELATIVE_PRONOUNS and (
+                token.dep_ == "pobj" or token.head.dep_ != "relcl"):
             for antecedent in syntax.relative_antecedent(token):  # "a startup with which X signed"
                 return self._name(antecedent, index, coref, depth + 1)
         trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None

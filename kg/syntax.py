@@ -211,11 +211,14 @@ def quoted(token) -> bool:
 
 
 def relative_antecedent(word):
-    """The noun a relative clause hangs on, seen from a word inside it ("whose")."""
+    """The noun a relative clause hangs on, seen from a word inside it ("whose"). When the
+    parser lost the clause ("a drone that Acme designed and that is known as X": the second
+    "that" hangs on the main verb), the noun of the relative clause just before it."""
     for ancestor in word.ancestors:
         if ancestor.dep_ == "relcl":
             return [ancestor.head]
-    return []
+    earlier = [t for t in word.sent if t.i < word.i and t.dep_ == "relcl"]
+    return [earlier[-1].head] if earlier and word.i - earlier[-1].i < 8 else []
 
 
 def clause_verb(noun):
@@ -335,6 +338,15 @@ def attached(noun):
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         return objects or logical_subjects(governor)
     return [governor]
+
+
+def undergoers(noun) -> list:
+    """What the verb a phrase hangs on acts upon: "the Aurora, developed under the code name
+    Tundra" and "the app the carrier built under the code name Ponte": the Aurora, the app."""
+    noun = chain_top(noun)
+    if noun.dep_ != "pobj" or noun.head.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return logical_objects(noun.head.head)
 
 
 def prepositional_objects(prep, word: str) -> list:

@@ -522,3 +522,13 @@ def test_the_two_companies_are_the_last_two_named():
         "signed a partnership under which Orlan's robots will be used in Halvard's plants."
     ))
     assert ("Halvard Systems", "partnerOf", "Orlan Robotics") in facts
+
+
+def test_code_names_given_under_a_phrase_or_a_lost_relative_clause():
+    facts = fact_set(extract_text(
+        "Norrvik Motors unveiled the Norrvik Aurora. The Aurora, developed under the code name "
+        "Tundra, replaces the Fjord. Talon also powers the Harrier X, a larger long-range drone "
+        "that Corvid designed and that is known internally as Nightjar."
+    ))
+    assert ("Norrvik Aurora", "codeName", "Tundra") in facts  # "developed under the code name"
+    assert ("Harrier X", "codeName", "Nightjar") in facts  # the second "that" lost its clause
