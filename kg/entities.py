@@ -90,10 +90,12 @@ def _owns_gendered(span) -> bool:
     """ "Amara Nwosu has spent most of her career ...": the subject of a clause that speaks of
     "her"/"his" own thing is a person, whatever the tagger says."""
     root = span.root
-    if root.dep_ not in {"nsubj", "nsubjpass"}:
+    if root.dep_ != "nsubj":
         return False
     return any(t.lower_ in {"her", "his"} and t.dep_ == "poss" and t.i >= span.end
-               and _clause_of(t) == root.head for t in root.head.subtree)
+               and _clause_of(t) == root.head
+               and not any(a.dep_ == "appos" for a in t.ancestors)  # "led by X, her deputy"
+               for t in root.head.subtree)
 
 
 def _clause_of(token):

@@ -532,3 +532,17 @@ def test_code_names_given_under_a_phrase_or_a_lost_relative_clause():
     ))
     assert ("Norrvik Aurora", "codeName", "Tundra") in facts  # "developed under the code name"
     assert ("Harrier X", "codeName", "Nightjar") in facts  # the second "that" lost its clause
+
+
+def test_loose_triggers_do_not_type_people_as_products():
+    ex = extract_text(
+        "Verant Industrial said that chief executive Robert Adeyemi had stepped down and named "
+        "Claire Dubois, who until now ran its factory-automation unit, as his successor. "
+        "Dubois takes over as chief executive immediately. Verant Automation, the group's "
+        "largest division, is now led by Stefan Kroll, previously her deputy."
+    )
+    assert ex.entities["Claire Dubois"].type == "Person"  # she "ran" a unit, "takes over"
+    assert ex.entities["Verant Automation"].type != "Person"  # "her" is Dubois's
+    facts = fact_set(ex)
+    assert ("Claire Dubois", "ceoOf", "Verant Industrial") in facts
+    assert ("Stefan Kroll", "leads", "Verant Automation") in facts
