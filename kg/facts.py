@@ -46,6 +46,7 @@ class DocumentIndex:
         self._find_repeated_names()
         self.ordered.sort()
         self.focus = self._focus()
+        self.descriptions = self._descriptions()
 
     def _find_repeated_names(self) -> None:
         """Names the tagger missed on a later use ("Amodei" taken for a common noun).
@@ -71,6 +72,24 @@ class DocumentIndex:
                 for token in span:
                     self.by_token[token.i] = key
                 self.ordered.append((span.start, key))
+
+    def _descriptions(self) -> list[tuple[int, str, str]]:
+        """(position, noun lemma, entity) for each name the text describes with a noun:
+        "Kestrel Compute, a data-center operator" - later "the operator" means Kestrel."""
+        found = []
+        for token in self.parsed.doc:
+            if token.pos_ != "NOUN" or token.i in self.by_token:
+                continue
+            for target in syntax.described(token):
+                key = self.by_token.get(target.i)
+                if key is not None:
+                    found.append((token.i, token.lemma_.lower(), key))
+        return found
+
+    def described_as(self, before: int, lemma: str) -> str | None:
+        """The entity last described as a `lemma` ("an operator") before token `before`."""
+        keys = [key for i, word, key in self.descriptions if i < before and word == lemma]
+        return keys[-1] if keys else None
 
     def _focus(self) -> str | None:
         """The most mentioned organisation: the headline's subject in nearly every article."""
@@ -614,6 +633,9 @@ class RuleEngine:
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self.coreference.get(token.lemma_.lower())
+            named = index.described_as(token.i, token.lemma_.lower())
+            if named and not any(c.dep_ == "amod" and c.lower_ == "new" for c in token.children):
+                return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
             target = self._just_created(token, index) if cls else None
             target = target or (index.recent(token.i, cls) if cls else None)
             if target:

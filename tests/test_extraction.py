@@ -546,3 +546,13 @@ def test_loose_triggers_do_not_type_people_as_products():
     facts = fact_set(ex)
     assert ("Claire Dubois", "ceoOf", "Verant Industrial") in facts
     assert ("Stefan Kroll", "leads", "Verant Automation") in facts
+
+
+def test_the_noun_a_name_was_described_with_refers_back_to_it():
+    facts = fact_set(extract_text(
+        "Corvane Semiconductor launched the Tessel X2 chip. Corvane also named Kestrel Compute, "
+        "a Denver-based data-center operator, as its launch partner: the Tessel X2 is available "
+        "on Kestrel Cloud, the operator's rental service."
+    ))
+    assert ("Kestrel Cloud", "developedBy", "Kestrel Compute") in facts  # "the operator's"
+    assert ("Kestrel Cloud", "developedBy", "Corvane Semiconductor") not in facts
