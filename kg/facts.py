@@ -708,6 +708,10 @@ class RuleEngine:
         if verb is not None and (verb.lemma_.lower() in self.knowledge.past_verbs or (
                 verb.lemma_ == "be" and any(c.lower_ == "had" for c in verb.children))):
             return True
+        complement = token.dep_ == "attr" or (token.dep_ == "pobj" and token.head.lower_ == "as")
+        if verb is not None and complement and any(
+                c.dep_ in {"prep", "advmod"} and c.lower_ in words for c in verb.children):
+            return True  # "served as chairman until 2013", "was previously its chief"
         if token.lemma_.lower() in self.knowledge.perfect_roles and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
             return True  # "who had run Vantel since 2015"

@@ -222,10 +222,14 @@ def relative_antecedent(word):
 
 
 def clause_verb(noun):
-    """The verb whose subject or complement a role noun is ("CEO X stepped down": stepped)."""
+    """The verb whose subject or complement a role noun is ("CEO X stepped down": stepped;
+    "served as chairman until 2013": served)."""
     current = noun
     while current.dep_ in {"compound", "appos", "amod"} and current.head != current:
         current = current.head
+    if current.dep_ == "pobj" and current.head.lower_ == "as":
+        current = current.head
+        return current.head if current.head.pos_ in {"VERB", "AUX"} else None
     if current.dep_ in {"nsubj", "nsubjpass", "attr"} and current.head.pos_ in {"VERB", "AUX"}:
         return current.head
     return None

@@ -556,3 +556,13 @@ def test_the_noun_a_name_was_described_with_refers_back_to_it():
     ))
     assert ("Kestrel Cloud", "developedBy", "Kestrel Compute") in facts  # "the operator's"
     assert ("Kestrel Cloud", "developedBy", "Corvane Semiconductor") not in facts
+
+
+def test_deputies_and_roles_held_until_a_date():
+    ex = extract_text(
+        "Joan Byrne was deputy leader of the Harbour Party between 2007 and 2014. Richard Vale "
+        "served as chairman of the Vale Brothers Fund until 2013."
+    )
+    facts, everything = fact_set(ex), fact_set(ex, asserted_only=False)
+    assert ("Joan Byrne", "leads", "Harbour Party") not in everything  # a deputy
+    assert ("Richard Vale", "leads", "Vale Brothers Fund") in everything - facts  # until 2013
