@@ -167,6 +167,20 @@ class DocumentIndex:
                 return key
         return None
 
+    def last_named(self, before: int, cls: str) -> str | None:
+        """The last entity of `cls` named in the sentence before the one of `before`, when this
+        sentence names none: "...rests on Tsubame. The Osaka-based company holds ..."."""
+        doc = self.parsed.doc
+        sentence = doc[before].sent
+        if sentence.start == 0:
+            return None
+        start = doc[sentence.start - 1].sent.start
+        named = [key for position, key in self.ordered if start <= position < before
+                 and self._may_be(key, cls)]
+        here = [key for position, key in self.ordered if sentence.start <= position < before
+                and self._may_be(key, cls)]
+        return named[-1] if named and not here else None
+
     def _may_be(self, key: str, cls: str) -> bool:
         """Of class `cls`, or a plain organisation that may be one ("the company" can mean a
         name only the tagger's ORG label typed)."""
@@ -636,6 +650,10 @@ class RuleEngine:
             named = index.described_as(token.i, token.lemma_.lower())
             if named and not any(c.dep_ == "amod" and c.lower_ == "new" for c in token.children):
                 return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
+            if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
+                named = index.last_named(token.i, cls)
+                if named:
+                    return Argument(named, 0.8)
             target = self._just_created(token, index) if cls else None
             target = target or (index.recent(token.i, cls) if cls else None)
             if target:
@@ -744,6 +762,13 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _elaborated(noun) -> bool:
+    """ "the Osaka-based company", "the Dutch utility": a definite description that adds a fact
+    introduces what was just named, not the story's main company."""
+    return any(c.dep_ == "amod" and c.tag_ == "VBN" or c.dep_ == "amod" and any(
+        g.dep_ == "npadvmod" for g in c.children) for c in noun.children)
 
 
 def _trailing_name(noun, index: DocumentIndex) -> str | None:

@@ -142,7 +142,10 @@ def logical_subjects(verb):
 
 
 def logical_objects(verb):
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.dep_ != "oprd"]
+    """What a verb acts upon: its object, a passive subject, the noun a relative clause or a
+    passive participle hangs on. "a model we trained ourselves": the model, not "ourselves"."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.dep_ != "oprd"
+               and not c.lower_.endswith(("self", "selves"))]
     if verb.dep_ == "relcl" and any(c.dep_ in {"nsubjpass", "dobj"}
                                     and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
         objects = [verb.head]

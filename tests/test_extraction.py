@@ -566,3 +566,20 @@ def test_deputies_and_roles_held_until_a_date():
     facts, everything = fact_set(ex), fact_set(ex, asserted_only=False)
     assert ("Joan Byrne", "leads", "Harbour Party") not in everything  # a deputy
     assert ("Richard Vale", "leads", "Vale Brothers Fund") in everything - facts  # until 2013
+
+
+def test_an_elaborating_description_means_the_name_just_before():
+    facts = fact_set(extract_text(
+        "Castellan Pharma makes pills. Outside Europe, the drug's fortunes rest partly on "
+        "Tsubame Pharmaceutical. The Osaka-based company holds the rights in Japan."
+    ))
+    assert ("Tsubame Pharmaceutical", "headquarteredIn", "Osaka") in facts
+    assert ("Castellan Pharma", "headquarteredIn", "Osaka") not in facts
+
+
+def test_a_reflexive_is_not_what_a_verb_acts_upon():
+    facts = fact_set(extract_text(
+        "Tidewell sells software.\nA: Under the hood it runs on Ebb, a forecasting model we "
+        "trained ourselves on eight years of power prices."
+    ))
+    assert ("Ebb", "developedBy", "Tidewell") in facts
