@@ -252,6 +252,10 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if normalise_name(span.text).lower() not in ignore and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
             covered.update(range(span.start, span.end))
+    for token in doc:  # "the TX1", "H200 accelerators": a model number alone is a name
+        if token.i not in covered and _is_model_number(token.text):
+            mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
+            covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
         if token.like_url and token.i not in covered and not set("/@:") & set(token.text):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
@@ -422,6 +426,14 @@ def _proper_noun_runs(doc, covered: set[int]):
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
 
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
+
+
+def _is_model_number(text: str) -> bool:
+    """ "TX1", "H200", "A320", "EX40" - not "Q3", "G7" or "F1", which are seldom products."""
+    if not _MODEL_NUMBER.fullmatch(text):
+        return False
+    letters = sum(c.isalpha() and c.isupper() for c in text)
+    return letters >= 2 or sum(c.isdigit() for c in text) >= 3
 
 
 def _unit_after_number(token) -> bool:

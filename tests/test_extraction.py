@@ -583,3 +583,12 @@ def test_a_reflexive_is_not_what_a_verb_acts_upon():
         "trained ourselves on eight years of power prices."
     ))
     assert ("Ebb", "developedBy", "Tidewell") in facts
+
+
+def test_a_model_number_alone_is_a_name():
+    ex = extract_text(
+        "Tessaract, a Lisbon-based chip startup, raised money. Tessaract's first chip, the "
+        "TX1, is made in Taiwan. Sales rose in Q3."
+    )
+    assert "TX1" in ex.entities and "Q3" not in ex.entities
+    assert ("TX1", "developedBy", "Tessaract") in fact_set(ex)
