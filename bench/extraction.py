@@ -18,7 +18,8 @@ parameter), with the same entity matching (gold names and aliases by `name_key`)
 `scored_relations` and the same `Score`/`rows`. Gold sets:
 
 * examples: tests/gold/examples.jsonl, with and without ontology/entities.toml (`--known`);
-* fresh: tests/gold/fresh.jsonl, articles written without reading the rules (unknown-entity mode);
+* fresh: tests/gold/fresh*.jsonl, articles written without reading the rules (unknown-entity
+  mode);
 * seeds: tests/gold/seeds.jsonl, whose texts live in ../shared/seeds (skipped when absent);
 * dev: ../shared/eval/redocred-dev.jsonl, unknown-entity mode (skipped when absent).
 
@@ -210,7 +211,8 @@ def gold_sets(selected: list[str]) -> list[GoldSet]:
             found += [GoldSet("examples --known", GOLD / "examples.jsonl", True),
                       GoldSet("examples --no-known", GOLD / "examples.jsonl", False)]
         elif name == "fresh":
-            found.append(GoldSet("fresh --no-known", GOLD / "fresh.jsonl", False))
+            found += [GoldSet(f"{stem} --no-known", GOLD / f"{stem}.jsonl", False)
+                      for stem in ("fresh", "fresh2", "fresh3")]
         elif name == "seeds" and (SHARED / "seeds").is_dir():
             found.append(GoldSet("seeds --known", GOLD / "seeds.jsonl", True))
         elif name == "dev" and DEV_SET.is_file():

@@ -84,7 +84,13 @@ class DocumentIndex:
                 key = self.by_token.get(target.i)
                 if key is not None:
                     found.append((token.i, token.lemma_.lower(), key))
-        return found
+        for start, key in self.ordered:  # "Harrowgate Studios ... the studio", "... the bank"
+            words = self.entities[key].label.lower().split()
+            if len(words) > 1:
+                last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
+                    else words[-1]
+                found.append((start, last, key))
+        return sorted(found)
 
     def described_as(self, before: int, lemma: str) -> str | None:
         """The entity last described as a `lemma` ("an operator") before token `before`."""

@@ -271,6 +271,9 @@ def holders(noun):
         objects = logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
         if verb.lemma_.lower() in SERVING and logical_subjects(verb):
             objects = []  # "she runs the startup as chief executive": she is the CEO
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS]
+        if verb.dep_ == "conj" and own and all(c.dep_ in SUBJECT_DEPS for c in own):
+            objects = []  # "..., and Harrowgate now operates as a subsidiary": Harrowgate
         yield from objects or logical_subjects(verb)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield noun.head.head

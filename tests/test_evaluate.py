@@ -62,11 +62,13 @@ def test_examples_quality_floor():
     assert overall.recall >= 0.88, overall
 
 
-def test_fresh_articles_quality_floor():
-    """Articles written after the rules, by someone who did not read them (tests/gold/README)."""
-    overall = evaluate(read_gold(GOLD / "fresh.jsonl")).overall
-    assert overall.precision >= 0.85, overall
-    assert overall.recall >= 0.58, overall
+@pytest.mark.parametrize(("name", "precision", "recall"), [
+    ("fresh.jsonl", 0.90, 0.72), ("fresh2.jsonl", 0.88, 0.68), ("fresh3.jsonl", 0.84, 0.53)])
+def test_fresh_articles_quality_floor(name, precision, recall):
+    """Articles written after the rules, by people who did not read them (tests/gold/README)."""
+    overall = evaluate(read_gold(GOLD / name)).overall
+    assert overall.precision >= precision, overall
+    assert overall.recall >= recall, overall
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not on this machine")

@@ -592,3 +592,14 @@ def test_a_model_number_alone_is_a_name():
     )
     assert "TX1" in ex.entities and "Q3" not in ex.entities
     assert ("TX1", "developedBy", "Tessaract") in fact_set(ex)
+
+
+def test_the_studio_is_the_name_ending_in_studios():
+    facts = fact_set(extract_text(
+        "The Salt Road, a thriller produced by Harrowgate Studios, arrived on Lanternbox. "
+        "Lanternbox, the Toronto-based streaming service, bought the London-based studio in "
+        "2022, and Harrowgate now operates as a wholly owned subsidiary of Lanternbox."
+    ))
+    assert ("Lanternbox", "acquired", "Harrowgate Studios") in facts  # "the ... studio"
+    assert ("Harrowgate Studios", "headquarteredIn", "London") in facts
+    assert ("Harrowgate Studios", "subOrganizationOf", "Lanternbox") in facts  # "operates as"
