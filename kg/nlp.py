@@ -242,14 +242,14 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if ent.label_ not in NAME_LABELS:
             continue
         span = _trim(part)
-        if span is None or normalise_name(span.text).lower() in ignore or all(
+        if span is None or _ignored(span, ignore) or all(
                 t.is_lower or not t.is_alpha for t in span):  # "the start-up": not a name
             continue
         span = _extend(span)
         mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
         covered.update(range(span.start, span.end))
     for span in _proper_noun_runs(doc, covered):
-        if normalise_name(span.text).lower() not in ignore and not _is_title(span):
+        if not _ignored(span, ignore) and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
             covered.update(range(span.start, span.end))
     for token in doc:  # "the TX1", "H200 accelerators": a model number alone is a name
@@ -426,6 +426,12 @@ def _proper_noun_runs(doc, covered: set[int]):
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
 
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
+
+
+def _ignored(span, ignore: frozenset[str]) -> bool:
+    """typing.toml [ignore]: the name, or every word of it ("LLM AI"), is never an entity."""
+    name = normalise_name(span.text).lower()
+    return name in ignore or all(word in ignore for word in name.split())
 
 
 def _is_model_number(text: str) -> bool:

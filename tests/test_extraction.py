@@ -603,3 +603,8 @@ def test_the_studio_is_the_name_ending_in_studios():
     assert ("Lanternbox", "acquired", "Harrowgate Studios") in facts  # "the ... studio"
     assert ("Harrowgate Studios", "headquarteredIn", "London") in facts
     assert ("Harrowgate Studios", "subOrganizationOf", "Lanternbox") in facts  # "operates as"
+
+
+def test_names_made_only_of_ignored_words_are_not_entities():
+    ex = extract_text("Brightwell built the LLM AI model that Quillon uses.")
+    assert "LLM AI" not in ex.entities and "Quillon" in ex.entities
