@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
 from kg.nlp import ParsedDocument, normalise_name, split_version
@@ -198,12 +199,7 @@ def _exemplified(root):
     while first.dep_ == "conj" and first.head != first:
         first = first.head
     prep = first.head
-    if first.dep_ != "pobj" or prep.head.pos_ != "NOUN":
-        return
-    word = prep.lower_
-    if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
-        word = "such as"
-    if word in {"like", "including", "such as"}:
+    if first.dep_ == "pobj" and prep.head.pos_ == "NOUN" and syntax.introduces_examples(prep):
         yield prep.head
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from kg import syntax
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
@@ -46,7 +47,6 @@ class DocumentIndex:
         self._find_repeated_names()
         self.ordered.sort()
         self.focus = self._focus()
-        self.descriptions = self._descriptions()
 
     def _find_repeated_names(self) -> None:
         """Names the tagger missed on a later use ("Amodei" taken for a common noun).
@@ -73,7 +73,8 @@ class DocumentIndex:
                     self.by_token[token.i] = key
                 self.ordered.append((span.start, key))
 
-    def _descriptions(self) -> list[tuple[int, str, str]]:
+    @cached_property
+    def descriptions(self) -> list[tuple[int, str, str]]:
         """(position, noun lemma, entity) for each name the text describes with a noun:
         "Kestrel Compute, a data-center operator" - later "the operator" means Kestrel."""
         found = []
@@ -654,7 +655,7 @@ class RuleEngine:
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self.coreference.get(token.lemma_.lower())
             named = index.described_as(token.i, token.lemma_.lower())
-            if named and not any(c.dep_ == "amod" and c.lower_ == "new" for c in token.children):
+            if named and not _says_new(token):
                 return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
             if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
                 named = index.last_named(token.i, cls)
@@ -681,7 +682,7 @@ class RuleEngine:
     def _just_created(self, noun, index: DocumentIndex) -> str | None:
         """ "formed Acme Labs and hired Jo, the founder of Initech, to lead the new group":
         "the new X" is the last organisation or product the text created, not the last named."""
-        if not any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children):
+        if not _says_new(noun):
             return None
         verbs = typing_cues().creation_verbs
         cls = self.coreference.get(noun.lemma_.lower(), "")
@@ -768,6 +769,11 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _says_new(noun) -> bool:
+    """ "the new group": a thing the text just created (see RuleEngine._just_created)."""
+    return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
 
 
 def _elaborated(noun) -> bool:

@@ -299,6 +299,7 @@ def _numbered_versions(doc, mentions: list[Mention], covered: set[int]):
                 covered.update(range(span.start, span.end))
                 yield span, end
 
+
 def whole_word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
     """Where `name` stands as a whole word in `text`, like re's (?<!\\w)name(?!\\w) but with
     str.find: a pattern per name would be compiled again for every document."""

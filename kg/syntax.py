@@ -185,19 +185,20 @@ def clause_subjects(token) -> set[int]:
 
 
 QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
-
-
 SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
-
-
 WE = {"we", "us", "our"}
+
+
+def inside_quotes(token) -> bool:
+    """An odd number of quotation marks before the token in its sentence."""
+    sentence = token.sent
+    return sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
 
 
 def spoken(token) -> bool:
     """Words a speaker says - inside quotation marks, or on an interview's answer line ("A:
     ...") - where "we" and "our" mean the speaker's organisation, the story's main one."""
-    sentence = token.sent
-    if sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1:
+    if inside_quotes(token):
         return True
     text = token.doc.text
     line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
@@ -208,9 +209,7 @@ def quoted(token) -> bool:
     """Inside a speaker's words: "Acme gave us capacity," said Jo - that does not set the
     topic "the company" in the narrator's next sentence continues. A quoted passage without
     first or second person (an excerpt of another article) is narration and still counts."""
-    sentence = token.sent
-    inside = sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
-    return inside and any(t.lower_ in SPEAKER for t in sentence)
+    return inside_quotes(token) and any(t.lower_ in SPEAKER for t in token.sent)
 
 
 def relative_antecedent(word):
@@ -383,10 +382,13 @@ def prepositions(token):
 def listed_examples(noun):
     """ "services including X", "companies like X", "rivals such as X": X (and its list)."""
     for prep in noun.children:
-        if prep.dep_ != "prep":
-            continue
-        word = prep.lower_
-        if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
-            word = "such as"
-        if word in {"including", "like", "such as"}:
+        if prep.dep_ == "prep" and introduces_examples(prep):
             yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def introduces_examples(prep) -> bool:
+    """ "including", "like" or "such as": what follows are examples of the noun before."""
+    word = prep.lower_
+    if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
+        word = "such as"
+    return word in {"including", "like", "such as"}
