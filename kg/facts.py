@@ -10,6 +10,7 @@ kept with status "hedged" and negated ones are not kept at all.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -98,16 +99,36 @@ class DocumentIndex:
         keys = [key for i, word, key in self.descriptions if i < before and word == lemma]
         return keys[-1] if keys else None
 
-    def _focus(self) -> str | None:
+    def _focus(self, start: int = 0, end: int | None = None) -> str | None:
         """The most mentioned organisation: the headline's subject in nearly every article."""
         sch = schema()
         counts = Counter(
-            key for _, key in self.ordered if sch.is_a(self.entities[key].type, "Organization")
+            key for i, key in self.ordered if start <= i < (end if end is not None else i + 1)
+            and sch.is_a(self.entities[key].type, "Organization")
         )
         if not counts:
             return None
         first = {key: i for i, key in reversed(self.ordered)}
         return max(counts, key=lambda k: (counts[k], -first[k]))
+
+    def focus_at(self, position: int) -> str | None:
+        """The organisation the paragraph of token `position` is about, when the paragraph
+        names one more than the story's own ("5. Quaymark ... the company": Quaymark, in a
+        round-up of five start-ups); else the story's."""
+        doc = self.parsed.doc
+        text = doc.text
+        char = doc[position].idx
+        first = text.rfind("\n", 0, char) + 1
+        last = text.find("\n", char)
+        span = doc.char_span(first, len(text) if last < 0 else last, alignment_mode="expand")
+        local = self._focus(span.start, span.end) if span is not None else None
+        if local is None or local == self.focus:
+            return self.focus
+        counts = Counter(key for i, key in self.ordered if span.start <= i < span.end)
+        subject = any(key == local and self._is_subject(i, key) for i, key in self.ordered
+                      if span.start <= i < span.end)  # a topic is something the text talks of
+        return local if subject and counts[local] >= 2 and counts[local] > counts[self.focus] \
+            else self.focus
 
     def owner_of_its(self, before: int) -> str | None:
         """ "Acme has built its business": the organisation the sentence (or the one before) is
@@ -130,7 +151,7 @@ class DocumentIndex:
         for start, key in reversed(self.ordered):
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
-        return self.focus
+        return self.focus_at(before)
 
     def recent_subject(self, before: int, cls: str, depth: int = 0, last_named: bool = True
                        ) -> str | None:
@@ -188,10 +209,13 @@ class DocumentIndex:
                 and self._may_be(key, cls)]
         return named[-1] if named and not here else None
 
-    def _may_be(self, key: str, cls: str) -> bool:
+    def _may_be(self, key: str, cls: str, loose: str = "") -> bool:
         """Of class `cls`, or a plain organisation that may be one ("the company" can mean a
-        name only the tagger's ORG label typed)."""
+        name only the tagger's ORG label typed). With `loose` = "Company", any organisation:
+        news calls its subject "the company" whether it is typed a lab, a bank or a group."""
         sch, have = schema(), self.entities[key].type
+        if loose and sch.is_a(cls, loose) and sch.is_a(have, "Organization"):
+            return True
         return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
 
     def _is_subject(self, start: int, key: str) -> bool:
@@ -223,10 +247,11 @@ class DocumentIndex:
         # "Acme kept a stake in the company": not Acme, the subject of the clause
         local = {self.by_token.get(i) for i in syntax.clause_subjects(self.parsed.doc[before])}
         # "it" may be any organisation the story is about; "the company" must be a company
-        if self.focus and self.focus not in local and (pronoun or sch.is_a(cls, "Company")) \
-                and sch.is_a(self.entities[self.focus].type, cls) \
-                and any(start < before for start, key in self.ordered if key == self.focus):
-            return self.focus
+        focus = self.focus_at(before)
+        if focus and focus not in local and (pronoun or sch.is_a(cls, "Company")) \
+                and self._may_be(focus, cls, "Company") \
+                and any(start < before for start, key in self.ordered if key == focus):
+            return focus
         for start, key in reversed(self.ordered):
             if start < before and key not in local and self._may_be(key, cls):
                 return key
@@ -482,7 +507,8 @@ class RuleEngine:
 
     def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
         if slot == "focus":
-            return [Argument(index.focus, 0.8)] if index.focus else []
+            focus = index.focus_at(token.i)
+            return [Argument(focus, 0.8)] if focus else []
         if slot == "list":
             return [a for t in syntax.coordinated(token) for a in self._names(t, index, False)]
         if slot == "of":
@@ -812,10 +838,10 @@ def _slot_tokens(slot: str, token):
         return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
     if slot == "obj" and syntax.verb_read_as_modifier(token):
         return [token.head]
-    if slot == "doer":  # "Acme made an investment in Y", "Acme paid $2bn for a stake in Y"
+    if slot == "doer":  # "Acme made an investment in Y", "paid $2bn for a stake", "raised from"
         if token.dep_ == "dobj":
             return syntax.logical_subjects(token.head)
-        bought = token.dep_ == "pobj" and token.head.lower_ == "for"
+        bought = token.dep_ == "pobj" and token.head.lower_ in {"for", "from"}  # "raised from"
         if bought and token.head.head.pos_ == "VERB":
             return syntax.logical_subjects(token.head.head)
         return []
@@ -892,12 +918,34 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
         for fact in engine.extract(parsed):
             if all(ev.rule in silent for ev in fact.evidence):
                 continue
-            for key, classes in ((fact.subject, sch.domains.get(fact.predicate, ())),
-                                 (fact.object, sch.ranges.get(fact.predicate, ()))):
-                if len(classes) == 1 and max(e.confidence for e in fact.evidence) >= 0.6:
+            if max(e.confidence for e in fact.evidence) < 0.6:
+                continue
+            domain = sch.domains.get(fact.predicate, ())
+            range_ = sch.ranges.get(fact.predicate, ())
+            for key, other, classes, facing in ((fact.subject, fact.object, domain, range_),
+                                                (fact.object, fact.subject, range_, domain)):
+                if len(classes) == 1:
                     yield key, classes[0], SLOT_VOTE
+                elif classes and "Person" not in facing:  # a person leads films, bands, firms
+                    yield from _union_vote(fact.predicate, entities[key], entities[other],
+                                           classes, sch)
     for key, cls in engine.lone_sides:  # the other side unnamed: "I co-founded Sparkline"
         yield key, cls, SLOT_VOTE
+
+
+def _union_vote(predicate: str, entity: Entity, other: Entity, classes: tuple[str, ...],
+                sch) -> Iterator[tuple[str, str, float]]:
+    """A slot that admits several classes still says something about a name the tagger
+    could not type, or typed on its own word only ("competes with Netflix", tagged a place):
+    a symmetric relation pairs things of one kind, so it takes the other side's class; any
+    other takes the slot's first class ("available on iOS and Windows": products)."""
+    if any(sch.is_a(entity.type, c) for c in classes) or sum(entity.votes.values()) >= SLOT_VOTE:
+        return
+    if predicate in sch.symmetric:
+        if any(sch.is_a(other.type, c) for c in classes):
+            yield entity.key, other.type, SLOT_VOTE
+    else:
+        yield entity.key, classes[0], SLOT_VOTE
 
 
 def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity],

@@ -25,6 +25,7 @@ from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
 
 NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"}
+_TIME_LABELS = {"DATE", "TIME"}  # "on February 3": a proper noun, not a name
 _RULER_LABELS = {
     "Person": "PERSON",
     "Place": "GPE",
@@ -252,8 +253,9 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if not _ignored(span, ignore) and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
             covered.update(range(span.start, span.end))
-    for token in doc:  # "the TX1", "H200 accelerators": a model number alone is a name
-        if token.i not in covered and _is_model_number(token.text):
+    for token in doc:  # "the TX1", "on iOS": a model number or camel-case word is a name
+        if token.i not in covered and (_is_model_number(token.text)
+                                       or _CAMEL_CASE.fullmatch(token.text)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
@@ -408,7 +410,7 @@ def _proper_noun_runs(doc, covered: set[int]):
     while i < len(doc):
         token = doc[i]
         if token.pos_ != "PROPN" or i in covered or not token.text[:1].isalnum() or token.is_lower \
-                or _unit_after_number(token):
+                or _unit_after_number(token) or token.ent_type_ in _TIME_LABELS:
             i += 1
             continue
         j = i
@@ -425,6 +427,8 @@ def _proper_noun_runs(doc, covered: set[int]):
 
 
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
+
+_CAMEL_CASE = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")  # "iOS", "eBay", "iPhone"
 
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
 

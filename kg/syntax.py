@@ -41,12 +41,23 @@ def acts_as_verb(token) -> bool:
 
 def misread_verb(token) -> bool:
     """ "Acme powers Widget" or "Acme competes with X" read as a plural noun with a name (or a
-    capitalised word) before it, and a name or a preposition after it."""
-    return token.dep_ == "ROOT" and token.tag_ == "NNS" and bool(misread_subject(token)) and any(
-        (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children)
+    capitalised word) before it, and a name or a preposition after it; or "Acme has 19 million
+    users and competes with X", the verb read as the object's conjunct."""
+    if token.tag_ != "NNS" or not any(
+            (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children):
+        return False
+    return bool(misread_subject(token)) if token.dep_ == "ROOT" else _conjoined_to_object(token)
+
+
+def _conjoined_to_object(token) -> bool:
+    head = token.head
+    return token.dep_ == "conj" and head.dep_ == "dobj" and head.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "cc" for c in head.children)
 
 
 def misread_subject(token) -> list:
+    if _conjoined_to_object(token):
+        return logical_subjects(token.head.head)
     return [c for c in token.children if c.i < token.i and (
         c.pos_ == "PROPN" or (c.dep_ == "compound" and c.text[:1].isupper()))][-1:]
 
@@ -94,7 +105,10 @@ def members(token) -> list:
         return [token, *(c for c in conjuncts(token) if c.pos_ != "PROPN")]
     stray = [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "NOUN"
              for c in conjuncts(appos) if c.pos_ == "PROPN"]
-    return [token, *conjuncts(token), *stray]
+    # "Kallio Capital and Hoshino Industries" read as one name modified by the first
+    folded = [c for c in token.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
+              and any(g.dep_ == "cc" for g in c.children)]
+    return [token, *conjuncts(token), *stray, *folded]
 
 
 def conjuncts(token):
@@ -123,7 +137,9 @@ def logical_subjects(verb):
         else:
             resolved.append(subject)
     for agent in (c for c in verb.children if c.dep_ == "agent"):
-        resolved.extend(t for t in agent.children if t.dep_ == "pobj")
+        # "funded by X and by Y": the second "by" is the first one's conjunct
+        for by in (agent, *(c for c in agent.children if c.dep_ == "conj" and c.pos_ == "ADP")):
+            resolved.extend(t for t in by.children if t.dep_ == "pobj")
         # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
         resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
                         and c.i > agent.i)
@@ -265,6 +281,9 @@ def holders(noun):
         yield from (c for c in noun.head.children if c.dep_ in SUBJECT_DEPS)
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "attr")
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "its backers include X"
+        yield from (c for c in noun.head.children if c.dep_ == "dobj")
+    yield from listed_examples(noun)  # "rivals such as X", "investors including X"
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head  # "named Berg as CEO", "the brand it set up as a subsidiary"
         objects = logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
