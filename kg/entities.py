@@ -75,6 +75,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             found.append((cls, cues.heads_weight))
     if _owns_gendered(span):
         found.append(("Person", cues.heads_weight))
+    if _dateline(span):
+        found.append(("Place", cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
     after = doc[span.end : span.end + 3].text.lower().replace(" - ", "-").replace("- ", "-")
@@ -85,6 +87,18 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))
     return found
+
+
+_DATELINE_MARKS = {",", "(", "-", "--", "\u2014"}
+
+
+def _dateline(span) -> bool:
+    """ "SAN DIEGO, March 4 --" or "BRUSSELS (Reuters) -": capitals opening a line name the
+    place the story was filed from."""
+    text, start = span.doc.text, span.start_char
+    opens_line = start == 0 or text[start - 1] == "\n"
+    follows = span.end < len(span.doc) and span.doc[span.end].text in _DATELINE_MARKS
+    return opens_line and follows and span.text.isupper() and len(span.text) > 2
 
 
 def _owns_gendered(span) -> bool:

@@ -245,7 +245,10 @@ class DocumentIndex:
         if topic:
             return topic
         # "Acme kept a stake in the company": not Acme, the subject of the clause
-        local = {self.by_token.get(i) for i in syntax.clause_subjects(self.parsed.doc[before])}
+        token = self.parsed.doc[before]
+        local = {self.by_token.get(i) for i in syntax.clause_subjects(token)}
+        phrase = token.head if token.dep_ == "poss" else token  # "X, the company's lab": not X
+        local.update(self.by_token.get(t.i) for t in syntax.described(phrase))
         # "it" may be any organisation the story is about; "the company" must be a company
         focus = self.focus_at(before)
         if focus and focus not in local and (pronoun or sch.is_a(cls, "Company")) \
@@ -463,7 +466,7 @@ class RuleEngine:
         if not heads and self.check_types:
             return
         tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_)
-        if not self.check_types and bool(heads) != bool(tails) and rule.votes:
+        if not self.check_types and bool(heads) != bool(tails) and rule.votes and rule.lone_votes:
             # "I co-founded Sparkline": no named founder, but Sparkline is an organisation
             self.lone_sides += [(a.entity, cls) for a, classes in ((a, domain) for a in heads)
                                 if a.certainty == 1.0 and len(classes) == 1 for cls in classes]

@@ -134,6 +134,7 @@ class RelationRule:
     head_type: str | None = None  # the head must be of this class (or a subclass)
     head_not_type: str | None = None  # ... and must not be of this one
     votes: bool = True  # whether a firing also types its sides (off for loose triggers)
+    lone_votes: bool = True  # whether one named side alone is typed ("I co-founded Sparkline")
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ def relation_knowledge() -> RelationKnowledge:
                 head_type=raw.get("head_type"),
                 head_not_type=raw.get("head_not_type"),
                 votes=bool(raw.get("votes", True)),
+                lone_votes=bool(raw.get("lone_votes", True)),
             )
         )
     return RelationKnowledge(

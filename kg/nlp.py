@@ -270,7 +270,58 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         else:
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _recut_title_case(doc, mentions, sentence_of)
+
+
+_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on",
+                          "or", "the", "to", "vs", "with"])
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case ("Acme Launches Nova, Its Next-Generation Model"), where
+    capitals do not mark names: at least four words, nearly all capitalised."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if w.lower() not in _SMALL_WORDS]
+        capitalised = sum(w[0].isupper() for w in words)
+        if len(words) >= 4 and capitalised >= 0.8 * len(words):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _recut_title_case(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
+    """In a title-case line a name is only what the rest of the text also names: "Acme Labs
+    Launches Nova 2" is cut to "Acme Labs" and "Nova 2"; "Next", found nowhere else, goes."""
+    lines = _title_case_lines(doc.text)
+    if not lines:
+        return mentions
+    kept = []
+    for mention in mentions:
+        line = next(((a, b) for a, b in lines if a <= mention.start < b), None)
+        if line is None:
+            kept.append(mention)
+            continue
+        body = doc.text[:line[0]] + " " * (line[1] - line[0]) + doc.text[line[1]:]
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for part in _parts_named_elsewhere(span, body):
+            kept.append(mention if (part.start_char, part.end_char) == (
+                mention.start, mention.end) else _mention(mention.doc_id, part, "", sentence_of))
+    return kept
+
+
+def _parts_named_elsewhere(span, body: str):
+    """The longest runs of `span`'s tokens, left to right, that `body` names as whole words."""
+    i = span.start
+    while i < span.end:
+        for j in range(span.end, i, -1):
+            part = span.doc[i:j]
+            if part.text[:1].isupper() and next(whole_word_spans(body, part.text), None):
+                yield part
+                i = j
+                break
+        else:
+            i += 1
 
 
 _VERSION_SUFFIX = re.compile(r"[ -]v?\d{1,3}(?:\.\d{1,2})?(?!\w)")
