@@ -265,14 +265,16 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     for short, fulls in shortened.items():
         if len(fulls) == 1:  # "Verant Energy" and "Verant Industrial": "Verant" is ambiguous
             yield fulls[0], short
+    claimed = {short for short, fulls in shortened.items() if len(fulls) == 1}
     people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
     for person in people:
         full = normalise_name(person.text)
         parts = full.split()
         for mention in mentions:
             short = normalise_name(mention.text)
-            if mention.start <= person.start or " " in short or len(short) < 3:
-                continue
+            if mention.start <= person.start or " " in short or len(short) < 3 \
+                    or short in claimed or first_seen[short] < person.start:
+                continue  # "Calderwood ... founded by Walter Calderwood": a name of its own
             if short == parts[-1] or (  # news style: "Mensch", never "Arthur", after the name
                 len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
             ):

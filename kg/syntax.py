@@ -30,7 +30,7 @@ def described(noun):
         return [apposition_target(noun)]
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
-    return []
+    return misattached_apposition(noun)  # "competes with Brief, the model ...": hung on the verb
 
 
 def acts_as_verb(token) -> bool:
