@@ -253,9 +253,10 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if not _ignored(span, ignore) and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
             covered.update(range(span.start, span.end))
-    for token in doc:  # "the TX1", "on iOS": a model number or camel-case word is a name
+    for token in doc:  # "the TX1", "on iOS", "called it Thimble": a name whatever its tag
         if token.i not in covered and (_is_model_number(token.text)
-                                       or _CAMEL_CASE.fullmatch(token.text)):
+                                       or _CAMEL_CASE.fullmatch(token.text)
+                                       or _capitalised_complement(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
@@ -482,6 +483,13 @@ _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 
 _CAMEL_CASE = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")  # "iOS", "eBay", "iPhone"
 
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
+
+
+def _capitalised_complement(token) -> bool:
+    """ "we called it Thimble": a capitalised word a naming verb gives its object (the tagger
+    may read an unknown word there as an adjective)."""
+    return token.dep_ == "oprd" and token.is_title and token.is_alpha \
+        and token.i != token.sent.start
 
 
 def _ignored(span, ignore: frozenset[str]) -> bool:

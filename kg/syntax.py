@@ -9,6 +9,8 @@ which entity a token names is kg.facts' business.
 
 from __future__ import annotations
 
+import re
+
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
@@ -212,13 +214,19 @@ def inside_quotes(token) -> bool:
 
 
 def spoken(token) -> bool:
-    """Words a speaker says - inside quotation marks, or on an interview's answer line ("A:
-    ...") - where "we" and "our" mean the speaker's organisation, the story's main one."""
+    """Words a speaker says - inside quotation marks, or on a transcript's answer line ("A:",
+    "CHEN:") - where "we" and "our" mean the speaker's organisation, the story's main one."""
     if inside_quotes(token):
         return True
     text = token.doc.text
     line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
-    return line.lstrip().startswith(("A:", "A."))
+    label = _SPEAKER_LABEL.match(line.lstrip())
+    return bool(label) and (label.group(1) or label.group(2)) not in INTERVIEWERS
+
+
+# "A.", "A:", "CHEN:", "Michael Chen:" opening a transcript's line
+_SPEAKER_LABEL = re.compile(r"(?:(A)\.|([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}):)\s")
+INTERVIEWERS = {"Q", "HOST", "INTERVIEWER"}  # their "we" is not the guest's organisation
 
 
 def quoted(token) -> bool:
