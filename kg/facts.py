@@ -125,8 +125,9 @@ class DocumentIndex:
         if local is None or local == self.focus:
             return self.focus
         counts = Counter(key for i, key in self.ordered if span.start <= i < span.end)
-        subject = any(key == local and self._is_subject(i, key) for i, key in self.ordered
-                      if span.start <= i < span.end)  # a topic is something the text talks of
+        subject = any(key == local and (self._is_subject(i, key) or i <= span.start + 2)
+                      for i, key in self.ordered if span.start <= i < span.end)
+        # a topic is what the paragraph opens with or makes a subject
         return local if subject and counts[local] >= 2 and counts[local] > counts[self.focus] \
             else self.focus
 
@@ -664,8 +665,9 @@ class RuleEngine:
                                               for c in token.children)
         for child in token.children if not people else ():
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
-                    and child.i in index.by_token:
-                return Argument(index.by_token[child.i], 0.95)
+                    and child.i in index.by_token and not self.schema.is_a(
+                        self.entities[index.by_token[child.i]].type, "Place"):
+                return Argument(index.by_token[child.i], 0.95)  # "the Chicago firm": not Chicago
         if not coref or depth > 2:
             return None
         for described in syntax.described(token):  # "Google, the company", "X is a player"
@@ -828,6 +830,14 @@ def _trailing_name(noun, index: DocumentIndex) -> str | None:
     return key
 
 
+def _city_before(place):
+    """ "the Austin, Texas-based chipmaker": the most specific place, the one before the comma."""
+    comma = place.left_edge.i - 1
+    if comma > 0 and place.doc[comma].text == "," and place.doc[comma - 1].pos_ == "PROPN":
+        return place.doc[comma - 1]
+    return place
+
+
 def _slot_tokens(slot: str, token):
     if slot == "subj":
         if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
@@ -852,7 +862,7 @@ def _slot_tokens(slot: str, token):
         return [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i
                 and c.pos_ == "PROPN"]
     if slot == "npadvmod":  # "the Paris-based developer": Paris
-        return [c for c in token.children if c.dep_ in {"npadvmod", "compound"}
+        return [_city_before(c) for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and c.pos_ == "PROPN"]
     if slot == "obj":
         return syntax.logical_objects(token)

@@ -204,7 +204,7 @@ def clause_subjects(token) -> set[int]:
 
 QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
-WE = {"we", "us", "our"}
+WE = {"we", "us", "our", "my"}  # "my co-founder": of the speaker's organisation
 
 
 def inside_quotes(token) -> bool:
@@ -285,8 +285,8 @@ def holders(noun):
         top = chain_top(noun)
         if top.pos_ == "PROPN" and top != noun:
             yield top
-    if noun.dep_ in {"attr", "acomp"}:
-        yield from (c for c in noun.head.children if c.dep_ in SUBJECT_DEPS)
+    if noun.dep_ in {"attr", "acomp"}:  # "X is CEO"; "X, who co-founded Y and is its CTO"
+        yield from logical_subjects(noun.head)
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "attr")
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "its backers include X"
