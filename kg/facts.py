@@ -454,6 +454,8 @@ class RuleEngine:
                 continue
             if rule.requires and not syntax.has_modifier(token, rule.requires):
                 continue
+            if rule.unless and syntax.has_modifier(token, rule.unless):
+                continue
             if self._negated(token):
                 continue
             result.append(rule)

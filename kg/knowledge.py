@@ -129,6 +129,7 @@ class RelationRule:
     tail: tuple[str, ...]
     pos: str = "any"  # "verb", "noun" or "any"
     requires: frozenset[str] = frozenset()  # child lemmas that must be present ("code")
+    unless: frozenset[str] = frozenset()  # child lemmas that must be absent ("contract")
     confidence: float = 0.8
     tail_type: str | None = None
     head_type: str | None = None  # the head must be of this class (or a subclass)
@@ -209,6 +210,7 @@ def relation_knowledge() -> RelationKnowledge:
                 tail=_as_tuple(raw["tail"]),
                 pos=raw.get("pos", "any"),
                 requires=frozenset(raw.get("requires", ())),
+                unless=frozenset(raw.get("unless", ())),
                 confidence=float(raw.get("confidence", 0.8)),
                 tail_type=raw.get("tail_type"),
                 head_type=raw.get("head_type"),

@@ -76,8 +76,9 @@ def verb_read_as_modifier(token) -> bool:
 
 def has_modifier(token, words: frozenset[str]) -> bool:
     near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
-    return any(t.lemma_.lower() in words or t.lower_ in words
-               for t in [*token.children, *near])
+    phrases = [g for c in token.children if c.dep_ == "prep" for g in c.children]  # "under
+    return any(t.lemma_.lower() in words or t.lower_ in words       # contract"
+               for t in [*token.children, *near, *phrases])
 
 
 def is_anaphoric(token) -> bool:
@@ -145,6 +146,8 @@ def logical_subjects(verb):
         # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
         resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
                         and c.i > agent.i)
+    if not resolved and any(c.dep_ == "auxpass" for c in verb.children):
+        resolved.extend(_agent_on_object(verb))  # "made under contract by X"
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VB" \
@@ -157,6 +160,14 @@ def logical_subjects(verb):
     if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb:
         resolved.extend(logical_subjects(verb.head))
     return resolved
+
+
+def _agent_on_object(verb):
+    """A passive's "by" phrase the parser hung on the verb's prepositional object."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for by in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"):
+                yield from (c for c in by.children if c.dep_ == "pobj")
 
 
 def logical_objects(verb):
@@ -182,7 +193,10 @@ def logical_objects(verb):
     ):  # "the company Musk founded": the noun is what the clause's verb acts on
         objects.append(verb.head)
     if not objects and verb.dep_ == "conj" and verb.head != verb:
-        objects.extend(logical_objects(verb.head))
+        passive = any(c.dep_ == "auxpass" for c in verb.children)  # "X grew and is made by Y"
+        active_head = not any(c.dep_ == "auxpass" for c in verb.head.children)
+        objects.extend(logical_subjects(verb.head) if passive and active_head
+                       else logical_objects(verb.head))
     return objects
 
 
