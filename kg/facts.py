@@ -883,6 +883,8 @@ def _slot_tokens(slot: str, token):
         carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
         if token.dep_ == "dobj" and token.pos_ == "NOUN":  # "signed a deal with X": on the verb
             carriers.append(token.head)
+        if token.dep_ == "acomp":  # "became available on X": the parser hangs "on" on the verb
+            carriers.append(token.head)
         carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and (syntax.acts_as_verb(token) or token.head.pos_ == "NOUN"):

@@ -243,8 +243,8 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if ent.label_ not in NAME_LABELS:
             continue
         span = _trim(part)
-        if span is None or _ignored(span, ignore) or all(
-                t.is_lower or not t.is_alpha for t in span):  # "the start-up": not a name
+        if span is None or _ignored(span, ignore) or not any(
+                c.isupper() for c in span.text):  # "the start-up": not a name; "Fold-1" is
             continue
         span = _extend(span)
         mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
