@@ -255,12 +255,18 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     first_seen: dict[str, int] = {}
     for mention in mentions:
         first_seen.setdefault(normalise_name(mention.text), mention.start)
+    in_body = _first_in_body(mentions, text)
     shortened: dict[str, list[str]] = defaultdict(list)
     for full in multi:
         words = full.split()
         short = " ".join(words[:-1])
-        # "Brightpath AI ... Brightpath's model": a short form only after the full name
-        if words[-1].lower() in endings and short in names and first_seen[full] < first_seen[short]:
+        # "Brightpath AI ... Brightpath's model": a short form only after the full name; a
+        # company's legal ending may be dropped even in the headline ("Calderwood bets on ...",
+        # then "Calderwood Brands"), but "Tidewell" before "Tidewell Labs" is the parent
+        seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
+            else first_seen
+        if words[-1].lower() in endings and short in names and \
+                seen.get(full, 0) < seen.get(short, 0):
             shortened[short].append(full)
     for short, fulls in shortened.items():
         if len(fulls) == 1:  # "Verant Energy" and "Verant Industrial": "Verant" is ambiguous
@@ -281,6 +287,16 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                 yield full, short
 
     yield from _maker_prefixed(multi, names, first_seen)
+
+
+def _first_in_body(mentions, text: str) -> dict[str, int]:
+    """Where each name is first used after the headline (the text's first line)."""
+    headline_end = text.find("\n")
+    first: dict[str, int] = {}
+    for mention in mentions:
+        if mention.start > headline_end:
+            first.setdefault(normalise_name(mention.text), mention.start)
+    return first
 
 
 def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int]):

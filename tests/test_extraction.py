@@ -608,3 +608,111 @@ def test_the_studio_is_the_name_ending_in_studios():
 def test_names_made_only_of_ignored_words_are_not_entities():
     ex = extract_text("Brightwell built the LLM AI model that Quillon uses.")
     assert "LLM AI" not in ex.entities and "Quillon" in ex.entities
+
+
+def test_a_competitor_the_tagger_mistyped_takes_its_rival_s_kind():
+    ex = extract_text(
+        "Lanternbox is a streaming company in Toronto. Lanternbox has 19 million subscribers "
+        "and competes with Netflix and Crave for viewers in Canada."
+    )
+    facts = fact_set(ex)  # "competes" read as a noun conjoined to "subscribers"
+    assert ("Lanternbox", "competitorOf", "Netflix") in facts or \
+        ("Netflix", "competitorOf", "Lanternbox") in facts
+    assert ex.entities["Crave"].type == ex.entities["Lanternbox"].type  # tagged a person
+
+
+def test_platforms_in_an_availability_slot_are_products():
+    ex = extract_text("Tessera AI makes Quill. Quill is available on Android, Windows and iOS.")
+    facts = fact_set(ex)
+    assert ("Quill", "availableOn", "iOS") in facts  # camel case, tagged as a number
+    assert ("Quill", "availableOn", "Windows") in facts  # tagged a place
+    assert ex.entities["Windows"].type != "Place"
+
+
+def test_backers_and_investors_listed_as_examples():
+    facts = fact_set(extract_text(
+        "Veyra is a phone maker. Its backers include Kallio Capital and Hoshino Industries, "
+        "an electronics group.\nStackwise had raised $95 million from investors including "
+        "Lux Capital, Eclipse Ventures and Playground Global.\nAlpenglow is a lab. Alpenglow "
+        "is funded by the Helvetia Compute Trust, a foundation, and by the chipmaker AMD."
+    ))
+    for investor, investee in [("Kallio Capital", "Veyra"), ("Hoshino Industries", "Veyra"),
+                               ("Playground Global", "Stackwise"), ("AMD", "Alpenglow")]:
+        assert (investor, "investedIn", investee) in facts
+
+
+def test_the_company_in_a_round_up_is_the_paragraph_s_firm():
+    facts = fact_set(extract_text(
+        "Three start-ups to watch\n\n1. Quaymark\n\nQuaymark helps ports cut emissions. "
+        "Quaymark bought Driftlog in August. Quaymark's founder is Maya Roe.\n\n"
+        "2. Mossgrid\n\nNairobi-based Mossgrid writes grid software. Its GridKeeper app, "
+        "available on Android, lets operators switch loads. Amara Kinyua, who founded the "
+        "company in 2021, closed a Series A in March. Kinyua says Mossgrid manages power for "
+        "300,000 people."
+    ))
+    assert ("Amara Kinyua", "founderOf", "Mossgrid") in facts
+    assert ("GridKeeper", "developedBy", "Mossgrid") in facts
+    assert not any(f[0] == "Amara Kinyua" and f[2] != "Mossgrid" for f in facts)
+
+
+def test_a_title_case_headline_names_only_what_the_body_names():
+    ex = extract_text(
+        "Quillfeather Labs Launches Strata 2, Its Next-Generation Model for Legal Documents\n\n"
+        "SAN DIEGO, March 4 -- Quillfeather Labs today announced Strata 2, a large language "
+        "model for contracts."
+    )
+    assert {"Quillfeather Labs", "Strata 2"} <= set(ex.entities)
+    assert not any("Launches" in key or key == "Next" for key in ex.entities)
+    assert ex.entities["SAN DIEGO"].type == "Place"  # a dateline
+    assert ("Strata 2", "developedBy", "Quillfeather Labs") in fact_set(ex)
+
+
+def test_a_short_name_used_before_a_namesake_person_is_its_own():
+    ex = extract_text(
+        "Calderwood bets on Sunmere Zero\n\nCalderwood Brands, the Chicago-based drinks group, "
+        "launched Sunmere Zero. Calderwood holds a 30 percent stake in Grupo Marisol. The "
+        "company was founded by the pharmacist Walter Calderwood. Calderwood shares rose."
+    )
+    facts = fact_set(ex)
+    assert ("Walter Calderwood", "founderOf", "Calderwood Brands") in facts
+    assert ("Calderwood Brands", "investedIn", "Grupo Marisol") in facts
+    assert ex.entities["Walter Calderwood"].type == "Person"
+
+
+def test_a_transcript_speaker_s_we_is_the_guest_s_organisation():
+    facts = fact_set(extract_text(
+        "Transcript: Brindle AI on notes\n\nHOST: My guest today is Michael Chen, who "
+        "co-founded Brindle AI and is its chief technology officer.\n\nCHEN: Our app is "
+        "Brindle Notes. Ruth Abernathy, my co-founder, who's our CEO, grew up there. We're "
+        "partners with Ostara Health now. Internally we called it Thimble."
+    ))
+    assert ("Michael Chen", "worksFor", "Brindle AI") in facts  # "and is its CTO"
+    assert ("Brindle Notes", "developedBy", "Brindle AI") in facts
+    assert ("Ruth Abernathy", "ceoOf", "Brindle AI") in facts
+    assert ("Ruth Abernathy", "founderOf", "Brindle AI") in facts
+    assert ("Brindle AI", "partnerOf", "Ostara Health") in facts \
+        or ("Ostara Health", "partnerOf", "Brindle AI") in facts
+
+
+def test_contract_makers_and_bottlers_manufacture_but_do_not_develop():
+    facts = fact_set(extract_text(
+        "Calderwood Brands sells Brisa Tonic, a mixer drink. Brisa Tonic has doubled its sales "
+        "and is made under contract by Leeds-based Fenwick Bottling. In Mexico the drink is "
+        "bottled by Grupo Marisol."
+    ))
+    assert ("Brisa Tonic", "manufacturedBy", "Fenwick Bottling") in facts
+    assert ("Brisa Tonic", "developedBy", "Fenwick Bottling") not in facts
+    assert ("Brisa Tonic", "manufacturedBy", "Grupo Marisol") in facts
+
+
+def test_places_before_a_noun_and_prepositions_hung_on_the_verb():
+    facts = fact_set(extract_text(
+        "Veltrane makes chips. Net income at the Austin, Texas-based chipmaker rose. Software "
+        "revenue, mainly from Tidewater, the company's developer platform, rose 30 percent. "
+        "Tidewater became available on Microsoft Azure during the quarter. Help came from "
+        "Halvorsen & Pike, the Chicago law firm that has been a Veltrane partner since 2022."
+    ))
+    assert ("Veltrane", "headquarteredIn", "Austin") in facts
+    assert ("Veltrane", "headquarteredIn", "Texas") not in facts
+    assert ("Tidewater", "availableOn", "Microsoft Azure") in facts
+    assert not any(f[0] == "Chicago" for f in facts)  # "the Chicago law firm" is not Chicago
