@@ -410,6 +410,8 @@ def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
         tally[known.type] += KNOWN_WEIGHT
     if "Person" in tally and any(_organisation_ending(n) for n in names):
         del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong
+    elif "Person" in tally and not any(" " in n for n in names):
+        tally["Person"] /= 2  # news names a person in full first: "Verrano" alone is a firm
     cls = vote(tally) if tally else UNTYPED
     label = known.label if known else _canonical_name(names)
     aliases = {n for n in names if n != label}
