@@ -208,6 +208,11 @@ class DocumentIndex:
                  and self._may_be(key, cls)]
         here = [key for position, key in self.ordered if sentence.start <= position < before
                 and self._may_be(key, cls)]
+        described = doc[before]
+        verb = described.head if described.dep_ in syntax.SUBJECT_DEPS else None
+        others = {key for position, key in self.ordered if before < position < sentence.end
+                  and verb is not None and syntax.same_clause(self._root(position, key), verb)}
+        named = [key for key in named if key not in others]  # "The London group bought Tillway"
         return named[-1] if named and not here else None
 
     def _may_be(self, key: str, cls: str, loose: str = "") -> bool:

@@ -205,6 +205,21 @@ def pronoun_subject(verb) -> bool:
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"it", "they"} for c in verb.children)
 
 
+def same_clause(token, verb) -> bool:
+    """Whether `token` belongs to `verb`'s clause: climbing from it reaches `verb` before any
+    verb with a subject of its own ("agreed to buy Tillway": yes; "..., and Acme holds a stake
+    in Tillway": no)."""
+    current = token
+    while current.head != current:
+        current = current.head
+        if current == verb:
+            return True
+        if current.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS
+                                                   for c in current.children):
+            return False
+    return False
+
+
 def clause_subjects(token) -> set[int]:
     """Token positions of the subject of the clause `token` sits in: "Acme made an investment
     in the startup" - "the startup" is not Acme (a description does not mean its own subject)."""
