@@ -302,7 +302,7 @@ class RuleEngine:
                         end=sentence.end,
                         confidence=round(rule.confidence * head.certainty * tail.certainty, 3),
                         rule=rule.id,
-                        status=self._status(token),
+                        status=self._status(token, rule.hedges),
                     )
                     subject, obj = head.entity, tail.entity
                     if rule.property in self.schema.symmetric and obj < subject:
@@ -757,10 +757,10 @@ class RuleEngine:
                 return found
         return None
 
-    def _status(self, token) -> str:
+    def _status(self, token, hedges: frozenset[str] = frozenset()) -> str:
         if self._past(token):
             return "past"
-        return "hedged" if self._hedged(token) else "asserted"
+        return "hedged" if self._hedged(token, hedges) else "asserted"
 
     def _past(self, token) -> bool:
         """ "the former chief executive", "who previously worked at", "chairman until 2013",
@@ -784,8 +784,12 @@ class RuleEngine:
             for carrier in carriers for c in carrier.children
         ) or any(t.lower_ in words and t.head == token for t in token.doc[token.i - 2:token.i])
 
-    def _hedged(self, token) -> bool:
-        hedges = self.knowledge.hedges
+    def _hedged(self, token, extra: frozenset[str] = frozenset()) -> bool:
+        hedges = self.knowledge.hedges | extra
+        if token.pos_ == "NOUN" and any(  # "X's proposed $4.8 billion takeover"
+                t.dep_ == "amod" and (t.lemma_.lower() in hedges or t.lower_ in hedges)
+                for t in token.doc[token.left_edge.i:token.i]):
+            return True
         current, steps = token, 0
         while steps < 4:
             if any(c.lemma_.lower() in hedges or c.lower_ in hedges

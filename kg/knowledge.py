@@ -130,6 +130,7 @@ class RelationRule:
     pos: str = "any"  # "verb", "noun" or "any"
     requires: frozenset[str] = frozenset()  # child lemmas that must be present ("code")
     unless: frozenset[str] = frozenset()  # child lemmas that must be absent ("contract")
+    hedges: frozenset[str] = frozenset()  # words that leave this rule's fact pending ("agree")
     confidence: float = 0.8
     tail_type: str | None = None
     head_type: str | None = None  # the head must be of this class (or a subclass)
@@ -211,6 +212,7 @@ def relation_knowledge() -> RelationKnowledge:
                 pos=raw.get("pos", "any"),
                 requires=frozenset(raw.get("requires", ())),
                 unless=frozenset(raw.get("unless", ())),
+                hedges=frozenset(raw.get("hedges", ())),
                 confidence=float(raw.get("confidence", 0.8)),
                 tail_type=raw.get("tail_type"),
                 head_type=raw.get("head_type"),

@@ -716,3 +716,15 @@ def test_places_before_a_noun_and_prepositions_hung_on_the_verb():
     assert ("Veltrane", "headquarteredIn", "Texas") not in facts
     assert ("Tidewater", "availableOn", "Microsoft Azure") in facts
     assert not any(f[0] == "Chicago" for f in facts)  # "the Chicago law firm" is not Chicago
+
+
+def test_a_deal_agreed_or_proposed_is_not_yet_a_purchase():
+    ex = extract_text(
+        "The Commission opened a probe into Paxbridge's proposed $4.8 billion takeover of "
+        "Tillway. The London-based payments group agreed in June to buy Tillway, a Lisbon "
+        "company. Paxbridge bought Ferncliff Checkout in 2022."
+    )
+    status = {(f.subject, f.predicate, f.object): f.asserted for f in ex.facts}
+    assert status[("Paxbridge", "acquired", "Tillway")] is False  # pending, so hedged
+    assert status[("Paxbridge", "acquired", "Ferncliff Checkout")] is True
+    assert ("Paxbridge", "headquarteredIn", "London") in fact_set(ex)  # not Tillway
