@@ -442,9 +442,12 @@ class RuleEngine:
         lemma = token.lemma_.lower()
         words = {lemma, token.lower_}
         if token.i > 0 and lemma in self.bigram_ends:  # every token comes here: keep it cheap
-            bigram = f"{token.doc[token.i - 1].lemma_.lower()} {lemma}"
-            if bigram in self.by_trigger:  # "vice president", "art director": not the head word
-                words = {bigram}
+            for size in (3, 2):  # "chief executive officer", "vice president": not the head
+                before = token.doc[max(token.i - size + 1, 0):token.i]
+                phrase = " ".join([*(t.lemma_.lower() for t in before), lemma])
+                if len(before) == size - 1 and phrase in self.by_trigger:
+                    words = {phrase}
+                    break
         rules = [r for w in words for r in self.by_trigger.get(w, ())]
         if not rules:
             return []

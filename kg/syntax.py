@@ -157,7 +157,8 @@ def logical_subjects(verb):
         # "Acme hired Berg to lead the lab": the hired one leads (object control)
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         resolved.extend(controller or logical_subjects(verb.head))
-    if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb:
+    if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb \
+            and not _bare_participle(verb):
         resolved.extend(logical_subjects(verb.head))
     return resolved
 
@@ -168,6 +169,13 @@ def _agent_on_object(verb):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for by in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"):
                 yield from (c for c in by.children if c.dep_ == "pobj")
+
+
+def _bare_participle(verb) -> bool:
+    """ "Developed in-house, the X5 is assembled by Foxconn": a passive participle opening the
+    sentence, with no subject or auxiliary of its own, does not share the main verb's doer."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in verb.children)
 
 
 def logical_objects(verb):
@@ -186,7 +194,7 @@ def logical_objects(verb):
         objects.extend(last_nominal(verb.doc[verb.sent.start - 1].sent))
     if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
         objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
-                       if c.dep_ in SUBJECT_DEPS)
+                       if c.dep_ in SUBJECT_DEPS | {"nsubjpass"})
     if not objects and verb.dep_ == "relcl" and not any(
         c.lower_ in RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or stranded(c)
         for c in verb.children
