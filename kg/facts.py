@@ -10,11 +10,11 @@ kept with status "hedged" and negated ones are not kept at all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from kg import syntax
+from kg.entities import vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
 from kg.nlp import ParsedDocument, split_version, whole_word_spans
@@ -938,43 +938,51 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     """Typing from context: "X was developed by Y" says X is a product and Y an organisation.
 
     Every rule firing votes for the property's domain (head) and range (tail) when that is a
-    single class and the entity was named outright (no coreference).
+    single class. A slot that admits several classes votes afterwards, once the single-class
+    votes have settled what the other side is (see `_union_vote`).
     """
     engine = RuleEngine(entities, check_types=False)
     sch = schema()
     silent = {rule.id for rule in engine.knowledge.rules if not rule.votes}
+    votes: list[tuple[str, str, float]] = []
+    pending: list[tuple[str, str, str, tuple[str, ...]]] = []
     for parsed in parsed_docs:
         for fact in engine.extract(parsed):
-            if all(ev.rule in silent for ev in fact.evidence):
-                continue
             if max(e.confidence for e in fact.evidence) < 0.6:
                 continue
+            quiet = all(ev.rule in silent for ev in fact.evidence)
+            if quiet and fact.predicate not in sch.symmetric:
+                continue  # a loose trigger; but "his rival" pairs people, "its rival" firms
             domain = sch.domains.get(fact.predicate, ())
             range_ = sch.ranges.get(fact.predicate, ())
             for key, other, classes, facing in ((fact.subject, fact.object, domain, range_),
                                                 (fact.object, fact.subject, range_, domain)):
-                if len(classes) == 1:
-                    yield key, classes[0], SLOT_VOTE
-                elif classes and "Person" not in facing:  # a person leads films, bands, firms
-                    yield from _union_vote(fact.predicate, entities[key], entities[other],
-                                           classes, sch)
-    for key, cls in engine.lone_sides:  # the other side unnamed: "I co-founded Sparkline"
-        yield key, cls, SLOT_VOTE
+                if len(classes) == 1 and not quiet:
+                    votes.append((key, classes[0], SLOT_VOTE))
+                elif len(classes) > 1 and "Person" not in facing:  # one leads films and firms
+                    pending.append((fact.predicate, key, other, classes))
+    votes += [(key, cls, SLOT_VOTE) for key, cls in engine.lone_sides]  # "I co-founded X"
+    tallies = {key: Counter(entity.votes) for key, entity in entities.items()}
+    for key, cls, weight in votes:
+        tallies[key][cls] += weight
+    for predicate, key, other, classes in pending:
+        votes += _union_vote(predicate, key, tallies[key], tallies[other], classes, sch)
+    return votes
 
 
-def _union_vote(predicate: str, entity: Entity, other: Entity, classes: tuple[str, ...],
-                sch) -> Iterator[tuple[str, str, float]]:
+def _union_vote(predicate: str, key: str, tally: Counter, other: Counter,
+                classes: tuple[str, ...], sch) -> list[tuple[str, str, float]]:
     """A slot that admits several classes still says something about a name the tagger
     could not type, or typed on its own word only ("competes with Netflix", tagged a place):
     a symmetric relation pairs things of one kind, so it takes the other side's class; any
     other takes the slot's first class ("available on iOS and Windows": products)."""
-    if any(sch.is_a(entity.type, c) for c in classes) or sum(entity.votes.values()) >= SLOT_VOTE:
-        return
-    if predicate in sch.symmetric:
-        if any(sch.is_a(other.type, c) for c in classes):
-            yield entity.key, other.type, SLOT_VOTE
-    else:
-        yield entity.key, classes[0], SLOT_VOTE
+    own = vote(tally) if tally else None
+    if (own and any(sch.is_a(own, c) for c in classes)) or sum(tally.values()) > SLOT_VOTE:
+        return []
+    if predicate not in sch.symmetric:
+        return [(key, classes[0], SLOT_VOTE)]
+    kind = vote(other) if other else None
+    return [(key, kind, SLOT_VOTE)] if kind and any(sch.is_a(kind, c) for c in classes) else []
 
 
 def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity],
