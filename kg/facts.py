@@ -675,9 +675,9 @@ class RuleEngine:
                                               for c in token.children)
         for child in token.children if not people else ():
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
-                    and child.i in index.by_token and not self.schema.is_a(
-                        self.entities[index.by_token[child.i]].type, "Place"):
-                return Argument(index.by_token[child.i], 0.95)  # "the Chicago firm": not Chicago
+                    and child.i in index.by_token and not self._place_before_firm(child, token,
+                                                                                 index):
+                return Argument(index.by_token[child.i], 0.95)
         if not coref or depth > 2:
             return None
         for described in syntax.described(token):  # "Google, the company", "X is a player"
@@ -719,6 +719,12 @@ class RuleEngine:
                         if pobj.dep_ == "pobj" and pobj.i in index.by_token:
                             return Argument(index.by_token[pobj.i], 0.8)
         return None
+
+    def _place_before_firm(self, modifier, noun, index: DocumentIndex) -> bool:
+        """ "the Chicago law firm" is not Chicago (but "the Zephyr chip" is Zephyr)."""
+        kind = self.coreference.get(noun.lemma_.lower(), "")
+        return self.schema.is_a(kind, "Organization") and self.schema.is_a(
+            self.entities[index.by_token[modifier.i]].type, "Place")
 
     def _just_created(self, noun, index: DocumentIndex) -> str | None:
         """ "formed Acme Labs and hired Jo, the founder of Initech, to lead the new group":

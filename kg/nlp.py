@@ -280,12 +280,14 @@ _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in title case ("Acme Launches Nova, Its Next-Generation Model"), where
-    capitals do not mark names: at least four words, nearly all capitalised."""
+    capitals do not mark names: headings (no closing full stop) of four words or more, nearly
+    all capitalised. A sentence full of names ("Lena Park co-founded Veltrix") is not one."""
     found, start = [], 0
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[A-Za-z][\w'-]*", line) if w.lower() not in _SMALL_WORDS]
         capitalised = sum(w[0].isupper() for w in words)
-        if len(words) >= 4 and capitalised >= 0.8 * len(words):
+        headline = not line.rstrip().endswith((".", "!", "?", '"', "\u201d", ";", ":"))
+        if headline and len(words) >= 4 and capitalised >= 0.8 * len(words):
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
