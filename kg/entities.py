@@ -202,7 +202,7 @@ def _apposition_after(doc, end: int):
         return
     for token in doc[end + 1:min(end + 7, len(doc))]:
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
-                and token.head.i != end - 1 and token.head.pos_ == "NOUN":
+                and token.head.i != end - 1 and token.head.pos_ != "PROPN":
             yield token
             return
 

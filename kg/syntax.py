@@ -365,8 +365,8 @@ def apposition_target(noun):
     comma = noun.left_edge.i - 1
     before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
     if before is not None and before.pos_ == "PROPN" and before != noun.head \
-            and noun.head.pos_ == "NOUN":
-        return before
+            and noun.head.pos_ != "PROPN":  # hung on "engines", or on "Much" ("Much came
+        return before                              # from X, the firm")
     return noun.head
 
 
