@@ -330,9 +330,12 @@ class RuleEngine:
             if mention.entity is not None:
                 first.setdefault(mention.entity, mention.start)
         for rule in self.knowledge.named_after:
+            described = {k for _, noun, k in index.descriptions if noun in rule.described_as}
             for key, start in first.items():
-                if rule.subject_type and not self.schema.is_a(self.entities[key].type,
-                                                              rule.subject_type):
+                typed = rule.subject_type and self.schema.is_a(self.entities[key].type,
+                                                               rule.subject_type)
+                if (rule.subject_type or rule.described_as) and not typed \
+                        and key not in described:
                     continue
                 label = self.entities[key].label
                 for other in first:

@@ -157,6 +157,7 @@ class NamedAfter:
     property: str  # e.g. developedBy: the longer name's entity -> the embedded one
     confidence: float = 0.6
     subject_type: str | None = None  # the longer name's entity must be of this class
+    described_as: frozenset[str] = frozenset()  # ... or be described with one of these nouns
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,8 @@ def relation_knowledge() -> RelationKnowledge:
         ),
         named_after=tuple(
             NamedAfter(property=raw["property"], confidence=float(raw.get("confidence", 0.6)),
-                       subject_type=raw.get("subject_type"))
+                       subject_type=raw.get("subject_type"),
+                       described_as=frozenset(raw.get("described_as", ())))
             for raw in data.get("named_after", [])
         ),
         enumerations=tuple(

@@ -374,7 +374,10 @@ def misattached_apposition(noun):
     """ "trailed those of Siemens and ABB, its two biggest rivals": the parser makes "rivals" a
     second object; a role noun right after "Name," describes that name (and its list)."""
     comma = noun.left_edge.i - 1
-    if comma < 1 or noun.doc[comma].text != "," or noun.dep_ not in {"dobj", "npadvmod", "dep"}:
+    second_subject = noun.dep_ == "nsubj" and any(  # "Revenue at X, the division ..., fell"
+        c.dep_ == "nsubj" and c.i < noun.i for c in noun.head.children)
+    if comma < 1 or noun.doc[comma].text != "," or (
+            noun.dep_ not in {"dobj", "npadvmod", "dep"} and not second_subject):
         return []
     name = noun.doc[comma - 1]
     if name.pos_ != "PROPN" or name.head == noun or noun.head == name:

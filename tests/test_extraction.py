@@ -728,3 +728,15 @@ def test_a_deal_agreed_or_proposed_is_not_yet_a_purchase():
     assert status[("Paxbridge", "acquired", "Tillway")] is False  # pending, so hedged
     assert status[("Paxbridge", "acquired", "Ferncliff Checkout")] is True
     assert ("Paxbridge", "headquarteredIn", "London") in fact_set(ex)  # not Tillway
+
+
+def test_a_unit_named_after_its_company_belongs_to_it():
+    facts = fact_set(extract_text(
+        "Veltrane Semiconductor makes chips. Veltrane grew. Revenue at Veltrane Automotive, "
+        "the division headed by Hiroshi Tanabe, fell 14 percent. Veltrane Capital, a fund run "
+        "by Ana Lim, backs start-ups."
+    ))
+    assert ("Veltrane Automotive", "subOrganizationOf", "Veltrane Semiconductor") in facts
+    assert ("Hiroshi Tanabe", "leads", "Veltrane Automotive") in facts
+    # sharing a first word is not enough: nothing calls the fund a unit
+    assert ("Veltrane Capital", "subOrganizationOf", "Veltrane Semiconductor") not in facts
