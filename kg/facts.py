@@ -601,8 +601,8 @@ class RuleEngine:
                 found.extend([Argument(owner, 0.8)] if owner else [])
             elif child.lower_ == "our" and index.focus and syntax.spoken(child):
                 found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
-            else:
-                found.extend(self._names(child, index, coref=False))
+            else:  # "Acme's X"; "the bank's X" means the bank named before
+                found.extend(self._names(child, index, coref=child.pos_ == "NOUN"))
         return found
 
     def _names(self, token, index: DocumentIndex, coref: bool = True) -> list[Argument]:
