@@ -490,8 +490,14 @@ def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]
         if entity.type != UNTYPED:
             stem = split_version(entity.label)[0] or entity.label
             typed.setdefault(stem.lower(), entity.type)
+    products = {e.label.lower(): e.type for e in entities.values()
+                if schema().is_a(e.type, "Product")}
     for entity in entities.values():
         stem = split_version(entity.label)[0]
         if stem and stem.lower() in typed:
             yield entity.key, typed[stem.lower()], FAMILY_VOTE
+        elif entity.type == UNTYPED:  # "Tern 3 Mini" and "Tern 3 Pro": sizes of Tern 3
+            base = entity.label.lower().rsplit(" ", 1)[0]
+            if base in products and entity.label.split()[-1][:1].isupper():
+                yield entity.key, products[base], FAMILY_VOTE
 

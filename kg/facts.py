@@ -381,6 +381,29 @@ class RuleEngine:
                                 ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"version-of:{ev.rule}")
 
+        yield from self._variants(first, facts, rule)
+
+    def _variants(self, first: dict[str, int], facts: list[Fact], rule):
+        """ "Tern 3, a family in three sizes: Tern 3 Mini, Tern 3 Pro ...": a product named
+        another product plus a word or two is a variant of it, with the same maker."""
+        labels = {self.entities[k].label: k for k in first}
+        stated = {(f.subject, f.predicate) for f in facts}
+        for label, variant in labels.items():
+            words = label.split()
+            for cut in (len(words) - 1, len(words) - 2):
+                base = labels.get(" ".join(words[:cut])) if cut > 0 else None
+                if base is None or not words[cut][:1].isupper():
+                    continue
+                for fact in facts:
+                    if fact.subject == base and fact.predicate in rule.inherit \
+                            and (variant, fact.predicate) not in stated \
+                            and self._fits(fact.predicate, variant, fact.object):
+                        for ev in fact.evidence:
+                            yield variant, fact.predicate, fact.object, replace(
+                                ev, confidence=round(ev.confidence * rule.confidence, 3),
+                                rule=f"variant-of:{ev.rule}")
+                break
+
     def _successions(self, parsed: ParsedDocument, versions: dict[str, float],
                      first: dict[str, int], rule):
         if not rule.successor:

@@ -740,3 +740,14 @@ def test_a_unit_named_after_its_company_belongs_to_it():
     assert ("Hiroshi Tanabe", "leads", "Veltrane Automotive") in facts
     # sharing a first word is not enough: nothing calls the fund a unit
     assert ("Veltrane Capital", "subOrganizationOf", "Veltrane Semiconductor") not in facts
+
+
+def test_sizes_of_a_model_family_are_its_variants():
+    ex = extract_text(
+        "Alpenglow Research on Wednesday released Tern 3, a family of open language models in "
+        "three sizes: Tern 3 Mini, Tern 3 Pro and Tern 3 Max."
+    )
+    facts = fact_set(ex)
+    for size in ("Tern 3 Mini", "Tern 3 Pro", "Tern 3 Max"):
+        assert ex.entities[size].type == ex.entities["Tern 3"].type
+        assert (size, "developedBy", "Alpenglow Research") in facts
