@@ -414,7 +414,10 @@ def _list_members(span):
     and the text names the second on its own elsewhere. A name's tail seldom stands alone:
     "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay."""
     doc = span.doc
-    for token in span:
+    for token in span:  # "Conductor, Stackwise's software": a comma the tagger ran over
+        if token.text == "," and span.start < token.i < span.end - 1 \
+                and doc[token.i + 1].lower_.rstrip(".") not in typing_cues().name_endings:
+            return [doc[span.start:token.i], doc[token.i + 1:span.end]]
         if token.lower_ == "and" and token.dep_ == "cc" and any(
                 c.dep_ == "conj" and c.i > token.i and c.i < span.end
                 for c in token.head.children) and span.start < token.i < span.end - 1:
