@@ -328,11 +328,12 @@ def _parts_named_elsewhere(span, body: str):
 
 
 _VERSION_SUFFIX = re.compile(r"[ -]v?\d{1,3}(?:\.\d{1,2})?(?!\w)")
-_VERSION_END = re.compile(r"^(.*?\S)[ -]v?(\d{1,3}(?:\.\d{1,2})?)$")
+_VERSION_END = re.compile(r"^(.*?\S)(?:[ -]v?|(?<= [A-Z]))(\d{1,3}(?:\.\d{1,2})?)$")
 
 
 def split_version(name: str) -> tuple[str | None, float]:
-    """ "Pico 4" -> ("Pico", 4.0); "Pico-4.5" -> ("Pico", 4.5); a name without one -> None."""
+    """ "Pico 4" -> ("Pico", 4.0); "Pico-4.5" -> ("Pico", 4.5); "Kestrel K2" -> ("Kestrel K",
+    2.0), a series letter staying with its family; a name without a number -> None."""
     match = _VERSION_END.match(name)
     return (match.group(1), float(match.group(2))) if match else (None, 0.0)
 

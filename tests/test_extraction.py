@@ -751,3 +751,17 @@ def test_sizes_of_a_model_family_are_its_variants():
     for size in ("Tern 3 Mini", "Tern 3 Pro", "Tern 3 Max"):
         assert ex.entities[size].type == ex.entities["Tern 3"].type
         assert (size, "developedBy", "Alpenglow Research") in facts
+
+
+def test_series_letters_stay_with_their_family_and_plants_mean_their_owner():
+    ex = extract_text(
+        "Corvid Aeronautics makes the Kestrel K2 drone. The Kestrel K2 is manufactured at "
+        "Corvid's plant in Tucson. The drone, which replaced the original Kestrel K1 in 2023, "
+        "carries a camera."
+    )
+    facts = fact_set(ex)
+    assert ex.entities["Kestrel K1"].type == ex.entities["Kestrel K2"].type  # not a person
+    assert ("Kestrel K2", "successorOf", "Kestrel K1") in facts  # "the drone, which ..."
+    assert ("Kestrel K2", "manufacturedBy", "Corvid Aeronautics") in facts
+    # a maker is not handed down the generations: a new fab may build the next one
+    assert ("Kestrel K1", "manufacturedBy", "Corvid Aeronautics") not in facts
