@@ -330,26 +330,32 @@ class RuleEngine:
             if mention.entity is not None:
                 first.setdefault(mention.entity, mention.start)
         for rule in self.knowledge.named_after:
-            described = {k for _, noun, k in index.descriptions if noun in rule.described_as}
             for key, start in first.items():
-                typed = rule.subject_type and self.schema.is_a(self.entities[key].type,
-                                                               rule.subject_type)
-                if (rule.subject_type or rule.described_as) and not typed \
-                        and key not in described:
+                parents = [other for other in first if self._named_after_parent(key, other)
+                           and self._fits(rule.property, key, other)]
+                if not parents or not self._named_as(rule, key, index):
                     continue
-                label = self.entities[key].label
-                for other in first:
-                    names = (self.entities[other].label, *self.entities[other].aliases)
-                    if other == key or not self.schema.is_a(self.entities[other].type,
-                                                            "Company") or not any(
-                        len(n) > 1 and label.startswith(n + " ") for n in names
-                    ) or not self._fits(rule.property, key, other):
-                        continue
-                    sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
+                sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
+                for other in parents:
                     yield key, rule.property, other, Evidence(
                         doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
+
+    def _named_after_parent(self, key: str, other: str) -> bool:
+        """Whether company `other`'s name (or alias) opens `key`'s: "Acme" in "Acme Cloud"."""
+        label = self.entities[key].label
+        names = (self.entities[other].label, *self.entities[other].aliases)
+        return other != key and self.schema.is_a(self.entities[other].type, "Company") and any(
+            len(n) > 1 and label.startswith(n + " ") for n in names)
+
+    def _named_as(self, rule, key: str, index: DocumentIndex) -> bool:
+        """The rule's condition on the longer name: its class, or a noun the text calls it."""
+        if not rule.subject_type and not rule.described_as:
+            return True
+        if rule.subject_type and self.schema.is_a(self.entities[key].type, rule.subject_type):
+            return True
+        return any(k == key and noun in rule.described_as for _, noun, k in index.descriptions)
 
     def _versions(self, parsed: ParsedDocument, facts: list[Fact]):
         """ "Pico 3" and "Pico 4" in one document: Pico 4 succeeds Pico 3, and both share the
