@@ -95,8 +95,9 @@ _DATELINE_MARKS = {",", "(", "-", "--", "\u2014"}
 def _dateline(span) -> bool:
     """ "SAN DIEGO, March 4 --" or "BRUSSELS (Reuters) -": capitals opening a line name the
     place the story was filed from."""
-    text, start = span.doc.text, span.start_char
-    opens_line = start == 0 or text[start - 1] == "\n"
+    doc = span.doc  # (not doc.text: spaCy joins the whole text again on every call)
+    opens_line = span.start == 0 or doc[span.start - 1].text_with_ws.endswith("\n") \
+        or doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text
     follows = span.end < len(span.doc) and span.doc[span.end].text in _DATELINE_MARKS
     return opens_line and follows and span.text.isupper() and len(span.text) > 2
 

@@ -116,7 +116,7 @@ class DocumentIndex:
         names one more than the story's own ("5. Quaymark ... the company": Quaymark, in a
         round-up of five start-ups); else the story's."""
         doc = self.parsed.doc
-        text = doc.text
+        text = syntax.doc_text(doc)
         char = doc[position].idx
         first = text.rfind("\n", 0, char) + 1
         last = text.find("\n", char)
@@ -329,10 +329,17 @@ class RuleEngine:
         for mention in parsed.mentions:
             if mention.entity is not None:
                 first.setdefault(mention.entity, mention.start)
+        companies: dict[str, set[str]] = {}  # "Acme" -> the companies named so
+        for other in first:
+            if self.schema.is_a(self.entities[other].type, "Company"):
+                for name in (self.entities[other].label, *self.entities[other].aliases):
+                    companies.setdefault(name, set()).add(other)
         for rule in self.knowledge.named_after:
             for key, start in first.items():
-                parents = [other for other in first if self._named_after_parent(key, other)
-                           and self._fits(rule.property, key, other)]
+                words = self.entities[key].label.split()
+                parents = [other for cut in range(1, len(words))
+                           for other in companies.get(" ".join(words[:cut]), ())
+                           if other != key and self._fits(rule.property, key, other)]
                 if not parents or not self._named_as(rule, key, index):
                     continue
                 sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
@@ -341,13 +348,6 @@ class RuleEngine:
                         doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
-
-    def _named_after_parent(self, key: str, other: str) -> bool:
-        """Whether company `other`'s name (or alias) opens `key`'s: "Acme" in "Acme Cloud"."""
-        label = self.entities[key].label
-        names = (self.entities[other].label, *self.entities[other].aliases)
-        return other != key and self.schema.is_a(self.entities[other].type, "Company") and any(
-            len(n) > 1 and label.startswith(n + " ") for n in names)
 
     def _named_as(self, rule, key: str, index: DocumentIndex) -> bool:
         """The rule's condition on the longer name: its class, or a noun the text calls it."""

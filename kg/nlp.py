@@ -296,7 +296,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 def _recut_title_case(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
     """In a title-case line a name is only what the rest of the text also names: "Acme Labs
     Launches Nova 2" is cut to "Acme Labs" and "Nova 2"; "Next", found nowhere else, goes."""
-    lines = _title_case_lines(doc.text)
+    text = doc.text
+    lines = _title_case_lines(text)
     if not lines:
         return mentions
     kept = []
@@ -305,7 +306,7 @@ def _recut_title_case(doc, mentions: list[Mention], sentence_of) -> list[Mention
         if line is None:
             kept.append(mention)
             continue
-        body = doc.text[:line[0]] + " " * (line[1] - line[0]) + doc.text[line[1]:]
+        body = text[:line[0]] + " " * (line[1] - line[0]) + text[line[1]:]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for part in _parts_named_elsewhere(span, body):
             kept.append(mention if (part.start_char, part.end_char) == (

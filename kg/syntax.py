@@ -250,12 +250,19 @@ def inside_quotes(token) -> bool:
     return sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
 
 
+def doc_text(doc) -> str:
+    """The parsed text, kept on the Doc: spaCy's `Doc.text` joins every token on each call."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
+
+
 def spoken(token) -> bool:
     """Words a speaker says - inside quotation marks, or on a transcript's answer line ("A:",
     "CHEN:") - where "we" and "our" mean the speaker's organisation, the story's main one."""
     if inside_quotes(token):
         return True
-    text = token.doc.text
+    text = doc_text(token.doc)
     line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
     label = _SPEAKER_LABEL.match(line.lstrip())
     return bool(label) and (label.group(1) or label.group(2)) not in INTERVIEWERS
