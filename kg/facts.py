@@ -726,7 +726,7 @@ class RuleEngine:
             target = index.recent(token.i, "Person")
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
-            cls = self.coreference.get(token.lemma_.lower())
+            cls = self._coreference_class(token)
             named = index.described_as(token.i, token.lemma_.lower())
             if named and not _says_new(token):
                 return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
@@ -751,6 +751,17 @@ class RuleEngine:
                         if pobj.dep_ == "pobj" and pobj.i in index.by_token:
                             return Argument(index.by_token[pobj.i], 0.8)
         return None
+
+    def _coreference_class(self, noun) -> str | None:
+        """The class "the X" refers to: typing.toml [coreference], two-word phrases first
+        ("the chip designer": a company; a "designer" alone is a person)."""
+        lemma = noun.lemma_.lower()
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.dep_ in {"compound", "amod"}:
+            cls = self.coreference.get(f"{before.lemma_.lower()} {lemma}")
+            if cls:
+                return cls
+        return self.coreference.get(lemma)
 
     def _place_before_firm(self, modifier, noun, index: DocumentIndex) -> bool:
         """ "the Chicago law firm" is not Chicago (but "the Zephyr chip" is Zephyr)."""
