@@ -609,8 +609,9 @@ class RuleEngine:
         if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
         if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
-            verb = noun.head.head  # "Helio named Berg as chief executive": Helio
-            if any(c.dep_ == "dobj" for c in verb.children):
+            verb = noun.head.head  # "Helio named Berg as chief executive": Helio; "the brand
+            if any(c.dep_ == "dobj" for c in verb.children) or verb.dep_ == "relcl":  # it set
+                # up as a subsidiary": it
                 found.extend(a for t in syntax.logical_subjects(verb)
                              for a in self._names(t, index))
         if noun.dep_ == "compound":  # "Meta CEO Mark Zuckerberg": Meta is a sibling compound
@@ -719,6 +720,10 @@ class RuleEngine:
                 return self._name(described, index, coref, depth + 1)
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
             target = self._recent_expected(index, token.i)
+            antecedent = _relative_antecedent_start(token, index)
+            if target and antecedent is not None and index.by_token.get(antecedent) == target:
+                # "Vinter, the brand it set up": "it" is not Vinter; read it from before Vinter
+                target = self._recent_expected(index, antecedent)
             return Argument(target, 0.7) if target else None
         if token.lower_ in syntax.WE and index.focus and syntax.spoken(token):
             return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
@@ -865,6 +870,20 @@ class RuleEngine:
         )
 
 
+def _relative_antecedent_start(pronoun, index: DocumentIndex) -> int | None:
+    """Where the name a relative clause describes starts, for a pronoun inside that clause."""
+    verb = pronoun.head
+    if pronoun.dep_ not in syntax.SUBJECT_DEPS or verb.dep_ != "relcl":
+        return None
+    for name in [verb.head, *syntax.described(verb.head)]:
+        if name.i in index.by_token:
+            start = name.i
+            while start > 0 and index.by_token.get(start - 1) == index.by_token[name.i]:
+                start -= 1
+            return start
+    return None
+
+
 def _says_new(noun) -> bool:
     """ "the new group": a thing the text just created (see RuleEngine._just_created)."""
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
@@ -1008,7 +1027,10 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
                                                 (fact.object, fact.subject, range_, domain)):
                 if len(classes) == 1 and not quiet:
                     votes.append((key, classes[0], SLOT_VOTE))
-                elif len(classes) > 1 and "Person" not in facing:  # one leads films and firms
+                elif len(classes) > 1 and ("Person" not in facing
+                                           or entities[key].type == "Person"):
+                    # a person leads countries and bands as well as firms: only a name the
+                    # tagger took for a person is retyped ("Vinter is run by Marcus Ek")
                     pending.append((fact.predicate, key, other, classes))
     votes += [(key, cls, SLOT_VOTE) for key, cls in engine.lone_sides]  # "I co-founded X"
     tallies = {key: Counter(entity.votes) for key, entity in entities.items()}

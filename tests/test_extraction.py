@@ -765,3 +765,13 @@ def test_series_letters_stay_with_their_family_and_plants_mean_their_owner():
     assert ("Kestrel K2", "manufacturedBy", "Corvid Aeronautics") in facts
     # a maker is not handed down the generations: a new fab may build the next one
     assert ("Kestrel K1", "manufacturedBy", "Corvid Aeronautics") not in facts
+
+
+def test_a_brand_set_up_as_a_subsidiary_and_run_by_a_person():
+    facts = fact_set(extract_text(
+        "Norrvik Motors unveiled the Aurora. Norrvik also said that Vinter, the performance "
+        "brand it set up as a wholly owned subsidiary two years ago, will sell a version of "
+        "the Aurora. Vinter is run by Marcus Ek, a former Koenigsegg engineer."
+    ))
+    assert ("Marcus Ek", "leads", "Vinter") in facts  # Vinter, tagged a person, is retyped
+    assert ("Vinter", "subOrganizationOf", "Norrvik Motors") in facts
