@@ -140,8 +140,10 @@ def logical_subjects(verb):
         else:
             resolved.append(subject)
     for agent in (c for c in verb.children if c.dep_ == "agent"):
-        # "funded by X and by Y": the second "by" is the first one's conjunct
-        for by in (agent, *(c for c in agent.children if c.dep_ == "conj" and c.pos_ == "ADP")):
+        # "funded by X and by Y": the second "by" is the first one's conjunct, or the verb's
+        more = [c for c in (*agent.children, *verb.children)
+                if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ == "by"]
+        for by in (agent, *more):
             resolved.extend(t for t in by.children if t.dep_ == "pobj")
         # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
         resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"

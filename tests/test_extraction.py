@@ -775,3 +775,12 @@ def test_a_brand_set_up_as_a_subsidiary_and_run_by_a_person():
     ))
     assert ("Marcus Ek", "leads", "Vinter") in facts  # Vinter, tagged a person, is retyped
     assert ("Vinter", "subOrganizationOf", "Norrvik Motors") in facts
+
+
+def test_a_second_by_phrase_hung_on_the_verb_is_a_second_doer():
+    facts = fact_set(extract_text(
+        "Tillway is a payments company. Tillway was founded in 2016 by Ines Carvalho, who "
+        "previously ran merchant payments at Verrano, and by the engineer Duarte Mendes."
+    ))
+    assert ("Ines Carvalho", "founderOf", "Tillway") in facts
+    assert ("Duarte Mendes", "founderOf", "Tillway") in facts
