@@ -604,7 +604,8 @@ class RuleEngine:
             elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:
                 found.extend(a for t in child.children if t.dep_ == "pobj"
                              for a in self._names(t, index))
-            elif child.dep_ in {"compound", "nmod"} and child.i < noun.i:
+            elif child.dep_ in {"compound", "nmod"} and child.i < noun.i \
+                    and child.ent_type_ not in {"GPE", "LOC"}:  # "the Gothenburg group": where
                 found.extend(self._names(child, index, coref=False))
         if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
@@ -683,14 +684,15 @@ class RuleEngine:
               ) -> Argument | None:
         if token.i in index.by_token:
             return Argument(index.by_token[token.i])
-        described = self.heads.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        described = (self.heads.get(token.lemma_.lower()) or self._coreference_class(token)) \
+            if token.pos_ == "NOUN" else None
         # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"
         appositions = [c for c in token.children if c.dep_ == "appos"] if described else []
         appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.children
                         if g.dep_ == "appos"]
-        for child in appositions:
-            if child.i in index.by_token and self.schema.is_a(
-                    self.entities[index.by_token[child.i]].type, described):
+        for child in appositions:  # ("the group Norrland Industrier": a plain organisation
+            if child.i in index.by_token and index._may_be(  # may be the group)
+                    index.by_token[child.i], described):
                 return Argument(index.by_token[child.i], 0.9)
         if token.lemma_.lower() in self.owner_nouns or token.lower_ in self.owner_nouns:
             owners = self._possessors(token, index)  # "Meridia's board": Meridia
