@@ -23,6 +23,7 @@ from spacy.tokens import Span
 from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
+from kg.syntax import doc_text
 
 NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"}
 _TIME_LABELS = {"DATE", "TIME"}  # "on February 3": a proper noun, not a name
@@ -296,7 +297,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 def _recut_title_case(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
     """In a title-case line a name is only what the rest of the text also names: "Acme Labs
     Launches Nova 2" is cut to "Acme Labs" and "Nova 2"; "Next", found nowhere else, goes."""
-    text = doc.text
+    text = doc_text(doc)
     lines = _title_case_lines(text)
     if not lines:
         return mentions
@@ -346,7 +347,7 @@ def _numbered_versions(doc, mentions: list[Mention], covered: set[int]):
     for mention in mentions:
         name = normalise_name(mention.text)
         stems.add(split_version(name)[0] or name)
-    text = doc.text
+    text = doc_text(doc)
     for stem in sorted(s for s in stems if len(s) > 2 and s[:1].isupper()):
         for start, end in whole_word_spans(text, stem):
             suffix = _VERSION_SUFFIX.match(text, end)
@@ -424,9 +425,15 @@ def _list_members(span):
                 c.dep_ == "conj" and c.i > token.i and c.i < span.end
                 for c in token.head.children) and span.start < token.i < span.end - 1:
             parts = [doc[span.start:token.i], doc[token.i + 1:span.end]]
-            if doc.text.count(parts[1].text) > doc.text.count(span.text):
+            text = doc_text(doc)
+            if text.count(parts[1].text) > text.count(span.text):
                 return parts
     return [span]
+
+
+@lru_cache(maxsize=1)
+def _person_roles() -> frozenset[str]:
+    return frozenset(w for w, cls in typing_cues().heads.items() if cls == "Person")
 
 
 def _extend(span):
@@ -436,7 +443,7 @@ def _extend(span):
     in "Amazon Web Services". A job title ("Acme CEO Jane Doe") or another entity ends it.
     """
     doc, end = span.doc, span.end
-    roles = {w for w, cls in typing_cues().heads.items() if cls == "Person"}
+    roles = _person_roles()
     while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
