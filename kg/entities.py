@@ -96,9 +96,8 @@ def _dateline(span) -> bool:
     """ "SAN DIEGO, March 4 --" or "BRUSSELS (Reuters) -": capitals opening a line name the
     place the story was filed from."""
     doc = span.doc  # (not doc.text: spaCy joins the whole text again on every call)
-    opens_line = span.start == 0 or doc[span.start - 1].text_with_ws.endswith("\n") \
-        or doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text
-    follows = span.end < len(span.doc) and span.doc[span.end].text in _DATELINE_MARKS
+    opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    follows = span.end < len(doc) and doc[span.end].text in _DATELINE_MARKS
     return opens_line and follows and span.text.isupper() and len(span.text) > 2
 
 
@@ -253,10 +252,8 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         if "'s " in name:
             yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
     endings = set(typing_cues().name_endings) | {"ai"}
-    first_seen: dict[str, int] = {}
-    for mention in mentions:
-        first_seen.setdefault(normalise_name(mention.text), mention.start)
-    in_body = _first_in_body(mentions, text)
+    first_seen = _first_uses(mentions)
+    in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
     shortened: dict[str, list[str]] = defaultdict(list)
     for full in multi:
         words = full.split()
@@ -290,12 +287,11 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     yield from _maker_prefixed(multi, names, first_seen)
 
 
-def _first_in_body(mentions, text: str) -> dict[str, int]:
-    """Where each name is first used after the headline (the text's first line)."""
-    headline_end = text.find("\n")
+def _first_uses(mentions, after: int = -1) -> dict[str, int]:
+    """Where each name is first used after character `after`."""
     first: dict[str, int] = {}
     for mention in mentions:
-        if mention.start > headline_end:
+        if mention.start > after:
             first.setdefault(normalise_name(mention.text), mention.start)
     return first
 

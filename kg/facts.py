@@ -215,12 +215,13 @@ class DocumentIndex:
         named = [key for key in named if key not in others]  # "The London group bought Tillway"
         return named[-1] if named and not here else None
 
-    def _may_be(self, key: str, cls: str, loose: str = "") -> bool:
+    def _may_be(self, key: str, cls: str, any_organisation: bool = False) -> bool:
         """Of class `cls`, or a plain organisation that may be one ("the company" can mean a
-        name only the tagger's ORG label typed). With `loose` = "Company", any organisation:
-        news calls its subject "the company" whether it is typed a lab, a bank or a group."""
+        name only the tagger's ORG label typed). With `any_organisation`, "the company" may be
+        any organisation: news calls its subject so whether it is typed a lab, a bank or a
+        group."""
         sch, have = schema(), self.entities[key].type
-        if loose and sch.is_a(cls, loose) and sch.is_a(have, "Organization"):
+        if any_organisation and sch.is_a(cls, "Company") and sch.is_a(have, "Organization"):
             return True
         return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
 
@@ -258,7 +259,7 @@ class DocumentIndex:
         # "it" may be any organisation the story is about; "the company" must be a company
         focus = self.focus_at(before)
         if focus and focus not in local and (pronoun or sch.is_a(cls, "Company")) \
-                and self._may_be(focus, cls, "Company") \
+                and self._may_be(focus, cls, any_organisation=True) \
                 and any(start < before for start, key in self.ordered if key == focus):
             return focus
         for start, key in reversed(self.ordered):

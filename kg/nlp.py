@@ -301,15 +301,15 @@ def _recut_title_case(doc, mentions: list[Mention], sentence_of) -> list[Mention
     lines = _title_case_lines(text)
     if not lines:
         return mentions
+    bodies = {(a, b): text[:a] + " " * (b - a) + text[b:] for a, b in lines}  # all but the line
     kept = []
     for mention in mentions:
         line = next(((a, b) for a, b in lines if a <= mention.start < b), None)
         if line is None:
             kept.append(mention)
             continue
-        body = text[:line[0]] + " " * (line[1] - line[0]) + text[line[1]:]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        for part in _parts_named_elsewhere(span, body):
+        for part in _parts_named_elsewhere(span, bodies[line]):
             kept.append(mention if (part.start_char, part.end_char) == (
                 mention.start, mention.end) else _mention(mention.doc_id, part, "", sentence_of))
     return kept

@@ -76,8 +76,9 @@ def verb_read_as_modifier(token) -> bool:
 
 def has_modifier(token, words: frozenset[str]) -> bool:
     near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
-    phrases = [g for c in token.children if c.dep_ == "prep" for g in c.children]  # "under
-    return any(t.lemma_.lower() in words or t.lower_ in words       # contract"
+    # and the objects of its prepositions: "made under contract"
+    phrases = [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    return any(t.lemma_.lower() in words or t.lower_ in words
                for t in [*token.children, *near, *phrases])
 
 
