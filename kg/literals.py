@@ -28,6 +28,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from kg.coreference import DocumentIndex
 from kg.knowledge import load_toml, schema, typing_cues
 from kg.model import Entity, Evidence, Fact, Mention
 from kg.nlp import ParsedDocument
@@ -293,15 +294,13 @@ class Found:
 class Resolver:
     """Which entity a token names, by the mention index of the relation stage plus coreference.
 
-    Uses `kg.facts.DocumentIndex` (tokens of mentions, mentions in order, the document's main
+    Uses `kg.coreference.DocumentIndex` (tokens of mentions, mentions in order, the document's main
     organisation) and the coreference nouns of typing.toml: "the model" means the last AI model
     named before it; "it" the last organisation or product (never a person); "its" in front of
     a noun the document's main organisation when one fits.
     """
 
     def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
-        from kg.facts import DocumentIndex
-
         index = DocumentIndex(parsed, entities)
         self.by_token: dict[int, str] = index.by_token
         self.ordered: list[tuple[int, str]] = sorted(index.ordered)

@@ -1,0 +1,258 @@
+"""Coreference within one document: which entity each token names, and what "the company",
+"it" and "the model" refer to.
+
+The rule engine (`kg.facts`) asks this index for the entity behind a token. Names are looked up
+by position; definite descriptions and pronouns resolve to the most recent entity of the wanted
+class, with the sentence's subject and the story's focus (the firm a paragraph or the whole
+story is about) preferred, as a reader would.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+
+from kg import syntax
+from kg.knowledge import schema
+from kg.model import Entity
+from kg.nlp import ParsedDocument, whole_word_spans
+
+
+class DocumentIndex:
+    """Which entity each token names, plus coreference by the most recent entity of a class."""
+
+    def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
+        self.parsed = parsed
+        self.entities = entities
+        self.by_token: dict[int, str] = {}
+        self.ordered: list[tuple[int, str]] = []
+        for mention in parsed.mentions:
+            if mention.entity is None:
+                continue
+            span = parsed.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = mention.entity
+            self.ordered.append((span.start, mention.entity))
+        self._find_repeated_names()
+        self.ordered.sort()
+        self.focus = self._focus()
+
+    def _find_repeated_names(self) -> None:
+        """Names the tagger missed on a later use ("Amodei" taken for a common noun).
+
+        Every label and alias of an entity this document mentions is looked up again in its
+        text; a match on tokens no mention covers names that entity. Ambiguous names are skipped.
+        """
+        owners: dict[str, set[str]] = {}
+        for key in {key for _, key in self.ordered}:
+            entity = self.entities[key]
+            for name in (entity.label, *entity.aliases):
+                if len(name) > 2 and name[0].isupper():
+                    owners.setdefault(name, set()).add(key)
+        text, doc = self.parsed.document.text, self.parsed.doc
+        for name, keys in owners.items():
+            if len(keys) != 1:
+                continue
+            key = next(iter(keys))
+            for start, end in whole_word_spans(text, name):
+                span = doc.char_span(start, end)
+                if span is None or any(t.i in self.by_token for t in span):
+                    continue
+                for token in span:
+                    self.by_token[token.i] = key
+                self.ordered.append((span.start, key))
+
+    @cached_property
+    def descriptions(self) -> list[tuple[int, str, str]]:
+        """(position, noun lemma, entity) for each name the text describes with a noun:
+        "Kestrel Compute, a data-center operator" - later "the operator" means Kestrel."""
+        found = []
+        for token in self.parsed.doc:
+            if token.pos_ != "NOUN" or token.i in self.by_token:
+                continue
+            for target in syntax.described(token):
+                key = self.by_token.get(target.i)
+                if key is not None:
+                    found.append((token.i, token.lemma_.lower(), key))
+        for start, key in self.ordered:  # "Harrowgate Studios ... the studio", "... the bank"
+            words = self.entities[key].label.lower().split()
+            if len(words) > 1:
+                last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
+                    else words[-1]
+                found.append((start, last, key))
+        return sorted(found)
+
+    def described_as(self, before: int, lemma: str) -> str | None:
+        """The entity last described as a `lemma` ("an operator") before token `before`."""
+        keys = [key for i, word, key in self.descriptions if i < before and word == lemma]
+        return keys[-1] if keys else None
+
+    def _focus(self, start: int = 0, end: int | None = None) -> str | None:
+        """The most mentioned organisation: the headline's subject in nearly every article."""
+        sch = schema()
+        counts = Counter(
+            key for i, key in self.ordered if start <= i < (end if end is not None else i + 1)
+            and sch.is_a(self.entities[key].type, "Organization")
+        )
+        if not counts:
+            return None
+        first = {key: i for i, key in reversed(self.ordered)}
+        return max(counts, key=lambda k: (counts[k], -first[k]))
+
+    def focus_at(self, position: int) -> str | None:
+        """The organisation the paragraph of token `position` is about, when the paragraph
+        names one more than the story's own ("5. Quaymark ... the company": Quaymark, in a
+        round-up of five start-ups); else the story's."""
+        doc = self.parsed.doc
+        text = syntax.doc_text(doc)
+        char = doc[position].idx
+        first = text.rfind("\n", 0, char) + 1
+        last = text.find("\n", char)
+        span = doc.char_span(first, len(text) if last < 0 else last, alignment_mode="expand")
+        local = self._focus(span.start, span.end) if span is not None else None
+        if local is None or local == self.focus:
+            return self.focus
+        counts = Counter(key for i, key in self.ordered if span.start <= i < span.end)
+        subject = any(key == local and (self._is_subject(i, key) or i <= span.start + 2)
+                      for i, key in self.ordered if span.start <= i < span.end)
+        # a topic is what the paragraph opens with or makes a subject
+        return local if subject and counts[local] >= 2 and counts[local] > counts[self.focus] \
+            else self.focus
+
+    def owner_of_its(self, before: int) -> str | None:
+        """ "Acme has built its business": the organisation the sentence (or the one before) is
+        about, else the last one named, else the story's main one."""
+        sch = schema()
+        owned = self.parsed.doc[before].head  # "Google and its Gemini": the name it joins
+        if owned.dep_ == "conj" and owned.head.i in self.by_token and sch.is_a(
+                self.entities[self.by_token[owned.head.i]].type, "Organization"):
+            return self.by_token[owned.head.i]
+        doc = self.parsed.doc
+        for position in sorted(syntax.clause_subjects(doc[before])):
+            # "Acme named Initech as its partner", "Acme's shares trailed its rivals": Acme
+            for token in [doc[position], *(c for c in doc[position].children if c.dep_ == "poss")]:
+                key = self.by_token.get(token.i)
+                if key and sch.is_a(self.entities[key].type, "Organization"):
+                    return key
+        topic = self.recent_subject(before, "Organization")
+        if topic:
+            return topic
+        for start, key in reversed(self.ordered):
+            if start < before and sch.is_a(self.entities[key].type, "Organization"):
+                return key
+        return self.focus_at(before)
+
+    def recent_subject(self, before: int, cls: str, depth: int = 0, last_named: bool = True
+                       ) -> str | None:
+        """The subject of this or the previous sentence, when it has class `cls`.
+
+        "Anthropic introduced Mythos. The company sells ...": a paragraph about one company
+        keeps it as its subject, and "the company" or "it" continues that thread. With
+        `last_named=False` only a subject earlier in this sentence counts (for pronouns).
+        """
+        doc = self.parsed.doc
+        sentence = doc[before].sent
+        previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+        candidates = [(start, key) for start, key in reversed(self.ordered)
+                      if previous.start <= start < before and self._may_be(key, cls)]
+        local = syntax.clause_subjects(doc[before])
+        candidates = [(start, key) for start, key in candidates
+                      if self._root(start, key).i not in local and not syntax.quoted(doc[start])]
+        here = [(start, key) for start, key in candidates if start >= sentence.start]
+        for start, key in here:  # "Acme said the company ...": this sentence's subject
+            if self._is_subject(start, key):
+                return key
+        core = any(self._root(start, key).dep_ in {"dobj", "nsubjpass"} for start, key in here)
+        if depth < 3 and last_named and not core and sentence.start > 0 and any(
+                t.dep_ in syntax.SUBJECT_DEPS and t.lower_ in {"it", "they"}
+                for t in doc[sentence.start:before]):
+            # "It raised money from X and Y, and Z took a stake in the company": what "it" is
+            # (X and Y are only named in passing; "It released X" would make X the one)
+            return self.recent_subject(sentence.start, cls, depth + 1)
+        if here and last_named:  # "Y, previously Acme's officer, runs the startup"
+            return here[0][1]
+        if not last_named:
+            return None
+        for start, key in candidates:  # "Acme introduced X. The company sells ..."
+            if self._is_subject(start, key):
+                return key
+        if depth < 3 and previous.start < sentence.start and syntax.pronoun_subject(previous.root):
+            # "Acme grew. In 2025 it formed a lab. It also ...": "it" carries the thread on
+            return self.recent_subject(previous.start, cls, depth + 1)
+        for start, key in candidates:  # "Jo co-founded Acme with ex-Initech staff. The company"
+            if self._is_main_object(start, key):
+                return key
+        return None
+
+    def last_named(self, before: int, cls: str) -> str | None:
+        """The last entity of `cls` named in the sentence before the one of `before`, when this
+        sentence names none: "...rests on Tsubame. The Osaka-based company holds ..."."""
+        doc = self.parsed.doc
+        sentence = doc[before].sent
+        if sentence.start == 0:
+            return None
+        start = doc[sentence.start - 1].sent.start
+        named = [key for position, key in self.ordered if start <= position < before
+                 and self._may_be(key, cls)]
+        here = [key for position, key in self.ordered if sentence.start <= position < before
+                and self._may_be(key, cls)]
+        described = doc[before]
+        verb = described.head if described.dep_ in syntax.SUBJECT_DEPS else None
+        others = {key for position, key in self.ordered if before < position < sentence.end
+                  and verb is not None and syntax.same_clause(self._root(position, key), verb)}
+        named = [key for key in named if key not in others]  # "The London group bought Tillway"
+        return named[-1] if named and not here else None
+
+    def _may_be(self, key: str, cls: str, any_organisation: bool = False) -> bool:
+        """Of class `cls`, or a plain organisation that may be one ("the company" can mean a
+        name only the tagger's ORG label typed). With `any_organisation`, "the company" may be
+        any organisation: news calls its subject so whether it is typed a lab, a bank or a
+        group."""
+        sch, have = schema(), self.entities[key].type
+        if any_organisation and sch.is_a(cls, "Company") and sch.is_a(have, "Organization"):
+            return True
+        return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
+
+    def _is_subject(self, start: int, key: str) -> bool:
+        return self._root(start, key).dep_ in {"nsubj", "nsubjpass"}
+
+    def _is_main_object(self, start: int, key: str) -> bool:
+        """The object of the sentence's main verb, not a name inside a modifier."""
+        root = self._root(start, key)
+        return root.dep_ == "dobj" and root.head.dep_ in {"ROOT", "conj"}
+
+    def _root(self, start: int, key: str):
+        """The syntactic head of the mention of `key` that starts at token `start`."""
+        doc = self.parsed.doc
+        end = start + 1
+        while end < len(doc) and self.by_token.get(end) == key:
+            end += 1
+        return doc[start:end].root
+
+    def recent(self, before: int, cls: str, pronoun: bool = False) -> str | None:
+        """The last entity of class `cls` named before token `before` (definite-NP coreference).
+
+        The subject of the sentence so far or of the one before wins; otherwise "the company"
+        in a news story nearly always means the story's own subject (its focus).
+        """
+        sch = schema()
+        topic = self.recent_subject(before, cls)
+        if topic:
+            return topic
+        # "Acme kept a stake in the company": not Acme, the subject of the clause
+        token = self.parsed.doc[before]
+        local = {self.by_token.get(i) for i in syntax.clause_subjects(token)}
+        phrase = token.head if token.dep_ == "poss" else token  # "X, the company's lab": not X
+        local.update(self.by_token.get(t.i) for t in syntax.described(phrase))
+        # "it" may be any organisation the story is about; "the company" must be a company
+        focus = self.focus_at(before)
+        if focus and focus not in local and (pronoun or sch.is_a(cls, "Company")) \
+                and self._may_be(focus, cls, any_organisation=True) \
+                and any(start < before for start, key in self.ordered if key == focus):
+            return focus
+        for start, key in reversed(self.ordered):
+            if start < before and key not in local and self._may_be(key, cls):
+                return key
+        return None
