@@ -13,7 +13,7 @@ from collections import Counter
 from functools import cached_property
 
 from kg import syntax
-from kg.knowledge import schema
+from kg.knowledge import schema, typing_cues
 from kg.model import Entity
 from kg.nlp import ParsedDocument, whole_word_spans
 
@@ -68,6 +68,10 @@ class DocumentIndex:
     def descriptions(self) -> list[tuple[int, str, str]]:
         """(position, noun lemma, entity) for each name the text describes with a noun:
         "Kestrel Compute, a data-center operator" - later "the operator" means Kestrel."""
+        return sorted(self._described_by_nouns + self._described_by_names)
+
+    @cached_property
+    def _described_by_nouns(self) -> list[tuple[int, str, str]]:
         found = []
         for token in self.parsed.doc:
             if token.pos_ != "NOUN" or token.i in self.by_token:
@@ -76,17 +80,28 @@ class DocumentIndex:
                 key = self.by_token.get(target.i)
                 if key is not None:
                     found.append((token.i, token.lemma_.lower(), key))
+        return found
+
+    @cached_property
+    def _described_by_names(self) -> list[tuple[int, str, str]]:
+        found = []
         for start, key in self.ordered:  # "Harrowgate Studios ... the studio", "... the bank"
             words = self.entities[key].label.lower().split()
             if len(words) > 1:
                 last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
                     else words[-1]
                 found.append((start, last, key))
-        return sorted(found)
+        return found
 
     def described_as(self, before: int, lemma: str) -> str | None:
-        """The entity last described as a `lemma` ("an operator") before token `before`."""
-        keys = [key for i, word, key in self.descriptions if i < before and word == lemma]
+        """The entity last described as a `lemma` ("an operator") before token `before`.
+
+        A noun every firm is ("company") only counts in a name ("Acme Company"): after
+        "Dornholt, the Swiss measurement company ... he founded Brisco", "the company" is Brisco.
+        """
+        found = self.descriptions if lemma not in typing_cues().generic_nouns \
+            else self._described_by_names
+        keys = [key for i, word, key in found if i < before and word == lemma]
         return keys[-1] if keys else None
 
     def _focus(self, start: int = 0, end: int | None = None) -> str | None:

@@ -69,6 +69,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if _modifies_indefinite(span, noun) or (place and _modifies(span, noun)):
             continue  # "the Austin chip designer": a place says where, not what
         cls = _head_class(noun, cues.heads)
+        if cls == "Person" and _modifies(span, noun):
+            continue  # "Fort Wayne Mayor Gregory Lund", "Acme founder X": whose, not who
         if cls in cues.parent_before_noun and _says_kind(span, noun):
             cls = next(iter(schema().parents.get(cls, ())), None)
         if cls:
@@ -264,13 +266,14 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
             else first_seen
         if words[-1].lower() in endings and short in names and \
-                seen.get(full, 0) < seen.get(short, 0):
+                seen.get(full, 0) < seen.get(short, len(text)):  # headline-only: "Acme" in it
             shortened[short].append(full)
     for short, fulls in shortened.items():
         if len(fulls) == 1:  # "Verant Energy" and "Verant Industrial": "Verant" is ambiguous
             yield fulls[0], short
     claimed = {short for short, fulls in shortened.items() if len(fulls) == 1}
     people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
+    person_names = {normalise_name(m.text) for m in people}
     for person in people:
         full = normalise_name(person.text)
         parts = full.split()
@@ -282,9 +285,20 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
             if short == parts[-1] or (  # news style: "Mensch", never "Arthur", after the name
                 len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
             ):
-                yield full, short
+                firm = _named_before(short, person.start, multi, person_names, first_seen)
+                yield (firm or full), short
 
     yield from _maker_prefixed(multi, names, first_seen)
+
+
+def _named_before(short: str, person_start: int, multi: list[str], person_names: set[str],
+                  first_seen: dict[str, int]) -> str | None:
+    """ "Kessler Valve Co. ... founded by Otto Kessler ... Kessler's chief executive": a firm
+    whose name starts with the surname, named before the person, keeps the short form."""
+    firms = sorted((first_seen[name], name) for name in multi
+                   if name.startswith(short + " ") and name not in person_names
+                   and first_seen[name] < person_start)
+    return firms[0][1] if firms else None
 
 
 def _first_uses(mentions, after: int = -1) -> dict[str, int]:

@@ -65,7 +65,8 @@ class RuleEngine:
                         end=sentence.end,
                         confidence=round(rule.confidence * head.certainty * tail.certainty, 3),
                         rule=rule.id,
-                        status=self._status(token, rule.hedges),
+                        status=self._status(token, rule.hedges, role_verb=rule.property
+                                            in self.knowledge.role_properties),
                     )
                     subject, obj = head.entity, tail.entity
                     if rule.property in self.schema.symmetric and obj < subject:
@@ -367,8 +368,10 @@ class RuleEngine:
             elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:
                 found.extend(a for t in child.children if t.dep_ == "pobj"
                              for a in self._names(t, index))
-            elif child.dep_ in {"compound", "nmod"} and child.i < noun.i \
-                    and child.ent_type_ not in {"GPE", "LOC"}:  # "the Gothenburg group": where
+            elif child.i < noun.i and child.ent_type_ not in {"GPE", "LOC"} and (
+                    child.dep_ in {"compound", "nmod"}
+                    or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
+                # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
                 found.extend(self._names(child, index, coref=False))
         if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
@@ -385,6 +388,12 @@ class RuleEngine:
                 for a in self._names(sib, index, coref=False)
             )
         return found
+
+    def _name_read_as_adjective(self, child, noun, index: DocumentIndex) -> bool:
+        """ "Brandvold chief executive Eirik Solheim": the parser reads the firm as an adjective
+        of a person's title. Not so before other nouns: "the first Sonic games" are its own."""
+        return child.i in index.by_token and self.heads.get(noun.lemma_.lower()) == "Person" \
+            and index.by_token.get(child.i + 1) != index.by_token[child.i]
 
     def _possessors(self, token, index: DocumentIndex) -> list[Argument]:
         """ "Acme's X" -> Acme; "its X" -> the document's main organisation."""
@@ -579,9 +588,13 @@ class RuleEngine:
                 return found
         return None
 
-    def _status(self, token, hedges: frozenset[str] = frozenset()) -> str:
-        if self._past(token):
-            return "past"
+    def _status(self, token, hedges: frozenset[str] = frozenset(), role_verb: bool = False
+                ) -> str:
+        """`role_verb`: the token states a role ("ran Acme"), so its simple past ends it; not
+        so a deal ("Pelion led the round")."""
+        if self._past(token) or role_verb and token.tag_ == "VBD" \
+                and token.lemma_.lower() in self.knowledge.past_tense_roles:
+            return "past"  # "Ando, who ran Kagero for 14 years"
         return "hedged" if self._hedged(token, hedges) else "asserted"
 
     def _past(self, token) -> bool:
@@ -687,7 +700,8 @@ def _city_before(place):
 
 def _slot_tokens(slot: str, token):
     if slot == "subj":
-        if token.pos_ == "ADJ":  # "X is available on Y": the copula's subject
+        if token.pos_ == "ADJ" or token.dep_ == "acomp":  # "X is available on Y", "X remains
+            # based in Y": the copula's subject
             return syntax.logical_subjects(token.head) if token.head != token else []
         if syntax.misread_verb(token):
             return syntax.misread_subject(token)

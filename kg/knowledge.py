@@ -60,6 +60,7 @@ class TypingCues:
     ignore: frozenset[str] = field(default_factory=frozenset)
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
     owner_nouns: frozenset[str] = frozenset()  # "Meridia's board", "Meridia's shares": Meridia
+    generic_nouns: frozenset[str] = frozenset()  # "company": every firm is one
     creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
     following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
@@ -108,6 +109,8 @@ def typing_cues() -> TypingCues:
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
         coreference=_invert(data.get("coreference", {})),
         owner_nouns=frozenset(w.lower() for w in data.get("owner_nouns", {}).get("words", [])),
+        generic_nouns=frozenset(
+            w.lower() for w in data.get("generic_nouns", {}).get("words", [])),
         creation_verbs=frozenset(
             v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),
@@ -188,6 +191,8 @@ class RelationKnowledge:
     past: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
+    past_tense_roles: frozenset[str] = frozenset()  # "X ran Y": so has this one
+    role_properties: frozenset[str] = frozenset()  # ... when the fact is a role
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
@@ -230,6 +235,9 @@ def relation_knowledge() -> RelationKnowledge:
         past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
         perfect_roles=frozenset(
             w.lower() for w in data.get("past", {}).get("perfect_roles", [])),
+        past_tense_roles=frozenset(
+            w.lower() for w in data.get("past", {}).get("past_tense_roles", [])),
+        role_properties=frozenset(data.get("past", {}).get("role_properties", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),

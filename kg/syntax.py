@@ -87,19 +87,32 @@ def is_anaphoric(token) -> bool:
     if token.tag_ != "NN":
         return False
     children = list(token.children)
-    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from", "at"})
+    if any(c.tag_ in {"JJS", "RBS"} or (c.dep_ == "prep" and c.lower_ in {"of", "from", "at"}
+                                        and not _generic_complement(c))
            for c in children):  # "the oncology business at Roche" says which one itself
         return False
     return any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in children)
+
+
+def _generic_complement(prep) -> bool:
+    """ "the maker of industrial valves": a kind of thing, not a named one, so the phrase still
+    points back to a firm already named."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "of" and bool(objects) and all(
+        o.tag_ in {"NNS", "NN"} and not any(c.dep_ in {"det", "poss"} for c in o.children)
+        for o in objects)
 
 
 def the_two(token) -> bool:
     """ "the two companies", "both firms", "the two" standing alone."""
     if token.lower_ == "two" and token.dep_ in SUBJECT_DEPS:
         return any(c.lower_ == "the" for c in token.children)
+    children = list(token.children)
+    if any(c.dep_ in {"poss", "appos"} for c in children):
+        return False  # "Acme's two subsidiaries, X and Y": these two, named
     return token.tag_ == "NNS" and any(
         (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
-        for c in token.children)
+        for c in children)
 
 
 def members(token) -> list:

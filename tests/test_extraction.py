@@ -784,3 +784,50 @@ def test_a_second_by_phrase_hung_on_the_verb_is_a_second_doer():
     ))
     assert ("Ines Carvalho", "founderOf", "Tillway") in facts
     assert ("Duarte Mendes", "founderOf", "Tillway") in facts
+
+
+def test_a_firm_named_after_its_founder_keeps_its_short_name():
+    ex = extract_text(
+        "Harrow Pump Co. moved its headquarters to Dayton on Monday.\n\n"
+        "The maker of industrial pumps, founded in 1961 by machinist Walt Harrow, is owned by "
+        "Tessvik Group. \"Dayton gave us room to grow,\" said Lena Moss, Harrow's chief "
+        "executive. Harrow has been a subsidiary of Tessvik since 2004. Tessvik chief "
+        "executive Bo Lind said the move made sense. Dayton Mayor Ray Quill welcomed it."
+    )
+    assert "Harrow" in ex.entities["Harrow Pump Co"].aliases  # not the founder's surname
+    assert ex.entities["Dayton"].type == "Place"  # "Dayton Mayor Ray Quill": whose mayor
+    facts = fact_set(ex)
+    assert ("Harrow Pump Co", "headquarteredIn", "Dayton") in facts  # moved its HQ to
+    assert ("Walt Harrow", "founderOf", "Harrow Pump Co") in facts  # "the maker of pumps"
+    assert ("Lena Moss", "ceoOf", "Harrow Pump Co") in facts
+    assert ("Bo Lind", "ceoOf", "Tessvik Group") in facts  # the firm read as an adjective
+
+
+def test_named_subsidiaries_are_not_the_last_two_firms():
+    facts = fact_set(extract_text(
+        "Orlent Valve is owned by Tessvik Group. Orlent's two subsidiaries, Quarry Seal and "
+        "Lindell Castings, remain based in Peoria."
+    ))
+    assert ("Quarry Seal", "headquarteredIn", "Peoria") in facts
+    assert ("Lindell Castings", "headquarteredIn", "Peoria") in facts
+    assert ("Tessvik Group", "headquarteredIn", "Peoria") not in facts
+
+
+def test_the_company_after_a_founding_is_the_firm_just_founded():
+    facts = fact_set(extract_text(
+        "Hal Brisk began his career at Dornvale, the Swiss measurement company. In 1974 he "
+        "left Dornvale and founded Brisk Instruments. The company, which is still "
+        "headquartered in Grenoble, made its name with spectrometers."
+    ))
+    assert ("Brisk Instruments", "headquarteredIn", "Grenoble") in facts
+    assert ("Dornvale", "headquarteredIn", "Grenoble") not in facts
+
+
+def test_a_role_told_in_the_simple_past_has_ended():
+    ex = extract_text(
+        "Kagemi Holdings named Aya Ono chief executive. Ken Ando, who ran Kagemi for 14 "
+        "years, retired. Velt Ventures led the round in Kagemi's chip arm."
+    )
+    facts = fact_set(ex)
+    assert ("Ken Ando", "leads", "Kagemi Holdings") not in facts
+    assert ("Ken Ando", "leads", "Kagemi Holdings") in fact_set(ex, asserted_only=False)
