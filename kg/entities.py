@@ -272,7 +272,8 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         if len(fulls) == 1:  # "Verant Energy" and "Verant Industrial": "Verant" is ambiguous
             yield fulls[0], short
     claimed = {short for short, fulls in shortened.items() if len(fulls) == 1}
-    people = [m for m in mentions if m.ner_label == "PERSON" and len(m.text.split()) > 1]
+    people = [m for m in mentions if len(m.text.split()) > 1 and (
+        m.ner_label == "PERSON" or _person_by_surname(m, parsed, endings))]
     person_names = {normalise_name(m.text) for m in people}
     for person in people:
         full = normalise_name(person.text)
@@ -289,6 +290,19 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                 yield (firm or full), short
 
     yield from _maker_prefixed(multi, names, first_seen)
+
+
+def _person_by_surname(mention, parsed: ParsedDocument, endings: set[str]) -> bool:
+    """ "co-founded it with Tomasz Wieczorek" (tagged an organisation) ... "Wieczorek, the
+    lab's chief scientist": a later use of the last name alone that is a person's makes the
+    full name that person's."""
+    words = normalise_name(mention.text).split()
+    if len(words) > 3 or words[-1].lower() in endings or not all(
+            w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    return any(m.start > mention.start and normalise_name(m.text) == words[-1] and (
+        m.ner_label == "PERSON" or any(cls == "Person" for cls, _ in type_cues(m, parsed.doc)))
+        for m in parsed.mentions)
 
 
 def _named_before(short: str, person_start: int, multi: list[str], person_names: set[str],

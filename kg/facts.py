@@ -492,6 +492,10 @@ class RuleEngine:
                 return Argument(index.by_token[described.i], 0.9)
             if described.pos_ == "PRON" and described != token:
                 return self._name(described, index, coref, depth + 1)
+            if described.pos_ == "NOUN" and described != token:  # "the Foundations team, a
+                found = self._name(described, index, coref, depth + 1)  # group of 40 led by X"
+                if found:
+                    return replace(found, certainty=found.certainty * 0.9)
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
             target = self._recent_expected(index, token.i)
             antecedent = _relative_antecedent_start(token, index)
@@ -709,7 +713,7 @@ def _slot_tokens(slot: str, token):
             return [token.head.head]
         return syntax.logical_subjects(token)
     if slot == "obj" and syntax.misread_verb(token):
-        return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
+        return syntax.misread_object(token)
     if slot == "obj" and syntax.verb_read_as_modifier(token):
         return [token.head]
     if slot == "doer":  # "Acme made an investment in Y", "paid $2bn for a stake", "raised from"

@@ -459,8 +459,9 @@ def _trim(span):
     trailing lower-case noun the tagger took in ("Zephyr AI technology": the name is before)."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or (
+            start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])))):
+        start += 1  # "the start-up Inkwell", "Carmaker Voltra Motors said": the name after
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
                            or doc[end - 1].pos_ in {"AUX", "CCONJ", "ADP", "DET"}
@@ -468,6 +469,14 @@ def _trim(span):
                                and end - 1 > start)):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _descriptor(span) -> bool:
+    """A sentence's first word that says what the name after it is ("Carmaker Voltra Motors
+    said ...": typing.toml [heads]), before a name of two words or more."""
+    first = span[0]
+    return first.is_sent_start and len(span) >= 3 and span[1].pos_ == "PROPN" \
+        and first.lower_ in typing_cues().heads
 
 
 def _proper_noun_runs(doc, covered: set[int]):

@@ -45,10 +45,25 @@ def misread_verb(token) -> bool:
     """ "Acme powers Widget" or "Acme competes with X" read as a plural noun with a name (or a
     capitalised word) before it, and a name or a preposition after it; or "Acme has 19 million
     users and competes with X", the verb read as the object's conjunct."""
+    if token.tag_ == "NNS" and _verb_read_as_compound(token):
+        return True
     if token.tag_ != "NNS" or not any(
             (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children):
         return False
     return bool(misread_subject(token)) if token.dep_ == "ROOT" else _conjoined_to_object(token)
+
+
+def _verb_read_as_compound(token) -> bool:
+    """ "Wren 2 powers Quillpad, a note-taking app": one long name with "powers" inside."""
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i \
+        and bool(misread_subject(token))
+
+
+def misread_object(token) -> list:
+    """The thing a misread verb acts on: the name after it."""
+    if _verb_read_as_compound(token):
+        return [token.head]
+    return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
 
 
 def _conjoined_to_object(token) -> bool:
@@ -166,6 +181,10 @@ def logical_subjects(verb):
         resolved.extend(_agent_on_object(verb))  # "made under contract by X"
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
+    if not resolved and verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" \
+            and verb.head.pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ"}:
+        resolved.append(verb.head)  # "Acme, the Zurich lab, on Thursday released X": the
+        # parser made the sentence's verb a relative clause on its subject
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VB" \
             and verb.head.dep_ == "dobj" and verb.head.head != verb.head:
         resolved.extend(logical_subjects(verb.head.head))  # "Acme held talks to buy X": Acme

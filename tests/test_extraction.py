@@ -831,3 +831,29 @@ def test_a_role_told_in_the_simple_past_has_ended():
     facts = fact_set(ex)
     assert ("Ken Ando", "leads", "Kagemi Holdings") not in facts
     assert ("Ken Ando", "leads", "Kagemi Holdings") in fact_set(ex, asserted_only=False)
+
+
+def test_a_full_name_tagged_a_firm_is_the_person_its_surname_names():
+    ex = extract_text(
+        "Ilse Brauer co-founded Quarrel Labs in 2021 with Tomas Wieczorski and has been its "
+        "chief executive since. Wieczorski, the lab's chief scientist, said little."
+    )
+    assert ex.entities["Tomas Wieczorski"].type == "Person"
+    assert "Wieczorski" in ex.entities["Tomas Wieczorski"].aliases
+    facts = fact_set(ex)
+    assert ("Tomas Wieczorski", "founderOf", "Quarrel Labs") in facts
+    assert ("Ilse Brauer", "ceoOf", "Quarrel Labs") in facts
+
+
+def test_misparsed_verbs_and_descriptions_before_names():
+    ex = extract_text(
+        "Quarrel Labs, the Zurich-based lab, on Thursday released Wren 3, a family of models. "
+        "Wren 3 powers Inkpad, a note-taking app made by the start-up Quillery. Wren 3 was "
+        "built by the Bedrock team, a group of about 40 researchers led by Ana Ruiz."
+    )
+    assert "Quillery" in ex.entities  # not "start-up Quillery"
+    facts = fact_set(ex)
+    assert ("Wren 3", "developedBy", "Quarrel Labs") in facts  # verb read as a relative clause
+    assert ("Wren 3", "powers", "Inkpad") in facts  # "powers" read as a plural noun
+    assert ("Inkpad", "developedBy", "Quillery") in facts
+    assert ("Ana Ruiz", "leads", "Bedrock") in facts  # through the apposition "a group"
