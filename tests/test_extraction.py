@@ -835,13 +835,14 @@ def test_a_role_told_in_the_simple_past_has_ended():
 
 def test_a_full_name_tagged_a_firm_is_the_person_its_surname_names():
     ex = extract_text(
-        "Ilse Brauer co-founded Quarrel Labs in 2021 with Tomas Wieczorski and has been its "
-        "chief executive since. Wieczorski, the lab's chief scientist, said little."
+        "Quarrel Labs is a lab. \"We wanted a model a hospital could run,\" said Ilse Brauer, "
+        "who co-founded Quarrel Labs in 2021 with Tomasz Wieczorek and has been its chief "
+        "executive since. Wieczorek, the lab's chief scientist, said little."
     )
-    assert ex.entities["Tomas Wieczorski"].type == "Person"
-    assert "Wieczorski" in ex.entities["Tomas Wieczorski"].aliases
+    assert ex.entities["Tomasz Wieczorek"].type == "Person"  # the tagger says a firm
+    assert "Wieczorek" in ex.entities["Tomasz Wieczorek"].aliases
     facts = fact_set(ex)
-    assert ("Tomas Wieczorski", "founderOf", "Quarrel Labs") in facts
+    assert ("Tomasz Wieczorek", "founderOf", "Quarrel Labs") in facts
     assert ("Ilse Brauer", "ceoOf", "Quarrel Labs") in facts
 
 
