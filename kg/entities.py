@@ -517,10 +517,17 @@ def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]
             typed.setdefault(stem.lower(), entity.type)
     products = {e.label.lower(): e.type for e in entities.values()
                 if schema().is_a(e.type, "Product")}
+    by_label = {e.label.lower(): e for e in entities.values()}
     for entity in entities.values():
         stem = split_version(entity.label)[0]
         if stem and stem.lower() in typed:
             yield entity.key, typed[stem.lower()], FAMILY_VOTE
+        family = by_label.get(stem.lower()) if stem else None
+        if family is not None and family.type in {"Organization", "Person"} \
+                and schema().is_a(entity.type, "Product"):
+            # "the Drift" tagged a firm, "the Drift 2" plainly a device: the family shares it
+            yield family.key, entity.type, sum(
+                n for cls, n in entity.votes.items() if schema().is_a(cls, "Product"))
         elif entity.type == UNTYPED:  # "Tern 3 Mini" and "Tern 3 Pro": sizes of Tern 3
             base = entity.label.lower().rsplit(" ", 1)[0]
             if base in products and entity.label.split()[-1][:1].isupper():

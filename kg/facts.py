@@ -135,6 +135,7 @@ class RuleEngine:
             stem, number = split_version(self.entities[key].label)
             if stem:
                 families.setdefault(stem.lower(), {})[key] = number
+        rumoured = self._only_rumoured(parsed)  # "a Pico 4 Pro is expected next year"
         for stem, versions in families.items():
             family = [k for k in first if self.entities[k].label.lower() == stem]
             yield from self._successions(parsed, versions, first, rule)
@@ -143,7 +144,7 @@ class RuleEngine:
             for fact in facts:
                 if fact.subject not in members or fact.predicate not in rule.inherit:
                     continue
-                for key in members - {fact.subject}:
+                for key in members - {fact.subject} - rumoured:
                     if (key, fact.predicate) not in stated and self._fits(fact.predicate, key,
                                                                           fact.object):
                         for ev in fact.evidence:
@@ -151,7 +152,22 @@ class RuleEngine:
                                 ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"version-of:{ev.rule}")
 
-        yield from self._variants(first, facts, rule)
+        yield from self._variants({k: v for k, v in first.items() if k not in rumoured},
+                                  facts, rule)
+
+    def _only_rumoured(self, parsed: ParsedDocument) -> set[str]:
+        """Entities every mention of which sits in a hedged clause: a product that may never
+        exist has no maker yet."""
+        hedged: dict[str, bool] = {}
+        for mention in parsed.mentions:
+            span = parsed.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if mention.entity is None or span is None:
+                continue
+            root = span.root
+            clause = root.head if root.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass"} else root
+            said = self._hedged(clause) or clause.lemma_.lower() in self.knowledge.hedges
+            hedged[mention.entity] = hedged.get(mention.entity, True) and said
+        return {key for key, only in hedged.items() if only}
 
     def _variants(self, first: dict[str, int], facts: list[Fact], rule):
         """ "Tern 3, a family in three sizes: Tern 3 Mini, Tern 3 Pro ...": a product named

@@ -418,6 +418,11 @@ def _list_members(span):
     "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay."""
     doc = span.doc
     for token in span:  # "Conductor, Stackwise's software": a comma the tagger ran over
+        if token.tag_ == "POS" and span.start < token.i < span.end - 1 \
+                and doc[token.i + 1].text[:1].isupper() \
+                and doc[token.i + 1].lower_ not in typing_cues().name_endings:
+            # "Valve's Steam Deck": two names ("McDonald's Corp" one)
+            return [doc[span.start:token.i], doc[token.i + 1:span.end]]
         if token.text == "," and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].lower_.rstrip(".") not in typing_cues().name_endings:
             return [doc[span.start:token.i], doc[token.i + 1:span.end]]

@@ -236,11 +236,27 @@ def logical_objects(verb):
     ):  # "the company Musk founded": the noun is what the clause's verb acts on
         objects.append(verb.head)
     if not objects and verb.dep_ == "conj" and verb.head != verb:
+        participle = _nearer_participle(verb)
+        if participle is not None:  # "a chip designed by X and manufactured by Y": the chip
+            return logical_objects(participle)
         passive = any(c.dep_ == "auxpass" for c in verb.children)  # "X grew and is made by Y"
         active_head = not any(c.dep_ == "auxpass" for c in verb.head.children)
         objects.extend(logical_subjects(verb.head) if passive and active_head
                        else logical_objects(verb.head))
     return objects
+
+
+def _nearer_participle(verb):
+    """ "The device is powered by the V7, a processor designed by X and manufactured by Y":
+    the parser joins "manufactured" to the main verb; a bare participle right after another
+    one's phrase is that participle's conjunct."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"auxpass", "aux"} for c in verb.children):
+        return None
+    cc = verb.doc[verb.i - 1]
+    if cc.lower_ not in {"and", "or"}:
+        return None
+    return next((t for t in verb.doc[verb.head.i + 1:cc.i]
+                 if t.dep_ == "acl" and t.tag_ == "VBN" and t.right_edge.i == cc.i - 1), None)
 
 
 def pronoun_subject(verb) -> bool:

@@ -858,3 +858,22 @@ def test_misparsed_verbs_and_descriptions_before_names():
     assert ("Wren 3", "powers", "Inkpad") in facts  # "powers" read as a plural noun
     assert ("Inkpad", "developedBy", "Quillery") in facts
     assert ("Ana Ruiz", "leads", "Bedrock") in facts  # through the apposition "a group"
+
+
+def test_a_device_family_its_chip_and_a_rumoured_variant():
+    ex = extract_text(
+        "Halvik on Wednesday unveiled the Glide 2, a handheld gaming computer.\n\n"
+        "The Glide 2 replaces the Glide, which Halvik launched in 2022. \"The original Glide "
+        "was a great screen,\" he said. The device is powered by the Corra C7, a processor "
+        "designed by Corra Silicon and manufactured by TSMC on its 3-nanometre process. It "
+        "competes with Valve's Steam Deck. A higher-end Glide 2 Pro is expected to follow "
+        "next year."
+    )
+    assert "Steam Deck" in ex.entities and "Valve" in ex.entities  # two names, not one
+    assert ex.entities["Glide"].type == ex.entities["Glide 2"].type  # the family shares it
+    facts = fact_set(ex)
+    assert ("Glide 2", "successorOf", "Glide") in facts
+    assert ("Corra C7", "manufacturedBy", "TSMC") in facts  # the chip, not the device
+    assert ("Glide 2", "manufacturedBy", "TSMC") not in facts
+    assert ("Glide 2", "developedBy", "Halvik") in facts
+    assert not any(s == "Glide 2 Pro" for s, p, o in facts)  # only expected: no maker yet
