@@ -211,13 +211,16 @@ class DocumentIndex:
         start = doc[sentence.start - 1].sent.start
         named = [key for position, key in self.ordered if start <= position < before
                  and self._may_be(key, cls)]
-        here = [key for position, key in self.ordered if sentence.start <= position < before
-                and self._may_be(key, cls)]
         described = doc[before]
+        doers = {self.by_token.get(t.i) for t in syntax.doers_of_clause(described)}
+        here = [key for position, key in self.ordered if sentence.start <= position < before
+                and self._may_be(key, cls) and key not in doers]  # "Acme agreed to buy the
+        # Denver-based maker": Acme is not the maker
         verb = described.head if described.dep_ in syntax.SUBJECT_DEPS else None
         others = {key for position, key in self.ordered if before < position < sentence.end
                   and verb is not None and syntax.same_clause(self._root(position, key), verb)}
-        named = [key for key in named if key not in others]  # "The London group bought Tillway"
+        named = [key for key in named if key not in others | doers]  # "The London group
+        # bought Tillway"
         return named[-1] if named and not here else None
 
     def _may_be(self, key: str, cls: str, any_organisation: bool = False) -> bool:

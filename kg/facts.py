@@ -526,13 +526,13 @@ class RuleEngine:
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self._coreference_class(token)
+            if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
+                named = index.last_named(token.i, cls)  # (news adds facts of the firm just
+                if named:  # named, whatever else was called a maker before)
+                    return Argument(named, 0.8)
             named = index.described_as(token.i, token.lemma_.lower())
             if named and not _says_new(token):
                 return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
-            if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
-                named = index.last_named(token.i, cls)
-                if named:
-                    return Argument(named, 0.8)
             target = self._just_created(token, index) if cls else None
             target = target or (index.recent(token.i, cls) if cls else None)
             if target:
@@ -720,6 +720,10 @@ def _city_before(place):
 
 def _slot_tokens(slot: str, token):
     if slot == "subj":
+        if token.pos_ == "ADJ" and token.dep_ == "advcl" and token.i >= 2 \
+                and token.doc[token.i - 1].text == "," \
+                and token.doc[token.i - 2].pos_ in {"NOUN", "PROPN"}:
+            return [token.doc[token.i - 2]]  # "through the Acme Home app, available on iOS"
         if token.pos_ == "ADJ" or token.dep_ == "acomp":  # "X is available on Y", "X remains
             # based in Y": the copula's subject
             return syntax.logical_subjects(token.head) if token.head != token else []

@@ -257,7 +257,8 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
     for token in doc:  # "the TX1", "on iOS", "called it Thimble": a name whatever its tag
         if token.i not in covered and (_is_model_number(token.text)
                                        or _CAMEL_CASE.fullmatch(token.text)
-                                       or _capitalised_complement(token)):
+                                       or _capitalised_complement(token)
+                                       or _opening_word_described(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
@@ -518,6 +519,20 @@ def _capitalised_complement(token) -> bool:
     may read an unknown word there as an adjective)."""
     return token.dep_ == "oprd" and token.is_title and token.is_alpha \
         and token.i != token.sent.start
+
+
+def _opening_word_described(token) -> bool:
+    """ "Sentry, a vision model Acme trained, powers ...": a sentence's capitalised first word
+    that an apposition says is a model, an app, a company (typing.toml [heads]) is a name,
+    though the tagger reads the word as a common noun."""
+    if token.i != token.sent.start or not token.is_title or not token.is_alpha \
+            or token.pos_ != "NOUN" or token.i + 1 >= len(token.doc) \
+            or token.doc[token.i + 1].text != ",":
+        return False
+    heads = typing_cues().heads
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (
+        c.lemma_.lower() in heads
+        or f"{c.doc[c.i - 1].lower_} {c.lemma_.lower()}" in heads) for c in token.children)
 
 
 def _ignored(span, ignore: frozenset[str]) -> bool:

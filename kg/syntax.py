@@ -290,6 +290,15 @@ def clause_subjects(token) -> set[int]:
     return {s.i for s in verb.children if s.dep_ in SUBJECT_DEPS}
 
 
+def doers_of_clause(token) -> list:
+    """The doers of the verb a noun hangs on, control included ("Acme agreed to buy the
+    maker": Acme)."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+        verb = verb.head
+    return logical_subjects(verb) if verb.pos_ in {"VERB", "AUX"} and verb != token else []
+
+
 QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
 WE = {"we", "us", "our", "my"}  # "my co-founder": of the speaker's organisation

@@ -877,3 +877,22 @@ def test_a_device_family_its_chip_and_a_rumoured_variant():
     assert ("Glide 2", "manufacturedBy", "TSMC") not in facts
     assert ("Glide 2", "developedBy", "Halvik") in facts
     assert not any(s == "Glide 2 Pro" for s, p, o in facts)  # only expected: no maker yet
+
+
+def test_an_earnings_call_story():
+    ex = extract_text(
+        "Larkspur Technologies reported revenue of $612 million.\n\n"
+        "Domvik Labs, the Copenhagen-based lock maker that Larkspur bought in 2021, designs "
+        "its locks. Customers control the devices through the Larkspur Home app, available "
+        "on iOS and Android. The camera's image sensor, the OK-480, is made by Okawa Imaging. "
+        "Beacon, a vision model, runs on the camera.\n\n"
+        "The call's biggest question was Pellam Systems. Larkspur agreed in June to buy the "
+        "Denver-based maker of video doorbells for $340 million."
+    )
+    assert ex.entities["Beacon"].type == "AIModel"  # a sentence's first word, described
+    facts = fact_set(ex)
+    assert ("Larkspur Home", "availableOn", "iOS") in facts  # "the X app, available on"
+    assert ("OK-480", "manufacturedBy", "Okawa Imaging") in facts  # a sensor is a product
+    assert ("Pellam Systems", "headquarteredIn", "Denver") in facts  # not the last "maker"
+    assert ("Domvik Labs", "headquarteredIn", "Denver") not in facts
+    assert ("Larkspur Technologies", "headquarteredIn", "Denver") not in facts  # the buyer
