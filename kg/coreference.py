@@ -15,7 +15,7 @@ from functools import cached_property
 from kg import syntax
 from kg.knowledge import schema, typing_cues
 from kg.model import Entity
-from kg.nlp import ParsedDocument, whole_word_spans
+from kg.nlp import ParsedDocument, common_words, whole_word_spans
 
 
 class DocumentIndex:
@@ -48,7 +48,7 @@ class DocumentIndex:
         owners: dict[str, set[str]] = {}
         for key in {key for _, key in self.ordered}:
             entity = self.entities[key]
-            for name in (entity.label, *entity.aliases):
+            for name in (entity.label, *entity.aliases, *_implied_short_forms(entity)):
                 if len(name) > 2 and name[0].isupper():
                     owners.setdefault(name, set()).add(key)
         text, doc = self.parsed.document.text, self.parsed.doc
@@ -116,10 +116,12 @@ class DocumentIndex:
         first = {key: i for i, key in reversed(self.ordered)}
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
-    def focus_at(self, position: int) -> str | None:
+    def focus_at(self, position: int, depth: int = 0) -> str | None:
         """The organisation the paragraph of token `position` is about, when the paragraph
         names one more than the story's own ("5. Quaymark ... the company": Quaymark, in a
-        round-up of five start-ups); else the story's."""
+        round-up of five start-ups); else the story's. A paragraph naming no organisation
+        continues the one before ("Corvane slipped ... co-founder Whitcombe stepped down." /
+        "Whitcombe, who started the company in 2011, ...")."""
         doc = self.parsed.doc
         text = syntax.doc_text(doc)
         char = doc[position].idx
@@ -127,13 +129,24 @@ class DocumentIndex:
         last = text.find("\n", char)
         span = doc.char_span(first, len(text) if last < 0 else last, alignment_mode="expand")
         local = self._focus(span.start, span.end) if span is not None else None
+        end = first - 1  # the paragraph before ends here, blank lines skipped
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        if local is None and span is not None and depth < 2 and end > 0:
+            earlier = doc.char_span(text.rfind("\n", 0, end) + 1, end,
+                                    alignment_mode="expand")
+            if earlier is not None and any(earlier.start <= i < earlier.end
+                                           for i, _ in self.ordered):
+                return self.focus_at(earlier.start, depth + 1)
         if local is None or local == self.focus:
             return self.focus
         counts = Counter(key for i, key in self.ordered if span.start <= i < span.end)
         subject = any(key == local and (self._is_subject(i, key) or i <= span.start + 2)
                       for i, key in self.ordered if span.start <= i < span.end)
-        # a topic is what the paragraph opens with or makes a subject
-        return local if subject and counts[local] >= 2 and counts[local] > counts[self.focus] \
+        # a topic is what the paragraph opens with or makes a subject; named twice, unless
+        # a paragraph without any firm continues it
+        enough = counts[local] >= 2 or depth > 0
+        return local if subject and enough and counts[local] > counts[self.focus] \
             else self.focus
 
     def owner_of_its(self, before: int) -> str | None:
@@ -274,3 +287,15 @@ class DocumentIndex:
             if start < before and key not in local and self._may_be(key, cls):
                 return key
         return None
+
+
+def _implied_short_forms(entity: Entity) -> list[str]:
+    """ "Kestrel Semiconductor ... Kestrel chief executive Tomas Brandt": a firm's name without
+    its legal or trade ending, unless that is an adjective ("General Motors" is not
+    "General")."""
+    words = entity.label.split()
+    endings = typing_cues().name_endings
+    if len(words) < 2 or endings.get(words[-1].lower()) != "Company":
+        return []
+    short = " ".join(words[:-1])
+    return [] if short.lower() in common_words(("adj", "adv")) else [short]

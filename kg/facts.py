@@ -531,7 +531,7 @@ class RuleEngine:
                 if named:  # named, whatever else was called a maker before)
                     return Argument(named, 0.8)
             named = index.described_as(token.i, token.lemma_.lower())
-            if named and not _says_new(token):
+            if named and not _says_new(token) and not _qualified(token):
                 return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
             target = self._just_created(token, index) if cls else None
             target = target or (index.recent(token.i, cls) if cls else None)
@@ -685,6 +685,13 @@ def _relative_antecedent_start(pronoun, index: DocumentIndex) -> int | None:
 def _says_new(noun) -> bool:
     """ "the new group": a thing the text just created (see RuleEngine._just_created)."""
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
+
+
+def _qualified(noun) -> bool:
+    """ "the accounting-software maker": a noun that says which kind it is may not be the
+    last one described as a maker ("Quillon, a maker of optical switches")."""
+    return any(c.dep_ in {"compound", "amod"} and c.i < noun.i
+               and any(t.text == "-" for t in c.subtree) for c in noun.children)
 
 
 def _elaborated(noun) -> bool:

@@ -84,12 +84,12 @@ def load_pipeline():
     )
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def common_words(kinds: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> frozenset[str]:
     """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs): a capitalised word
     opening a sentence ("Money stuff, ...") that is in them is an ordinary word, not a name."""
     table = load_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, ()))
+    return frozenset(w for pos in kinds for w in table.get(pos, ()))
 
 
 @Language.component("kg_line_breaks")

@@ -17,7 +17,8 @@ OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 DEFINITE = {"the", "this", "that", "its", "their", "these"}
 PERSONAL = {"he", "she", "him", "her", "his"}
 SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
-            "return", "take"}  # "X serves as CEO": the subject holds the role
+            "return", "take", "operate", "function", "trade"}  # "X serves as CEO": the
+# subject holds the role
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
 

@@ -896,3 +896,27 @@ def test_an_earnings_call_story():
     assert ("Pellam Systems", "headquarteredIn", "Denver") in facts  # not the last "maker"
     assert ("Domvik Labs", "headquarteredIn", "Denver") not in facts
     assert ("Larkspur Technologies", "headquarteredIn", "Denver") not in facts  # the buyer
+
+
+def test_a_wire_story_about_many_firms():
+    ex = extract_text(
+        "Tech shares mixed as Halden closes Quorra deal\n\n"
+        "Halden Systems rose 6 percent after the Austin-based maker said it had completed "
+        "its purchase of Quorra Networks, a maker of optical switches. Quorra will keep its "
+        "brand and operate as a unit of Halden.\n\n"
+        "Corvale slipped 3 percent. The Dublin-based payments company said co-founder Dana "
+        "Whitby had stepped down as chief executive.\n\n"
+        "Whitby, who started the company with two friends in 2011, will stay on.\n\n"
+        "San Jose-based Kestrel Semiconductor fell 4 percent. Kestrel chief executive Tomas "
+        "Brant declined to comment.\n\n"
+        "Lumaro jumped 11 percent after Sable Peak Capital disclosed an 8 percent stake in the "
+        "accounting-software maker. Lumaro's Ledgerline app is winning customers from larger "
+        "rivals. \"Investors reward deals,\" said Priya Hallam, a "
+        "strategist at Wexford Securities."
+    )
+    facts = fact_set(ex)
+    assert ("Quorra Networks", "subOrganizationOf", "Halden Systems") in facts  # operate as
+    assert ("Dana Whitby", "founderOf", "Corvale") in facts  # the paragraph before's firm
+    assert ("Tomas Brant", "ceoOf", "Kestrel Semiconductor") in facts  # "Kestrel" alone
+    assert ("Sable Peak Capital", "investedIn", "Lumaro") in facts  # not the last "maker"
+    assert ("Priya Hallam", "worksFor", "Wexford Securities") in facts
