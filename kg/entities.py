@@ -268,10 +268,15 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         if words[-1].lower() in endings and short in names and \
                 seen.get(full, 0) < seen.get(short, len(text)):  # headline-only: "Acme" in it
             shortened[short].append(full)
+    sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
+    claimed = set()
     for short, fulls in shortened.items():
-        if len(fulls) == 1:  # "Verant Energy" and "Verant Industrial": "Verant" is ambiguous
+        fulls.sort(key=lambda name: first_seen[name])
+        # "Verant Energy and Verant Industrial": "Verant" is ambiguous; but "Kagero Holdings"
+        # in the opening sentence and "Kagero Devices" later: "Kagero" is the one named first
+        if len(fulls) == 1 or sentence_of[fulls[0]] < sentence_of[fulls[1]]:
+            claimed.add(short)
             yield fulls[0], short
-    claimed = {short for short, fulls in shortened.items() if len(fulls) == 1}
     people = [m for m in mentions if len(m.text.split()) > 1 and (
         m.ner_label == "PERSON" or _person_by_surname(m, parsed, endings))]
     person_names = {normalise_name(m.text) for m in people}

@@ -333,6 +333,8 @@ class RuleEngine:
 
     def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
         if slot == "focus":
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+                return []  # "Rolf Brenner, a German executive": of some firm, not the story's
             focus = index.focus_at(token.i)
             return [Argument(focus, 0.8)] if focus else []
         if slot == "list":
@@ -376,9 +378,9 @@ class RuleEngine:
                 owner = index.owner_of_its(child.i)
                 if child.lower_ in {"its", "their"} and owner:
                     found.append(Argument(owner, 0.8))
-                elif child.lower_ == "whose":  # "Nimbora, whose chief executive is X"
-                    found.extend(a for t in syntax.relative_antecedent(child)
-                                 for a in self._names(t, index, coref=False))
+                elif child.lower_ == "whose":  # "Nimbora, whose chief executive is X"; "a
+                    found.extend(a for t in syntax.relative_antecedent(child)  # stake in the
+                                 for a in self._names(t, index))  # company, whose CEO is X"
                 else:
                     found.extend(self._names(child, index))
             elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:

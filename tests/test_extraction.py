@@ -920,3 +920,18 @@ def test_a_wire_story_about_many_firms():
     assert ("Tomas Brant", "ceoOf", "Kestrel Semiconductor") in facts  # "Kestrel" alone
     assert ("Sable Peak Capital", "investedIn", "Lumaro") in facts  # not the last "maker"
     assert ("Priya Hallam", "worksFor", "Wexford Securities") in facts
+
+
+def test_a_short_name_shared_by_two_units_is_the_one_named_first():
+    ex = extract_text(
+        "Kazemi Holdings, the Osaka-based conglomerate, on Monday spun off its chip arm.\n\n"
+        "The chip unit, until now called Kazemi Devices, trades as Hoshiko Semiconductor. "
+        "Kazemi has kept a 19.9 percent stake in the company, which is headquartered in "
+        "Kumamoto and whose chief executive is Mei Tanabe. Rolf Brenner, a German executive, "
+        "runs storage. \"Chips move fast,\" said Haruto Kisaragi, Kazemi's chief executive."
+    )
+    assert "Kazemi" in ex.entities["Kazemi Holdings"].aliases  # not ambiguous: named first
+    facts = fact_set(ex)
+    assert ("Haruto Kisaragi", "ceoOf", "Kazemi Holdings") in facts
+    assert ("Mei Tanabe", "ceoOf", "Kazemi Holdings") not in facts  # "whose": the company
+    assert ("Rolf Brenner", "ceoOf", "Kazemi Holdings") not in facts  # "a ... executive"
