@@ -443,13 +443,19 @@ def _person_roles() -> frozenset[str]:
 
 
 def _extend(span):
-    """Grow a name over the proper nouns or version number that follow it.
+    """Grow a name over the proper nouns or version number that follow it (and an untagged
+    given name before it).
 
     The entity ruler and the NER stop at the name they know: "Llama" in "Llama 2", "Amazon"
     in "Amazon Web Services". A job title ("Acme CEO Jane Doe") or another entity ends it.
     """
-    doc, end = span.doc, span.end
+    doc, start, end = span.doc, span.start, span.end
     roles = _person_roles()
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].head.i in range(start, end) and not doc[start - 1].ent_type_ \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in roles:
+        start -= 1  # "with Anders Quist": the tagger named only "Quist"
+    span = doc[start:end]
     while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
