@@ -37,6 +37,7 @@ class DocumentIndex:
             self.ordered.append((span.start, mention.entity))
         self._find_repeated_names()
         self.ordered.sort()
+        self._referents: dict[int, str | None] = {}  # "the company" as a subject -> its entity
         self.focus = self._focus()
 
     def _find_repeated_names(self) -> None:
@@ -158,9 +159,12 @@ class DocumentIndex:
                 self.entities[self.by_token[owned.head.i]].type, "Organization"):
             return self.by_token[owned.head.i]
         doc = self.parsed.doc
-        for position in sorted(syntax.clause_subjects(doc[before])):
-            # "Acme named Initech as its partner", "Acme's shares trailed its rivals": Acme
-            for token in [doc[position], *(c for c in doc[position].children if c.dep_ == "poss")]:
+        held = owned.lemma_.lower() in typing_cues().owner_nouns  # "X, which holds 40 percent
+        doers = [] if held else syntax.doers_of_clause(doc[before])  # of its shares": not X
+        for subject in sorted(doers, key=lambda t: t.i):
+            # "Acme named Initech as its partner", "Acme's shares trailed its rivals", "Harwick
+            # sits inside Tessaly Motion and keeps its brand": Acme, Acme, Harwick
+            for token in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
                 key = self.by_token.get(token.i)
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
@@ -183,7 +187,8 @@ class DocumentIndex:
         doc = self.parsed.doc
         sentence = doc[before].sent
         previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-        candidates = [(start, key) for start, key in reversed(self.ordered)
+        named = [*self.ordered, *self._described_subjects(previous.start, before)]
+        candidates = [(start, key) for start, key in sorted(named, reverse=True)
                       if previous.start <= start < before and self._may_be(key, cls)]
         local = syntax.clause_subjects(doc[before])
         candidates = [(start, key) for start, key in candidates
@@ -213,6 +218,25 @@ class DocumentIndex:
             if self._is_main_object(start, key):
                 return key
         return None
+
+    def _described_subjects(self, start: int, end: int) -> list[tuple[int, str]]:
+        """ "The company is backed by X and Y, which hold 40 percent of its shares": a subject
+        that refers back ("the company") carries the thread on like a name, so what it refers
+        to is the sentence's subject for what follows."""
+        found = []
+        for token in self.parsed.doc[start:end]:
+            if token.i not in self._referents:
+                self._referents[token.i] = None
+                cls = typing_cues().coreference.get(token.lemma_.lower())
+                # (not "..., the firm said": an aside carries no thread)
+                if token.dep_ in {"nsubj", "nsubjpass"} and token.i not in self.by_token \
+                        and token.head.lemma_ not in syntax.SPEECH_VERBS \
+                        and cls and schema().is_a(cls, "Company") \
+                        and syntax.is_anaphoric(token):
+                    self._referents[token.i] = self.recent(token.i, cls)
+            if self._referents[token.i]:
+                found.append((token.i, self._referents[token.i]))
+        return found
 
     def last_named(self, before: int, cls: str) -> str | None:
         """The last entity of `cls` named in the sentence before the one of `before`, when this

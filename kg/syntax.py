@@ -19,6 +19,7 @@ PERSONAL = {"he", "she", "him", "her", "his"}
 SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
             "return", "take", "operate", "function", "trade"}  # "X serves as CEO": the
 # subject holds the role
+SPEECH_VERBS = {"say", "tell", "add", "note", "state", "write", "comment"}  # "..., X said"
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
 

@@ -935,3 +935,20 @@ def test_a_short_name_shared_by_two_units_is_the_one_named_first():
     assert ("Haruto Kisaragi", "ceoOf", "Kazemi Holdings") in facts
     assert ("Mei Tanabe", "ceoOf", "Kazemi Holdings") not in facts  # "whose": the company
     assert ("Rolf Brenner", "ceoOf", "Kazemi Holdings") not in facts  # "a ... executive"
+
+
+def test_its_after_the_company_and_a_conjoined_verb():
+    ex = extract_text(
+        "Tessvale Group said it had bought Harrow Robotics, the Pittsburgh company behind the "
+        "Strider robots. Harrow now sits inside Tessvale Motion and keeps its brand and its "
+        "Pittsburgh headquarters.\n\n"
+        "Tillmark is a payments start-up. The company is backed by Greyhill Capital and "
+        "Ostrow Partners, which together hold about 40 percent of its shares. Elin Amund, a "
+        "partner at Ostrow, joined Tillmark's board."
+    )
+    facts = fact_set(ex)
+    assert ("Tessvale Group", "headquarteredIn", "Pittsburgh") not in facts  # Harrow's
+    assert ("Greyhill Capital", "investedIn", "Ostrow Partners") not in facts
+    assert ("Ostrow Partners", "investedIn", "Greyhill Capital") not in facts
+    assert ("Elin Amund", "worksFor", "Ostrow Partners") in facts
+    assert ("Elin Amund", "worksFor", "Tillmark") not in facts  # a board seat, not a job
