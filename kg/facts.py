@@ -828,8 +828,11 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     pending: list[tuple[str, str, str, tuple[str, ...]]] = []
     for parsed in parsed_docs:
         for fact in engine.extract(parsed):
-            if max(e.confidence for e in fact.evidence) < 0.6:
+            confidence = max(e.confidence for e in fact.evidence)
+            if confidence < 0.5:
                 continue
+            weak = confidence < 0.6  # told through a pronoun ("It is available on iOS"): it
+            # types only names nothing else types (see _union_vote)
             quiet = all(ev.rule in silent for ev in fact.evidence)
             if quiet and fact.predicate not in sch.symmetric:
                 continue  # a loose trigger; but "his rival" pairs people, "its rival" firms
@@ -837,7 +840,7 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
             range_ = sch.ranges.get(fact.predicate, ())
             for key, other, classes, facing in ((fact.subject, fact.object, domain, range_),
                                                 (fact.object, fact.subject, range_, domain)):
-                if len(classes) == 1 and not quiet:
+                if len(classes) == 1 and not quiet and not weak:
                     votes.append((key, classes[0], SLOT_VOTE))
                 elif len(classes) > 1 and ("Person" not in facing
                                            or entities[key].type == "Person"):

@@ -78,7 +78,7 @@ def misread_subject(token) -> list:
     if _conjoined_to_object(token):
         return logical_subjects(token.head.head)
     return [c for c in token.children if c.i < token.i and (
-        c.pos_ == "PROPN" or (c.dep_ == "compound" and c.text[:1].isupper()))][-1:]
+        c.pos_ == "PROPN" or (c.dep_ in {"compound", "amod"} and c.text[:1].isupper()))][-1:]
 
 
 def verb_read_as_modifier(token) -> bool:

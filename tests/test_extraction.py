@@ -952,3 +952,12 @@ def test_its_after_the_company_and_a_conjoined_verb():
     assert ("Ostrow Partners", "investedIn", "Greyhill Capital") not in facts
     assert ("Elin Amund", "worksFor", "Ostrow Partners") in facts
     assert ("Elin Amund", "worksFor", "Tillmark") not in facts  # a board seat, not a job
+
+
+def test_a_platform_named_only_after_a_pronoun_is_typed():
+    facts = fact_set(extract_text(
+        "The centrepiece is Larch Go, an app the bank released in February. It is available "
+        "on iOS and Android, and it was built by Lattice Ledger Systems."
+    ))
+    assert ("Larch Go", "availableOn", "iOS") in facts  # iOS has no other typing evidence
+    assert ("Larch Go", "availableOn", "Android") in facts
