@@ -150,7 +150,7 @@ class DocumentIndex:
         return local if subject and enough and counts[local] > counts[self.focus] \
             else self.focus
 
-    def owner_of_its(self, before: int) -> str | None:
+    def owner_of_its(self, before: int, skip_doers: bool = False) -> str | None:
         """ "Acme has built its business": the organisation the sentence (or the one before) is
         about, else the last one named, else the story's main one."""
         sch = schema()
@@ -159,8 +159,9 @@ class DocumentIndex:
                 self.entities[self.by_token[owned.head.i]].type, "Organization"):
             return self.by_token[owned.head.i]
         doc = self.parsed.doc
-        held = owned.lemma_.lower() in typing_cues().owner_nouns  # "X, which holds 40 percent
-        doers = [] if held else syntax.doers_of_clause(doc[before])  # of its shares": not X
+        held = skip_doers or owned.lemma_.lower() in typing_cues().owner_nouns  # "X, which
+        doers = [] if held else syntax.doers_of_clause(doc[before])  # holds 40 percent of its
+        # shares": not X
         for subject in sorted(doers, key=lambda t: t.i):
             # "Acme named Initech as its partner", "Acme's shares trailed its rivals", "Harwick
             # sits inside Tessaly Motion and keeps its brand": Acme, Acme, Harwick

@@ -350,6 +350,9 @@ class RuleEngine:
             return [found] if found else []
         if slot == "poss":
             return self._possessors(token, index)
+        if slot == "obj_poss":  # "X led its Series B", "led Acme's latest round": whose
+            return [a for o in syntax.logical_objects(token) if o.i > token.i
+                    for a in self._possessors(o, index, others=True)]
         if slot == "relcl_subj":  # "a unit the company set up" -> the company
             return [a for c in token.children if c.dep_ == "relcl"
                     for t in syntax.logical_subjects(c) for a in self._names(t, index)]
@@ -413,12 +416,14 @@ class RuleEngine:
         return child.i in index.by_token and self.heads.get(noun.lemma_.lower()) == "Person" \
             and index.by_token.get(child.i + 1) != index.by_token[child.i]
 
-    def _possessors(self, token, index: DocumentIndex) -> list[Argument]:
-        """ "Acme's X" -> Acme; "its X" -> the document's main organisation."""
+    def _possessors(self, token, index: DocumentIndex, others: bool = False
+                    ) -> list[Argument]:
+        """ "Acme's X" -> Acme; "its X" -> the document's main organisation. `others`: the
+        clause's doer is not meant ("Bellgrove led its Series B": not Bellgrove's)."""
         found: list[Argument] = []
         for child in (c for c in token.children if c.dep_ == "poss"):
             if child.lower_ in {"its", "their"}:
-                owner = index.owner_of_its(child.i)
+                owner = index.owner_of_its(child.i, skip_doers=others)
                 found.extend([Argument(owner, 0.8)] if owner else [])
             elif child.lower_ == "our" and index.focus and syntax.spoken(child):
                 found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."

@@ -223,6 +223,10 @@ def _doers(verb) -> list:
     """Who does what a verb says, through relative clauses, passives and control verbs."""
     found = [verb.head if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else c
              for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    antecedent = verb.head
+    if verb.dep_ == "relcl" and found == [antecedent] and antecedent.dep_ == "pobj" \
+            and antecedent.head.head.pos_ == "NOUN":  # "the start-up behind Qorra Pilot,
+        found.append(antecedent.head.head)  # which raised $200 million": the start-up too
     found += [p for a in verb.children if a.dep_ == "agent" for p in a.children
               if p.dep_ == "pobj"]
     if not found and verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
@@ -508,6 +512,9 @@ class DocumentReader:
             doers = [c for c in trigger.children if c.dep_ == "poss"]
             if not doers:
                 verb = _governing_verb(trigger)
+                if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+                    verb = _governing_verb(verb.head)  # "raised $2m in a round led by X at a
+                    # valuation of $9m": the raiser's valuation, not X's
                 doers = _doers(verb) if verb.i != trigger.i else []
             others = []
         figure = Figure(kind.cls, value[0], value[1], anchor=_governing_verb(trigger),
@@ -530,8 +537,11 @@ class DocumentReader:
         investee_side = [p for c in carriers for p in _prep_objects(c, to_investee)]
         investee_side += self._preps_below(trigger, to_investee, ent)
         investor_side = [p for c in carriers for p in _prep_objects(c, from_investor)]
-        investor_side += [p for c in ent.root.head.children if c.dep_ == "acl"
-                          for p in _prep_objects(c, {"by"})]  # "a round led by X"
+        rounds = [ent.root.head, *(o for c in ent.root.children if c.dep_ == "prep"
+                                   for o in c.children if o.dep_ == "pobj")]
+        investor_side += [p for r in rounds for c in r.children if c.dep_ == "acl"
+                          for p in _prep_objects(c, {"by"})]  # "a round led by X", "raised
+        # $200 million in a Series C led by X"
         if kind.role == "investor":
             investor_side = doers + investor_side
         else:

@@ -94,7 +94,8 @@ def verb_read_as_modifier(token) -> bool:
 def has_modifier(token, words: frozenset[str]) -> bool:
     near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
     # and the objects of its prepositions: "made under contract"
-    phrases = [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    phrases = [g for c in token.children if c.dep_ in {"prep", "dobj"} for g in c.children
+               if c.dep_ == "prep" or g.dep_ == "compound"]  # "led its Series B": series
     return any(t.lemma_.lower() in words or t.lower_ in words
                for t in [*token.children, *near, *phrases])
 
@@ -127,9 +128,10 @@ def the_two(token) -> bool:
     children = list(token.children)
     if any(c.dep_ in {"poss", "appos"} for c in children):
         return False  # "Acme's two subsidiaries, X and Y": these two, named
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in children)  # not "two rounds"
     return token.tag_ == "NNS" and any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ == "det" and c.lower_ == "both")
-        for c in children)
+        (c.dep_ == "nummod" and c.lower_ == "two" and the)
+        or (c.dep_ == "det" and c.lower_ == "both") for c in children)
 
 
 def members(token) -> list:

@@ -961,3 +961,24 @@ def test_a_platform_named_only_after_a_pronoun_is_typed():
     ))
     assert ("Larch Go", "availableOn", "iOS") in facts  # iOS has no other typing evidence
     assert ("Larch Go", "availableOn", "Android") in facts
+
+
+def test_backers_of_funding_rounds():
+    facts = fact_set(extract_text(
+        "Funding roundup\n\n"
+        "This week's biggest cheque went to Quorral, the San Francisco start-up behind the "
+        "coding assistant Quorral Pilot, which raised $200 million in a Series C led by "
+        "Emberfield Capital at a valuation of $2.5 billion. NVest, Nvidia's venture arm, also "
+        "put money in. Quorral was founded in 2021.\n\n"
+        "Solvane, a Berlin company, closed a $60 million Series B led by Hollis Park Ventures. "
+        "Atrium Fund, the venture arm of a carmaker, joined the round. Solvane was founded "
+        "in 2020.\n\n"
+        "Who backed it? Harrow Robotics raised about $410 million. Bellgrove Capital led "
+        "its 2019 Series B; Norrow Ventures joined in two later rounds. Harrow was sold in "
+        "May."
+    ))
+    assert ("Emberfield Capital", "investedIn", "Quorral") in facts  # through "which"
+    assert ("NVest", "investedIn", "Quorral") in facts
+    assert ("Atrium Fund", "investedIn", "Solvane") in facts
+    assert ("Bellgrove Capital", "investedIn", "Harrow Robotics") in facts  # its = not its own
+    assert ("Norrow Ventures", "investedIn", "Harrow Robotics") in facts  # not "the two"
