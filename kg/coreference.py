@@ -308,10 +308,18 @@ class DocumentIndex:
                 and self._may_be(focus, cls, any_organisation=True) \
                 and any(start < before for start, key in self.ordered if key == focus):
             return focus
-        for start, key in reversed(self.ordered):
-            if start < before and key not in local and self._may_be(key, cls):
-                return key
-        return None
+        candidates = [key for start, key in reversed(self.ordered)
+                      if start < before and key not in local and self._may_be(key, cls)]
+        # "... turns on the TillTap 2, which replaced the original TillTap. The device is
+        # made by Y": of two named just before, the one outside the relative clause
+        sentence = token.sent
+        window = token.doc[sentence.start - 1].sent.start if sentence.start else 0
+        last = {key: start for start, key in self.ordered if window <= start < before}
+        aside = {key for key, start in last.items()
+                 if any(a.dep_ == "relcl" for a in self._root(start, key).ancestors)}
+        nearby = [key for key in candidates if key in last]
+        return next((key for key in nearby if key not in aside), None) \
+            or next(iter(candidates), None)
 
 
 def _implied_short_forms(entity: Entity) -> list[str]:

@@ -511,6 +511,9 @@ def drop_untyped(entities: dict[str, Entity]) -> dict[str, Entity]:
 FAMILY_VOTE = 2.0
 
 
+_TAGGER_ONLY = {"Organization", "Person", UNTYPED}  # classes a tagger label alone gives
+
+
 def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]]:
     """ "Pico 3" is whatever "Pico" or "Pico 2" is: a numbered version takes its family's class
     (the tagger often has nothing else to say about "Pico 3 followed in 2024")."""
@@ -528,11 +531,14 @@ def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]
         if stem and stem.lower() in typed:
             yield entity.key, typed[stem.lower()], FAMILY_VOTE
         family = by_label.get(stem.lower()) if stem else None
-        if family is not None and family.type in {"Organization", "Person"} \
-                and schema().is_a(entity.type, "Product"):
-            # "the Drift" tagged a firm, "the Drift 2" plainly a device: the family shares it
-            yield family.key, entity.type, sum(
-                n for cls, n in entity.votes.items() if schema().is_a(cls, "Product"))
+        if family is not None:  # "the Drift" tagged a firm, "the Drift 2" plainly a device
+            # (or the other way round): the family shares the product's evidence
+            for plain, product in ((family, entity), (entity, family)):
+                vaguer = plain.type in _TAGGER_ONLY or (
+                    plain.type == "Product" and product.type != "Product")  # "a device"
+                if vaguer and schema().is_a(product.type, "Product"):
+                    yield plain.key, product.type, sum(
+                        n for cls, n in product.votes.items() if schema().is_a(cls, "Product"))
         elif entity.type == UNTYPED:  # "Tern 3 Mini" and "Tern 3 Pro": sizes of Tern 3
             base = entity.label.lower().rsplit(" ", 1)[0]
             if base in products and entity.label.split()[-1][:1].isupper():

@@ -138,7 +138,8 @@ class RuleEngine:
         rumoured = self._only_rumoured(parsed)  # "a Pico 4 Pro is expected next year"
         for stem, versions in families.items():
             family = [k for k in first if self.entities[k].label.lower() == stem]
-            yield from self._successions(parsed, versions, first, rule)
+            yield from self._successions(
+                parsed, {k: n for k, n in versions.items() if k not in rumoured}, first, rule)
             members = set(versions) | set(family)
             stated = {(f.subject, f.predicate) for f in facts}
             for fact in facts:
@@ -165,6 +166,8 @@ class RuleEngine:
                 continue
             root = span.root
             clause = root.head if root.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass"} else root
+            while clause.dep_ in {"aux", "auxpass"} and clause.head != clause:
+                clause = clause.head  # "a Lark 3 is probably coming": coming
             said = self._hedged(clause) or clause.lemma_.lower() in self.knowledge.hedges
             hedged[mention.entity] = hedged.get(mention.entity, True) and said
         return {key for key, only in hedged.items() if only}

@@ -214,7 +214,8 @@ def extract(
         if on_document:
             on_document(document.source)
     entities = resolve(parsed, use_known=use_known)
-    add_votes(entities, [*slot_votes(parsed, entities), *family_votes(entities)])
+    add_votes(entities, slot_votes(parsed, entities))
+    add_votes(entities, list(family_votes(entities)))  # after: a family shares what facts say
     entities = drop_untyped(entities)
     literals = extract_literals(parsed, entities)
     facts = extract_facts(parsed, entities, literals) + literals

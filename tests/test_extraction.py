@@ -982,3 +982,17 @@ def test_backers_of_funding_rounds():
     assert ("Atrium Fund", "investedIn", "Solvane") in facts
     assert ("Bellgrove Capital", "investedIn", "Harrow Robotics") in facts  # its = not its own
     assert ("Norrow Ventures", "investedIn", "Harrow Robotics") in facts  # not "the two"
+
+
+def test_a_device_family_the_tagger_calls_a_firm():
+    facts = fact_set(extract_text(
+        "Paxmoor agreed to buy Tollway, a Lisbon company whose TollTap card readers are used "
+        "by 600,000 merchants.\n\n"
+        "Much of the case turns on the TollTap 2, which replaced the original TollTap in 2023. "
+        "The device is designed by Tollway and manufactured by Qiantu Electronics. A TollTap 3 "
+        "is probably coming next year."
+    ))
+    assert ("TollTap 2", "successorOf", "TollTap") in facts  # both typed products
+    assert ("TollTap 2", "manufacturedBy", "Qiantu Electronics") in facts  # not the one in
+    assert ("TollTap", "manufacturedBy", "Qiantu Electronics") not in facts  # the clause
+    assert not any(s == "TollTap 3" for s, p, o in facts)  # only "probably coming"
