@@ -277,8 +277,13 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         if len(fulls) == 1 or sentence_of[fulls[0]] < sentence_of[fulls[1]]:
             claimed.add(short)
             yield fulls[0], short
+    singles = defaultdict(list)  # one-word names, for "Tomasz Wieczorek ... Wieczorek"
+    for mention in mentions:
+        name = normalise_name(mention.text)
+        if " " not in name:
+            singles[name].append(mention)
     people = [m for m in mentions if len(m.text.split()) > 1 and (
-        m.ner_label == "PERSON" or _person_by_surname(m, parsed, endings))]
+        m.ner_label == "PERSON" or _person_by_surname(m, parsed.doc, singles, endings))]
     person_names = {normalise_name(m.text) for m in people}
     for person in people:
         full = normalise_name(person.text)
@@ -297,7 +302,7 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     yield from _maker_prefixed(multi, names, first_seen)
 
 
-def _person_by_surname(mention, parsed: ParsedDocument, endings: set[str]) -> bool:
+def _person_by_surname(mention, doc, singles: dict[str, list], endings: set[str]) -> bool:
     """ "co-founded it with Tomasz Wieczorek" (tagged an organisation) ... "Wieczorek, the
     lab's chief scientist": a later use of the last name alone that is a person's makes the
     full name that person's."""
@@ -305,9 +310,9 @@ def _person_by_surname(mention, parsed: ParsedDocument, endings: set[str]) -> bo
     if len(words) > 3 or words[-1].lower() in endings or not all(
             w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
-    return any(m.start > mention.start and normalise_name(m.text) == words[-1] and (
-        m.ner_label == "PERSON" or any(cls == "Person" for cls, _ in type_cues(m, parsed.doc)))
-        for m in parsed.mentions)
+    return any(m.start > mention.start and (
+        m.ner_label == "PERSON" or any(cls == "Person" for cls, _ in type_cues(m, doc)))
+        for m in singles.get(words[-1], ()))
 
 
 def _named_before(short: str, person_start: int, multi: list[str], person_names: set[str],
