@@ -257,6 +257,7 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     first_seen = _first_uses(mentions)
     in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
     shortened: dict[str, list[str]] = defaultdict(list)
+    parents = _owners_of_units(parsed)  # "Amazon's in-house robotics unit": not the unit
     for full in multi:
         words = full.split()
         short = " ".join(words[:-1])
@@ -266,7 +267,8 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
             else first_seen
         if words[-1].lower() in endings and short in names and \
-                seen.get(full, 0) < seen.get(short, len(text)):  # headline-only: "Acme" in it
+                seen.get(full, 0) < seen.get(short, len(text)) \
+                and (short, full) not in parents:  # headline-only: "Acme" in it
             shortened[short].append(full)
     sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
     claimed = set()
@@ -300,6 +302,23 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                 yield (firm or full), short
 
     yield from _maker_prefixed(multi, names, first_seen)
+
+
+def _owners_of_units(parsed: ParsedDocument) -> set[tuple[str, str]]:
+    """(owner, unit) names: "Amazon Robotics, Amazon's in-house robotics unit"."""
+    units = typing_cues().unit_nouns
+    doc = parsed.doc
+    names = {}
+    for mention in parsed.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            names[span.root.i] = normalise_name(mention.text)
+    found = set()
+    for i, owner in names.items():
+        unit = doc[i].head
+        if doc[i].dep_ == "poss" and unit.lemma_.lower() in units:
+            found.update((owner, names[t.i]) for t in syntax.described(unit) if t.i in names)
+    return found
 
 
 def _person_by_surname(mention, doc, singles: dict[str, list], endings: set[str]) -> bool:

@@ -389,7 +389,8 @@ class RuleEngine:
                                  for a in self._names(t, index))  # company, whose CEO is X"
                 else:
                     found.extend(self._names(child, index))
-            elif child.dep_ == "prep" and child.lower_ in {"of", "at"}:
+            elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "at"
+                                           and not _of_department(noun)):
                 found.extend(a for t in child.children if t.dep_ == "pobj"
                              for a in self._names(t, index))
             elif child.i < noun.i and child.ent_type_ not in {"GPE", "LOC"} and (
@@ -697,6 +698,13 @@ def _says_new(noun) -> bool:
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
 
 
+def _of_department(noun) -> bool:
+    """ "head of hardware at Halcyra": the role is over a part ("hardware"), not the firm."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ == "" for o in p.children)
+        for p in noun.children)
+
+
 def _qualified(noun) -> bool:
     """ "the accounting-software maker": a noun that says which kind it is may not be the
     last one described as a maker ("Quillon, a maker of optical switches")."""
@@ -791,6 +799,10 @@ def _slot_tokens(slot: str, token):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
         return [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
                 for pobj in syntax.prepositional_objects(prep, word)]
+    if slot.startswith("deep:"):  # "competes for contracts with retailers against X": a
+        return [pobj for prep in token.subtree  # phrase the parser hung lower down
+                if prep.dep_ == "prep" and prep.i > token.i and syntax.same_clause(prep, token)
+                for pobj in syntax.prepositional_objects(prep, slot[5:])]
     return []
 
 

@@ -61,6 +61,7 @@ class TypingCues:
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
     owner_nouns: frozenset[str] = frozenset()  # "Meridia's board", "Meridia's shares": Meridia
     generic_nouns: frozenset[str] = frozenset()  # "company": every firm is one
+    unit_nouns: frozenset[str] = frozenset()  # "unit", "arm": a part of an organisation
     creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
     following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
@@ -111,6 +112,7 @@ def typing_cues() -> TypingCues:
         owner_nouns=frozenset(w.lower() for w in data.get("owner_nouns", {}).get("words", [])),
         generic_nouns=frozenset(
             w.lower() for w in data.get("generic_nouns", {}).get("words", [])),
+        unit_nouns=frozenset(w.lower() for w in data.get("unit_nouns", {}).get("words", [])),
         creation_verbs=frozenset(
             v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),

@@ -449,13 +449,9 @@ def _extend(span):
     The entity ruler and the NER stop at the name they know: "Llama" in "Llama 2", "Amazon"
     in "Amazon Web Services". A job title ("Acme CEO Jane Doe") or another entity ends it.
     """
-    doc, start, end = span.doc, span.start, span.end
+    doc, end = span.doc, span.end
     roles = _person_roles()
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-            and doc[start - 1].head.i in range(start, end) and not doc[start - 1].ent_type_ \
-            and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in roles:
-        start -= 1  # "with Anders Quist": the tagger named only "Quist"
-    span = doc[start:end]
+    span = _grow_back(span)
     while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
@@ -464,6 +460,19 @@ def _extend(span):
     ):
         end += 1
     return doc[span.start:end] if end > span.end else span
+
+
+def _grow_back(span):
+    """ "with Anders Quist", "Tarrow Robotics builds ...": the tagger named only the end; a
+    capitalised word compounded into the name before it, no title or common word, is part of
+    it."""
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0 and doc[start - 1].dep_ == "compound" and (
+            doc[start - 1].pos_ == "PROPN" or not _is_common(doc[start - 1].lower_)) \
+            and doc[start - 1].head.i in range(start, end) and not doc[start - 1].ent_type_ \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _person_roles():
+        start -= 1
+    return doc[start:end]
 
 
 def _trim(span):
@@ -509,7 +518,7 @@ def _proper_noun_runs(doc, covered: set[int]):
         span = _trim(doc[i : j + 1])
         if span is not None and not (span.start == span.sent.start and len(span) == 1
                                      and token.is_title and _is_common(token.lower_)):
-            yield span
+            yield span if span.start - 1 in covered else _grow_back(span)
         i = j + 1
 
 

@@ -996,3 +996,18 @@ def test_a_device_family_the_tagger_calls_a_firm():
     assert ("TollTap 2", "manufacturedBy", "Qiantu Electronics") in facts  # not the one in
     assert ("TollTap", "manufacturedBy", "Qiantu Electronics") not in facts  # the clause
     assert not any(s == "TollTap 3" for s, p, o in facts)  # only "probably coming"
+
+
+def test_units_departments_and_rivals_down_a_phrase():
+    ex = extract_text(
+        "Tarrow Robotics builds picking robots. Today it competes for contracts with big "
+        "retailers against Amazon Robotics, Amazon's in-house robotics unit. \"We listened,\" "
+        "said Daniel Okoro, head of hardware at Tarrow Robotics."
+    )
+    assert "Amazon" not in ex.entities["Amazon Robotics"].aliases  # the unit's owner
+    facts = fact_set(ex)
+    assert ("Amazon Robotics", "subOrganizationOf", "Amazon") in facts
+    assert ("Amazon Robotics", "competitorOf", "Tarrow Robotics") in facts \
+        or ("Tarrow Robotics", "competitorOf", "Amazon Robotics") in facts
+    assert ("Daniel Okoro", "worksFor", "Tarrow Robotics") in facts  # head of a department
+    assert ("Daniel Okoro", "leads", "Tarrow Robotics") not in facts
