@@ -239,6 +239,31 @@ class DocumentIndex:
                 found.append((token.i, self._referents[token.i]))
         return found
 
+    def speaker(self, position: int) -> str | None:
+        """Who says "I" at token `position`: the person a transcript line is labelled with
+        ("CHEN:"), the guest on an answer line ("A:", the story's most named person), or the
+        person a quote is attributed to in its sentence ("'I built it,' said Jo Roe")."""
+        token = self.parsed.doc[position]
+        label = syntax.speaker_label(token)
+        people = [key for _, key in self.ordered if self.entities[key].type == "Person"]
+        if label == "A":  # a full name: a one-word "person" is often a firm the tagger misread
+            guests = [key for key in people if " " in self.entities[key].label]
+            return Counter(guests).most_common(1)[0][0] if guests else None
+        if label and label not in syntax.INTERVIEWERS:
+            named = [key for key in people if label.lower() in
+                     {n.lower() for n in (self.entities[key].label, *self.entities[key].aliases)}
+                     or self.entities[key].label.lower().endswith(" " + label.lower())]
+            return named[0] if named else None
+        if not syntax.inside_quotes(token):
+            return None
+        for verb in token.sent:
+            if verb.lemma_ in syntax.SPEECH_VERBS and not syntax.inside_quotes(verb):
+                for subject in (c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS):
+                    key = self.by_token.get(subject.i)
+                    if key and self.entities[key].type == "Person":
+                        return key
+        return None
+
     def last_named(self, before: int, cls: str) -> str | None:
         """The last entity of `cls` named in the sentence before the one of `before`, when this
         sentence names none: "...rests on Tsubame. The Osaka-based company holds ..."."""

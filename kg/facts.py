@@ -292,8 +292,12 @@ class RuleEngine:
         if not heads and self.check_types:
             return
         tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_)
-        if not self.check_types and bool(heads) != bool(tails) and rule.votes and rule.lone_votes:
-            # "I co-founded Sparkline": no named founder, but Sparkline is an organisation
+        named_heads = [a for a in heads if a.certainty == 1.0]
+        named_tails = [a for a in tails if a.certainty == 1.0]
+        if not self.check_types and bool(named_heads) != bool(named_tails) and rule.votes \
+                and rule.lone_votes:
+            # "I co-founded Sparkline": no named founder (or only a pronoun for one), but
+            # Sparkline is an organisation
             self.lone_sides += [(a.entity, cls) for a, classes in ((a, domain) for a in heads)
                                 if a.certainty == 1.0 and len(classes) == 1 for cls in classes]
             self.lone_sides += [(a.entity, cls) for a, classes in ((a, range_) for a in tails)
@@ -532,6 +536,9 @@ class RuleEngine:
             return Argument(target, 0.7) if target else None
         if token.lower_ in syntax.WE and index.focus and syntax.spoken(token):
             return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
+        if token.lower_ in {"i", "me"} and syntax.spoken(token):  # "I co-founded Sparkline,"
+            target = index.speaker(token.i)  # said Nwosu; or on her answer line ("A: I ...")
+            return Argument(target, 0.7) if target else None
         if token.pos_ == "PRON" and token.lower_ in syntax.PERSONAL:  # "he co-founded": the person
             target = index.recent(token.i, "Person")
             return Argument(target, 0.7) if target else None

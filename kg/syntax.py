@@ -321,15 +321,21 @@ def doc_text(doc) -> str:
     return doc.user_data["text"]
 
 
+def speaker_label(token) -> str | None:
+    """The label of the transcript line a token is on ("A", "CHEN", "Michael Chen"), if any."""
+    text = doc_text(token.doc)
+    line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    label = _SPEAKER_LABEL.match(line.lstrip())
+    return (label.group(1) or label.group(2)) if label else None
+
+
 def spoken(token) -> bool:
     """Words a speaker says - inside quotation marks, or on a transcript's answer line ("A:",
     "CHEN:") - where "we" and "our" mean the speaker's organisation, the story's main one."""
     if inside_quotes(token):
         return True
-    text = doc_text(token.doc)
-    line = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
-    label = _SPEAKER_LABEL.match(line.lstrip())
-    return bool(label) and (label.group(1) or label.group(2)) not in INTERVIEWERS
+    label = speaker_label(token)
+    return label is not None and label not in INTERVIEWERS
 
 
 # "A.", "A:", "CHEN:", "Michael Chen:" opening a transcript's line

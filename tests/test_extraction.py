@@ -1011,3 +1011,14 @@ def test_units_departments_and_rivals_down_a_phrase():
         or ("Tarrow Robotics", "competitorOf", "Amazon Robotics") in facts
     assert ("Daniel Okoro", "worksFor", "Tarrow Robotics") in facts  # head of a department
     assert ("Daniel Okoro", "leads", "Tarrow Robotics") not in facts
+
+
+def test_i_is_the_speaker():
+    facts = fact_set(extract_text(
+        "Ama Nwoke runs Tidemark, a battery-software start-up.\n\n"
+        "Q: What did you do before?\n\n"
+        "A: I co-founded Sparkwell in 2016 with two friends. Siemens bought it in 2019.\n\n"
+        "\"I started Quarry Labs in my garage,\" said Joe Brandt, who later sold it."
+    ))
+    assert ("Ama Nwoke", "founderOf", "Sparkwell") in facts  # the guest's answer line
+    assert ("Joe Brandt", "founderOf", "Quarry Labs") in facts  # the quote's speaker
