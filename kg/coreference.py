@@ -192,8 +192,12 @@ class DocumentIndex:
         candidates = [(start, key) for start, key in sorted(named, reverse=True)
                       if previous.start <= start < before and self._may_be(key, cls)]
         local = syntax.clause_subjects(doc[before])
+        phrase = doc[before].head if doc[before].dep_ == "poss" else doc[before]
+        described = {self.by_token.get(t.i) for t in syntax.described(phrase)}  # "X, the
+        # retailer's technology unit": the retailer is not X
         candidates = [(start, key) for start, key in candidates
-                      if self._root(start, key).i not in local and not syntax.quoted(doc[start])]
+                      if self._root(start, key).i not in local and key not in described
+                      and not syntax.quoted(doc[start])]
         here = [(start, key) for start, key in candidates if start >= sentence.start]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):

@@ -952,8 +952,10 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                 continue
             subject, obj = (fact.object, fact.subject) if rule.reverse else (fact.subject,
                                                                             fact.object)
-            if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
-                    engine.schema.is_a(engine.entities[subject].type, rule.subject_type):
+            have = engine.entities[subject].type  # a plain organisation may be a company
+            if not engine._fits(rule.then, subject, obj) or rule.subject_type and not (
+                    engine.schema.is_a(have, rule.subject_type) or have == "Organization"
+                    and engine.schema.is_a(rule.subject_type, have)):
                 continue
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence]

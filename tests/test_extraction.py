@@ -1022,3 +1022,14 @@ def test_i_is_the_speaker():
     ))
     assert ("Ama Nwoke", "founderOf", "Sparkwell") in facts  # the guest's answer line
     assert ("Joe Brandt", "founderOf", "Quarry Labs") in facts  # the quote's speaker
+
+
+def test_the_retailers_unit_is_not_the_unit_itself():
+    facts = fact_set(extract_text(
+        "Hallam & Crane, the Minneapolis-based department-store chain, launched Penny. The "
+        "assistant was built by Hallam & Crane Digital, the retailer's Chicago-based "
+        "technology unit, which is headed by Omar Seddik."
+    ))
+    assert ("Hallam & Crane Digital", "subOrganizationOf", "Hallam & Crane") in facts
+    assert ("Hallam & Crane", "owns", "Hallam & Crane Digital") in facts  # a plain
+    # organisation (the tagger's ORG) may own its unit
