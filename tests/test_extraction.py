@@ -1033,3 +1033,14 @@ def test_the_retailers_unit_is_not_the_unit_itself():
     assert ("Hallam & Crane Digital", "subOrganizationOf", "Hallam & Crane") in facts
     assert ("Hallam & Crane", "owns", "Hallam & Crane Digital") in facts  # a plain
     # organisation (the tagger's ORG) may own its unit
+
+
+def test_platforms_a_product_is_used_on_or_reaches():
+    facts = fact_set(extract_text(
+        "Hallam & Crane launched Penny, an AI shopping assistant. Penny can be used on iOS "
+        "and Android. Pellam Labs makes Hearth, a journaling app.\n\n"
+        "Hearth, which arrived on iOS in 2023 and reached the Apple Watch this spring, asks "
+        "one question each evening."
+    ))
+    assert ("Penny", "availableOn", "Android") in facts
+    assert ("Hearth", "availableOn", "Apple Watch") in facts
