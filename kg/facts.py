@@ -780,7 +780,7 @@ def _slot_tokens(slot: str, token):
                 and c.pos_ == "PROPN"]
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [_city_before(c) for c in token.children if c.dep_ in {"npadvmod", "compound"}
-                and c.pos_ == "PROPN"]
+                and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.is_title)]
     if slot == "obj":
         return syntax.logical_objects(token)
     if slot == "modified":  # "the model, code-named Avocado" -> model

@@ -258,7 +258,8 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if token.i not in covered and (_is_model_number(token.text)
                                        or _CAMEL_CASE.fullmatch(token.text)
                                        or _capitalised_complement(token)
-                                       or _opening_word_described(token)):
+                                       or _opening_word_described(token)
+                                       or _place_before_based(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
@@ -534,6 +535,14 @@ def _capitalised_complement(token) -> bool:
     may read an unknown word there as an adjective)."""
     return token.dep_ == "oprd" and token.is_title and token.is_alpha \
         and token.i != token.sent.start
+
+
+def _place_before_based(token) -> bool:
+    """ "Toulouse-based Aurelle": a capitalised word before "-based" names a place, however
+    the tagger reads it."""
+    doc = token.doc
+    return token.is_title and token.is_alpha and token.i + 2 < len(doc) \
+        and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in {"based", "headquartered"}
 
 
 def _opening_word_described(token) -> bool:

@@ -1044,3 +1044,16 @@ def test_platforms_a_product_is_used_on_or_reaches():
     ))
     assert ("Penny", "availableOn", "Android") in facts
     assert ("Hearth", "availableOn", "Apple Watch") in facts
+
+
+def test_a_supply_chain_story():
+    facts = fact_set(extract_text(
+        "When the first Skyline 9 rolled out of the final-assembly hall in Blagnac, it carried "
+        "parts from five countries. The aircraft, which Toulouse-based Aurell Aerospace "
+        "developed, is a turboprop. It flies on two BT-40 turboprops developed by Brannoch "
+        "Propulsion. Brannoch builds the BT-40 at its own works outside Derby. The cockpit "
+        "runs Lumen Deck, an avionics suite from Hallvig Avionics."
+    ))
+    assert ("Aurell Aerospace", "headquarteredIn", "Toulouse") in facts  # "Toulouse-based"
+    assert ("BT-40", "manufacturedBy", "Brannoch Propulsion") in facts  # builds at its works
+    assert ("Lumen Deck", "developedBy", "Hallvig Avionics") in facts  # "a suite from"
