@@ -401,7 +401,8 @@ class RuleEngine:
                     child.dep_ in {"compound", "nmod"}
                     or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
                 # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
-                found.extend(self._names(child, index, coref=False))
+                found.extend(self._names(child, index, coref=False)
+                             or self._described_owner(child, noun, index))
         if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
         if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -417,6 +418,13 @@ class RuleEngine:
                 for a in self._names(sib, index, coref=False)
             )
         return found
+
+    def _described_owner(self, child, noun, index: DocumentIndex) -> list[Argument]:
+        """ "Marchand is still the studio head": the studio named before."""
+        cls = self._coreference_class(child) if child.pos_ == "NOUN" else None
+        definite = any(c.dep_ == "det" and c.lower_ in syntax.DEFINITE for c in noun.children)
+        found = index.recent(child.i, cls) if cls and definite else None
+        return [Argument(found, 0.8)] if found else []
 
     def _name_read_as_adjective(self, child, noun, index: DocumentIndex) -> bool:
         """ "Brandvold chief executive Eirik Solheim": the parser reads the firm as an adjective

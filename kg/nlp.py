@@ -433,7 +433,8 @@ def _list_members(span):
                 for c in token.head.children) and span.start < token.i < span.end - 1:
             parts = [doc[span.start:token.i], doc[token.i + 1:span.end]]
             text = doc_text(doc)
-            if text.count(parts[1].text) > text.count(span.text):
+            if text.count(parts[1].text) > text.count(span.text) \
+                    or parts[0][-1].like_num:  # "PlayStation 5 and Steam": a version ends one
                 return parts
     return [span]
 
@@ -482,7 +483,8 @@ def _trim(span):
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or (
-            start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])))):
+            start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])
+                                 or _preposition_before_name(doc[start:end])))):
         start += 1  # "the start-up Inkwell", "Carmaker Voltra Motors said": the name after
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
@@ -491,6 +493,20 @@ def _trim(span):
                                and end - 1 > start)):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _preposition_before_name(span) -> bool:
+    """ "Inside Lanternfish, the small Montreal studio ...": a headline's capitalised
+    preposition is not part of the name the text uses without it."""
+    rest = span[1:].text
+    first, text = span[0], doc_text(span.doc)
+    preposition = first.pos_ == "ADP" or first.lower_ in _PREPOSITIONS \
+        or any(c.dep_ == "pobj" for c in first.children)
+    return preposition and first.is_sent_start and text.count(rest) > text.count(span.text)
+
+
+_PREPOSITIONS = frozenset(["inside", "behind", "beyond", "within", "after", "before", "at",
+                           "for", "from", "with", "without", "into", "in", "on", "of"])
 
 
 def _descriptor(span) -> bool:

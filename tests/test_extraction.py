@@ -1057,3 +1057,15 @@ def test_a_supply_chain_story():
     assert ("Aurell Aerospace", "headquarteredIn", "Toulouse") in facts  # "Toulouse-based"
     assert ("BT-40", "manufacturedBy", "Brannoch Propulsion") in facts  # builds at its works
     assert ("Lumen Deck", "developedBy", "Hallvig Avionics") in facts  # "a suite from"
+
+
+def test_a_studio_profile():
+    facts = fact_set(extract_text(
+        "Inside Lanternwick, the small Montreal studio that keeps making big games\n\n"
+        "This is Lanternwick Studios, the team behind Saltmire. Lanternwick was founded in "
+        "2011 by Elodie Marchal. Marchal is still the studio head. Its newest game, Emberlyn, "
+        "is available on PlayStation 5 and Steam."
+    ))
+    assert not any("Inside" in s or "Inside" in o for s, p, o in facts)  # a headline word
+    assert ("Elodie Marchal", "leads", "Lanternwick Studios") in facts  # "the studio head"
+    assert ("Emberlyn", "availableOn", "Steam") in facts  # "PlayStation 5 and Steam": two
