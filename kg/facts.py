@@ -470,9 +470,12 @@ class RuleEngine:
         """The two organisations named last before `token`, in this or the sentence before."""
         cls = self.coreference.get(token.lemma_.lower(), "Organization")
         previous = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
-        found: list[str] = []
+        verb = token.head if token.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass"} else token
+        later = {key for start, key in index.ordered if token.i < start < token.sent.end
+                 and _directly_under(index._root(start, key), verb)}
+        found: list[str] = []  # ("the two companies operate as divisions of Lodestar": not it)
         for start, key in reversed(index.ordered):
-            if previous <= start < token.i and key not in found \
+            if previous <= start < token.i and key not in found and key not in later \
                     and self.schema.is_a(self.entities[key].type, cls):
                 found.append(key)
         return found[:2] if len(found) >= 2 else []
@@ -606,11 +609,14 @@ class RuleEngine:
             root = index._root(start, key)
             if start >= noun.i or not self.schema.is_a(self.entities[key].type, kind):
                 continue
-            if root.sent != noun.sent and root.sent.end != noun.sent.start:
-                return None  # only the sentence or the one before
+            if _sentences_between(root, noun) > 3:
+                return None  # only this paragraph's recent sentences
             obj = root.head if root.dep_ == "conj" else root
             if obj.dep_ == "dobj" and obj.head.lemma_.lower() in verbs:
                 return key
+            if obj.dep_ == "appos" and obj.head.dep_ == "pobj" and obj.head.head.lower_ == "as" \
+                    and obj.head.head.head.lemma_.lower() in verbs:
+                return key  # "spun off as an independent company, Tessel Devices"
         return None
 
     def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
@@ -687,11 +693,28 @@ class RuleEngine:
 
     def _negated(self, token) -> bool:
         negations = self.knowledge.negations
-        candidates = [token, token.head] if token.dep_ in {"xcomp", "acomp"} else [token]
+        candidates = [token, token.head] if token.dep_ in {"xcomp", "acomp"} \
+            or token.pos_ == "NOUN" and token.dep_ == "dobj" else [token]  # "has not taken a
+        # stake in X"
         return any(
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _directly_under(token, verb) -> bool:
+    """`token` hangs on `verb` through phrases only, no clause between ("operate as divisions
+    of Lodestar": yes; "signed a deal under which Acme's models are used": no)."""
+    current = token
+    while current != verb and current.head != current:
+        if current.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj"}:
+            return False
+        current = current.head
+    return current == verb
+
+
+def _sentences_between(earlier, later) -> int:
+    return sum(1 for _ in earlier.doc[earlier.sent.start:later.sent.start].sents)
 
 
 def _relative_antecedent_start(pronoun, index: DocumentIndex) -> int | None:

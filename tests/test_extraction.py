@@ -1069,3 +1069,19 @@ def test_a_studio_profile():
     assert not any("Inside" in s or "Inside" in o for s, p, o in facts)  # a headline word
     assert ("Elodie Marchal", "leads", "Lanternwick Studios") in facts  # "the studio head"
     assert ("Emberlyn", "availableOn", "Steam") in facts  # "PlayStation 5 and Steam": two
+
+
+def test_a_merger_and_a_spin_off():
+    facts = fact_set(extract_text(
+        "Corlane Software and Amberfield Systems completed their merger on Friday, creating "
+        "Lodestone Group, a business-software company. The two companies now operate as "
+        "divisions of Lodestone. Amberfield's hardware arm has been spun off as an "
+        "independent company, Tesselate Devices. Tesselate Devices makes the T4 terminal. "
+        "Lodestone has kept a 19.9 percent stake in the new company. Contrary to earlier "
+        "reports, Microsoft has not taken a stake in Lodestone."
+    ))
+    assert ("Corlane Software", "subOrganizationOf", "Lodestone Group") in facts
+    assert ("Amberfield Systems", "subOrganizationOf", "Lodestone Group") in facts
+    assert ("Lodestone Group", "subOrganizationOf", "Corlane Software") not in facts
+    assert ("Lodestone Group", "investedIn", "Tesselate Devices") in facts  # "the new company"
+    assert ("Microsoft", "investedIn", "Lodestone Group") not in facts  # "has not taken"
