@@ -57,7 +57,11 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     found: list[tuple[str, float]] = []
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.ner_label in cues.ner and not (mention.ner_label == "PERSON" and (
-            _after_the(span) or split_version(mention.text)[0])):  # "Lark 2" is no one
+            _after_the(span) or split_version(mention.text)[0])  # "Lark 2" is no one
+            or cues.ner[mention.ner_label] == "Place" and _after_the(span)
+            and span.root.dep_ not in {"compound", "nmod", "amod"}  # "the Chicago law firm"
+            and not mention.text.endswith("s") and not mention.text.isupper()):
+        # ("the Aria goes on sale": places with "the" are "the Netherlands", "the US")
         found.append((cues.ner[mention.ner_label], cues.ner_weight))
     words = normalise_name(mention.text).lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
@@ -192,6 +196,9 @@ def _nouns_around(root, start: int, end: int):
     yield from _apposition_after(root.doc, end)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+    if root.dep_ == "oprd" and root.head.dep_ == "acl" \
+            and root.head.lemma_ in {"call", "name", "dub", "brand"}:
+        yield root.head.head  # "a pair of earbuds called the Aria"
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the latest phone is the X"
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     yield from _exemplified(root)

@@ -489,10 +489,18 @@ def _trim(span):
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
                            or doc[end - 1].pos_ in {"AUX", "CCONJ", "ADP", "DET"}
-                           or (doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"
-                               and end - 1 > start)):
+                           or (doc[end - 1].is_lower and end - 1 > start and (
+                               doc[end - 1].pos_ == "NOUN"
+                               or doc[end - 1].lower_ in typing_cues().heads))):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _after_bullet(span) -> bool:
+    """ "- Settings and updates come through ...": a list item's first word opens a sentence."""
+    doc, start = span.doc, span.start
+    return start >= 1 and doc[start - 1].text in {"-", "*", "\u2022", "\u2013"} \
+        and (start == 1 or "\n" in doc[start - 2].text_with_ws or doc[start - 1].is_sent_start)
 
 
 def _preposition_before_name(span) -> bool:
@@ -533,7 +541,8 @@ def _proper_noun_runs(doc, covered: set[int]):
         ):
             j += 1
         span = _trim(doc[i : j + 1])
-        if span is not None and not (span.start == span.sent.start and len(span) == 1
+        opening = span is not None and (span.start == span.sent.start or _after_bullet(span))
+        if span is not None and not (opening and len(span) == 1
                                      and token.is_title and _is_common(token.lower_)):
             yield span if span.start - 1 in covered else _grow_back(span)
         i = j + 1

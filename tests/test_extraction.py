@@ -1085,3 +1085,21 @@ def test_a_merger_and_a_spin_off():
     assert ("Lodestone Group", "subOrganizationOf", "Corlane Software") not in facts
     assert ("Lodestone Group", "investedIn", "Tesselate Devices") in facts  # "the new company"
     assert ("Microsoft", "investedIn", "Lodestone Group") not in facts  # "has not taken"
+
+
+def test_a_bulleted_launch_story():
+    ex = extract_text(
+        "Kestrel Sound's Aria earbuds: five things to know\n\n"
+        "Kestrel Sound launched its first product on Wednesday: a pair of wireless earbuds "
+        "called the Aria.\n\n"
+        "1. The app works on both phones.\n"
+        "- Settings and updates come through the Kestrel Companion app, which is available on "
+        "iOS and Android.\n"
+        "- The Aria goes on sale in the United States on June 3.\n"
+        "- Much of the testing was done by Halvor & Pike, the Chicago law firm."
+    )
+    assert ex.entities["Aria"].type != "Place"  # "the Aria goes on sale", "called the Aria"
+    assert ex.entities["Chicago"].type == "Place"  # "the Chicago law firm" stays a place
+    assert "Kestrel Companion" in ex.entities  # not "Kestrel Companion app"
+    facts = fact_set(ex)
+    assert ("Kestrel Companion", "availableOn", "iOS") in facts
