@@ -552,8 +552,10 @@ def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]
     ranked = sorted(entities.values(), key=lambda e: split_version(e.label)[0] is not None)
     for entity in ranked:  # the family's own name first: "Pico" says more than "Pico 2"
         if entity.type != UNTYPED:
-            stem = split_version(entity.label)[0] or entity.label
-            typed.setdefault(stem.lower(), entity.type)
+            stem = (split_version(entity.label)[0] or entity.label).lower()
+            known = typed.setdefault(stem, entity.type)
+            if known != entity.type and schema().is_a(entity.type, known):
+                typed[stem] = entity.type  # "our Saga 2 model": the versions are models
     products = {e.label.lower(): e.type for e in entities.values()
                 if schema().is_a(e.type, "Product")}
     by_label = {e.label.lower(): e for e in entities.values()}

@@ -629,8 +629,9 @@ class RuleEngine:
                 return found
         if sentence_start > 0:  # "Velanorex replaces Dorivan, which Acme launched. It ...":
             previous = index.parsed.doc[sentence_start - 1].sent  # the main clause's subject
-            subject = next((index.by_token.get(c.i) for c in previous.root.children
-                            if c.dep_ in syntax.SUBJECT_DEPS and c.i in index.by_token), None)
+            subject = next((index.by_token.get(t.i) for t in previous  # (its first, when a
+                            if t.dep_ in syntax.SUBJECT_DEPS and t.i in index.by_token  # label
+                            and t.head.dep_ not in _SUBORDINATE), None)  # "CHEN:" is its root)
             if subject and any(self.schema.is_a(self.entities[subject].type, cls)
                                for cls in candidates):
                 return subject
@@ -702,12 +703,15 @@ class RuleEngine:
         )
 
 
+_SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+
+
 def _directly_under(token, verb) -> bool:
     """`token` hangs on `verb` through phrases only, no clause between ("operate as divisions
     of Lodestar": yes; "signed a deal under which Acme's models are used": no)."""
     current = token
     while current != verb and current.head != current:
-        if current.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj"}:
+        if current.dep_ in _SUBORDINATE | {"conj"}:
             return False
         current = current.head
     return current == verb

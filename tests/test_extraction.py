@@ -1103,3 +1103,16 @@ def test_a_bulleted_launch_story():
     assert "Kestrel Companion" in ex.entities  # not "Kestrel Companion app"
     facts = fact_set(ex)
     assert ("Kestrel Companion", "availableOn", "iOS") in facts
+
+
+def test_it_on_a_labelled_answer_line_is_the_last_subject():
+    ex = extract_text(
+        "Hana Soren co-founded Nuvelo, the Oslo-based maker of hospital software.\n\n"
+        "Q: Nuvelo released Sagan 3 last month. What changed?\n"
+        "Soren: Sagan 3 is the successor to the Sagan 2 model, and it is much better at "
+        "reading notes. It now powers Nuvelo Scribe, the documentation assistant."
+    )
+    assert ex.entities["Sagan 3"].type == "AIModel"  # its sibling is "the Sagan 2 model"
+    facts = fact_set(ex)
+    assert ("Sagan 3", "powers", "Nuvelo Scribe") in facts
+    assert ("Sagan 2", "powers", "Nuvelo Scribe") not in facts
