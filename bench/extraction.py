@@ -212,7 +212,8 @@ def gold_sets(selected: list[str]) -> list[GoldSet]:
                       GoldSet("examples --no-known", GOLD / "examples.jsonl", False)]
         elif name == "fresh":
             found += [GoldSet(f"{stem} --no-known", GOLD / f"{stem}.jsonl", False)
-                      for stem in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")]
+                      for stem in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
+                                   "fresh7")]
         elif name == "seeds" and (SHARED / "seeds").is_dir():
             found.append(GoldSet("seeds --known", GOLD / "seeds.jsonl", True))
         elif name == "dev" and DEV_SET.is_file():
