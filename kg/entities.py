@@ -56,12 +56,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     cues = typing_cues()
     found: list[tuple[str, float]] = []
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if mention.ner_label in cues.ner and not (mention.ner_label == "PERSON" and (
-            _after_the(span) or split_version(mention.text)[0])  # "Lark 2" is no one
-            or cues.ner[mention.ner_label] == "Place" and _after_the(span)
-            and span.root.dep_ not in {"compound", "nmod", "amod"}  # "the Chicago law firm"
-            and not mention.text.endswith("s") and not mention.text.isupper()):
-        # ("the Aria goes on sale": places with "the" are "the Netherlands", "the US")
+    if mention.ner_label in cues.ner and _label_fits(mention, cues.ner[mention.ner_label], span):
         found.append((cues.ner[mention.ner_label], cues.ner_weight))
     words = normalise_name(mention.text).lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
@@ -93,6 +88,18 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))
     return found
+
+
+def _label_fits(mention: Mention, cls: str, span) -> bool:
+    """Whether the tagger's label can be right: people are not written with "the" ("the Otto
+    2"), nor numbered ("Lark 2"); places with "the" are "the Netherlands" or "the US", not "the
+    Aria goes on sale" (but "the Chicago law firm" is a place before a noun)."""
+    if cls == "Person":
+        return not (_after_the(span) or split_version(mention.text)[0])
+    if cls == "Place" and _after_the(span):
+        return span.root.dep_ in {"compound", "nmod", "amod"} \
+            or mention.text.endswith("s") or mention.text.isupper()
+    return True
 
 
 _DATELINE_MARKS = {",", "(", "-", "--", "\u2014"}

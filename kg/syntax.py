@@ -17,8 +17,8 @@ OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 DEFINITE = {"the", "this", "that", "its", "their", "these"}
 PERSONAL = {"he", "she", "him", "her", "his"}
 SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
-            "return", "take", "operate", "function", "trade"}  # "X serves as CEO": the
-# subject holds the role
+            "return", "take", "operate", "function", "trade"}
+# ("X serves as CEO", "X operates as a unit of Y": the subject holds the role)
 SPEECH_VERBS = {"say", "tell", "add", "note", "state", "write", "comment"}  # "..., X said"
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
