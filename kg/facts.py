@@ -135,7 +135,7 @@ class RuleEngine:
             stem, number = split_version(self.entities[key].label)
             if stem:
                 families.setdefault(stem.lower(), {})[key] = number
-        rumoured = self._only_rumoured(parsed)  # "a Pico 4 Pro is expected next year"
+        rumoured = self._only_rumoured(parsed, set(first))  # "a Pico 4 Pro is expected"
         for stem, versions in families.items():
             family = [k for k in first if self.entities[k].label.lower() == stem]
             yield from self._successions(
@@ -156,13 +156,15 @@ class RuleEngine:
         yield from self._variants({k: v for k, v in first.items() if k not in rumoured},
                                   facts, rule)
 
-    def _only_rumoured(self, parsed: ParsedDocument) -> set[str]:
-        """Entities every mention of which sits in a hedged clause: a product that may never
-        exist has no maker yet."""
+    def _only_rumoured(self, parsed: ParsedDocument, keys: set[str]) -> set[str]:
+        """Those of `keys` every mention of which sits in a hedged clause: a product that may
+        never exist has no maker yet."""
         hedged: dict[str, bool] = {}
         for mention in parsed.mentions:
+            if mention.entity not in keys:
+                continue
             span = parsed.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if mention.entity is None or span is None:
+            if span is None:
                 continue
             root = span.root
             clause = root.head if root.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass"} else root

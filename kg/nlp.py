@@ -574,8 +574,8 @@ def _opening_word_described(token) -> bool:
     """ "Sentry, a vision model Acme trained, powers ...": a sentence's capitalised first word
     that an apposition says is a model, an app, a company (typing.toml [heads]) is a name,
     though the tagger reads the word as a common noun."""
-    if token.i != token.sent.start or not token.is_title or not token.is_alpha \
-            or token.pos_ != "NOUN" or token.i + 1 >= len(token.doc) \
+    if token.pos_ != "NOUN" or not token.is_title or not token.is_sent_start \
+            or not token.is_alpha or token.i + 1 >= len(token.doc) \
             or token.doc[token.i + 1].text != ",":
         return False
     heads = typing_cues().heads
