@@ -193,6 +193,13 @@ def _nouns_around(root, start: int, end: int):
     """The nouns syntactically describing the name whose head is `root` (tokens start-end)."""
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= end:
         yield root.head
+        noun = root.head  # "Calvane's Halcyon 3 depth camera": camera too
+        for _ in range(2):
+            if noun.dep_ not in {"compound", "nmod"} or noun.head.i <= noun.i \
+                    or noun.head.pos_ != "NOUN":
+                break
+            noun = noun.head
+            yield noun
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
             yield child

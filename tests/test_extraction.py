@@ -1116,3 +1116,14 @@ def test_it_on_a_labelled_answer_line_is_the_last_subject():
     facts = fact_set(ex)
     assert ("Sagan 3", "powers", "Nuvelo Scribe") in facts
     assert ("Sagan 2", "powers", "Nuvelo Scribe") not in facts
+
+
+def test_a_name_before_a_compound_noun_phrase():
+    from kg.documents import parse_document
+    from kg.entities import type_cues
+    from kg.nlp import parse
+
+    parsed = parse(parse_document(
+        b"The complaint says Calvera's Halcyon 3 depth camera infringes four patents.", "t.txt"))
+    mention = next(m for m in parsed.mentions if m.text == "Halcyon 3")
+    assert "PhysicalProduct" in {cls for cls, _ in type_cues(mention, parsed.doc)}  # camera
