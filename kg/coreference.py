@@ -105,6 +105,10 @@ class DocumentIndex:
         keys = [key for i, word, key in found if i < before and word == lemma]
         return keys[-1] if keys else None
 
+    def named_as(self, key: str, lemma: str) -> bool:
+        """Whether `key`'s own name ends in the noun ("Meridian Freight Group": "group")."""
+        return any(k == key and word == lemma for _, word, k in self._described_by_names)
+
     def _focus(self, start: int = 0, end: int | None = None) -> str | None:
         """The most mentioned organisation: the headline's subject in nearly every article."""
         sch = schema()
@@ -125,10 +129,8 @@ class DocumentIndex:
         "Whitcombe, who started the company in 2011, ...")."""
         doc = self.parsed.doc
         text = syntax.doc_text(doc)
-        char = doc[position].idx
-        first = text.rfind("\n", 0, char) + 1
-        last = text.find("\n", char)
-        span = doc.char_span(first, len(text) if last < 0 else last, alignment_mode="expand")
+        first = text.rfind("\n", 0, doc[position].idx) + 1
+        span = self._paragraph(position)
         local = self._focus(span.start, span.end) if span is not None else None
         end = first - 1  # the paragraph before ends here, blank lines skipped
         while end > 0 and text[end - 1] == "\n":
@@ -149,6 +151,29 @@ class DocumentIndex:
         enough = counts[local] >= 2 or depth > 0
         return local if subject and enough and counts[local] > counts[self.focus] \
             else self.focus
+
+    def _paragraph(self, position: int):
+        """The tokens of the paragraph (line) token `position` is in."""
+        doc = self.parsed.doc
+        text = syntax.doc_text(doc)
+        char = doc[position].idx
+        first = text.rfind("\n", 0, char) + 1
+        last = text.find("\n", char)
+        return doc.char_span(first, len(text) if last < 0 else last, alignment_mode="expand")
+
+    def paragraph_topic(self, before: int, cls: str) -> str | None:
+        """The first entity of `cls` the paragraph makes a subject before token `before`
+        ("The entertainment arm. Castellan Entertainment, led by Anouk Brandt, runs ...")."""
+        span = self._paragraph(before)
+        if span is None:
+            return None
+        return next((key for i, key in self.ordered if span.start <= i < before
+                     and self._is_subject(i, key) and self._may_be(key, cls)), None)
+
+    def named_in_paragraph(self, key: str, position: int) -> bool:
+        span = self._paragraph(position)
+        return span is not None and any(
+            k == key and span.start <= i < span.end for i, k in self.ordered)
 
     def owner_of_its(self, before: int, skip_doers: bool = False) -> str | None:
         """ "Acme has built its business": the organisation the sentence (or the one before) is

@@ -563,6 +563,10 @@ class RuleEngine:
                     return Argument(named, 0.8)
             named = index.described_as(token.i, token.lemma_.lower())
             if named and not _says_new(token) and not _qualified(token):
+                topic = index.paragraph_topic(token.i, cls) if cls else None
+                if topic and topic != named and not index.named_in_paragraph(named, token.i) \
+                        and not index.named_as(named, token.lemma_.lower()):
+                    return Argument(topic, 0.8)  # this paragraph's division, not another's
                 return Argument(named, 0.85)  # "X, a data-center operator ... the operator"
             target = self._just_created(token, index) if cls else None
             target = target or (index.recent(token.i, cls) if cls else None)
@@ -832,7 +836,10 @@ def _slot_tokens(slot: str, token):
         return list(syntax.holders(token))
     if slot.startswith("prep:"):
         word = slot[5:]
-        carriers = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+        objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+        carriers = [token, *objects, *(c for o in objects for c in o.children  # "a 35% stake
+                                       if c.dep_ == "conj" and c.pos_ == "NOUN")]  # in X and a
+        # 10% stake in Y"
         if token.dep_ == "dobj" and token.pos_ == "NOUN":  # "signed a deal with X": on the verb
             carriers.append(token.head)
         if token.dep_ == "acomp":  # "became available on X": the parser hangs "on" on the verb

@@ -1127,3 +1127,18 @@ def test_a_name_before_a_compound_noun_phrase():
         b"The complaint says Calvera's Halcyon 3 depth camera infringes four patents.", "t.txt"))
     mention = next(m for m in parsed.mentions if m.text == "Halcyon 3")
     assert "PhysicalProduct" in {cls for cls, _ in type_cues(mention, parsed.doc)}  # camera
+
+
+def test_the_division_in_a_who_owns_what_guide():
+    facts = fact_set(extract_text(
+        "Castello Media Group is a Dutch conglomerate.\n\n"
+        "The news arm. Castello News, the group's publishing division, owns the Rotterdam "
+        "Courier.\n\n"
+        "The entertainment arm. Castello Entertainment, led by Anouk Brand, runs the group's "
+        "film businesses. In 2021 the division acquired Dunemoor Pictures.\n\n"
+        "The stakes. It holds a 35 percent stake in Earshot, a podcast company, and a 10 "
+        "percent stake in Quillmore, a developer of writing tools."
+    ))
+    assert ("Castello Entertainment", "acquired", "Dunemoor Pictures") in facts  # this
+    assert ("Castello News", "acquired", "Dunemoor Pictures") not in facts  # paragraph's
+    assert ("Castello Media Group", "investedIn", "Quillmore") in facts  # the second stake
