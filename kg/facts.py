@@ -441,7 +441,7 @@ class RuleEngine:
         found: list[Argument] = []
         for child in (c for c in token.children if c.dep_ == "poss"):
             if child.lower_ in {"its", "their"}:
-                owner = index.owner_of_its(child.i, skip_doers=others)
+                owner = _owner_of_pronoun(child, index, skip_doers=others)
                 found.extend([Argument(owner, 0.8)] if owner else [])
             elif child.lower_ == "our" and index.focus and syntax.spoken(child):
                 found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
@@ -744,6 +744,14 @@ def _relative_antecedent_start(pronoun, index: DocumentIndex) -> int | None:
 def _says_new(noun) -> bool:
     """ "the new group": a thing the text just created (see RuleEngine._just_created)."""
     return any(c.dep_ == "amod" and c.lower_ == "new" for c in noun.children)
+
+
+def _owner_of_pronoun(pronoun, index: DocumentIndex, skip_doers: bool = False) -> str | None:
+    """Whose "its"/"their" is. "Founded by Marchand and Asante ... Their first game": after
+    people, "their" is their organisation, the story's (or the paragraph's)."""
+    if pronoun.lower_ == "their" and index.recent_subject(pronoun.i, "Person"):
+        return index.focus_at(pronoun.i)
+    return index.owner_of_its(pronoun.i, skip_doers=skip_doers)
 
 
 def _of_department(noun) -> bool:

@@ -1142,3 +1142,13 @@ def test_the_division_in_a_who_owns_what_guide():
     assert ("Castello Entertainment", "acquired", "Dunemoor Pictures") in facts  # this
     assert ("Castello News", "acquired", "Dunemoor Pictures") not in facts  # paragraph's
     assert ("Castello Media Group", "investedIn", "Quillmore") in facts  # the second stake
+
+
+def test_their_after_the_founders_is_their_firm():
+    facts = fact_set(extract_text(
+        "This is Lanternwick Studios, the team behind Saltmire.\n\n"
+        "Lanternwick was founded in 2011 by Elodie Marchal and Kwame Asante. Asante left in "
+        "2021 to start a smaller company, Quarrystead, and the two remain close friends.\n\n"
+        "Their first game, Saltmire, came out in 2016. Lanternwick is based in Montreal."
+    ))
+    assert ("Saltmire", "developedBy", "Lanternwick Studios") in facts  # not Quarrystead
