@@ -274,7 +274,8 @@ class DocumentIndex:
         person a quote is attributed to in its sentence ("'I built it,' said Jo Roe")."""
         token = self.parsed.doc[position]
         label = syntax.speaker_label(token)
-        people = [key for _, key in self.ordered if self.entities[key].type == "Person"]
+        people = [key for _, key in self.ordered if self.entities[key].type == "Person"] \
+            if label else []
         if label == "A":  # a full name: a one-word "person" is often a firm the tagger misread
             guests = [key for key in people if " " in self.entities[key].label]
             return Counter(guests).most_common(1)[0][0] if guests else None
@@ -323,7 +324,7 @@ class DocumentIndex:
         sch, have = schema(), self.entities[key].type
         if any_organisation and sch.is_a(cls, "Company") and sch.is_a(have, "Organization"):
             return True
-        return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
+        return may_be(have, cls)
 
     def _is_subject(self, start: int, key: str) -> bool:
         return self._root(start, key).dep_ in {"nsubj", "nsubjpass"}
@@ -374,6 +375,13 @@ class DocumentIndex:
         nearby = [key for key in candidates if key in last]
         return next((key for key in nearby if key not in aside), None) \
             or next(iter(candidates), None)
+
+
+def may_be(have: str, cls: str) -> bool:
+    """A thing typed `have` may be a `cls`: it is one, or it is a plain organisation (typed
+    only by the tagger's ORG) and `cls` is a kind of organisation."""
+    sch = schema()
+    return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
 
 
 def _implied_short_forms(entity: Entity) -> list[str]:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from kg import syntax
-from kg.coreference import DocumentIndex
+from kg.coreference import DocumentIndex, may_be
 from kg.entities import vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
@@ -1004,10 +1004,8 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                 continue
             subject, obj = (fact.object, fact.subject) if rule.reverse else (fact.subject,
                                                                             fact.object)
-            have = engine.entities[subject].type  # a plain organisation may be a company
-            if not engine._fits(rule.then, subject, obj) or rule.subject_type and not (
-                    engine.schema.is_a(have, rule.subject_type) or have == "Organization"
-                    and engine.schema.is_a(rule.subject_type, have)):
+            if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
+                    may_be(engine.entities[subject].type, rule.subject_type):
                 continue
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence]
