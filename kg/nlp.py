@@ -542,8 +542,9 @@ def _proper_noun_runs(doc, covered: set[int]):
             j += 1
         span = _trim(doc[i : j + 1])
         opening = span is not None and (span.start == span.sent.start or _after_bullet(span))
-        if span is not None and not (opening and len(span) == 1
-                                     and token.is_title and _is_common(token.lower_)):
+        if span is not None and not (opening and len(span) == 1 and token.is_title
+                                     and _is_common(token.lower_)
+                                     and not _opening_word_described(token)):
             yield span if span.start - 1 in covered else _grow_back(span)
         i = j + 1
 
@@ -571,17 +572,25 @@ def _place_before_based(token) -> bool:
 
 
 def _opening_word_described(token) -> bool:
-    """ "Sentry, a vision model Acme trained, powers ...": a sentence's capitalised first word
-    that an apposition says is a model, an app, a company (typing.toml [heads]) is a name,
-    though the tagger reads the word as a common noun."""
-    if token.pos_ != "NOUN" or not token.is_title or not token.is_sent_start \
-            or not token.is_alpha or token.i + 1 >= len(token.doc) \
-            or token.doc[token.i + 1].text != ",":
+    """ "Sentry, a vision model Acme trained, powers ...", "Breakout is an arcade game": a
+    sentence's capitalised first word that an apposition or a copula says is a model, a game,
+    a company (typing.toml [heads]) is a name, though the tagger reads it as a common noun."""
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.is_title or not token.is_sent_start \
+            or not token.is_alpha or token.i + 1 >= len(token.doc):
         return False
     heads = typing_cues().heads
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and (
+    return any(c.pos_ == "NOUN" and (
         c.lemma_.lower() in heads
-        or f"{c.doc[c.i - 1].lower_} {c.lemma_.lower()}" in heads) for c in token.children)
+        or f"{c.doc[c.i - 1].lower_} {c.lemma_.lower()}" in heads) for c in _descriptions(token))
+
+
+def _descriptions(token):
+    """The nouns that say what an opening word is: its apposition ("Sentry, a model") or the
+    complement of "be" it is the subject of ("Breakout is an arcade game")."""
+    if token.doc[token.i + 1].text == ",":
+        yield from (c for c in token.children if c.dep_ == "appos")
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be" and token.head.i == token.i + 1:
+        yield from (c for c in token.head.children if c.dep_ == "attr")
 
 
 def _ignored(span, ignore: frozenset[str]) -> bool:

@@ -183,6 +183,8 @@ def logical_subjects(verb):
                         and c.i > agent.i)
     if not resolved and any(c.dep_ == "auxpass" for c in verb.children):
         resolved.extend(_agent_on_object(verb))  # "made under contract by X"
+    if not resolved:
+        resolved.extend(_shared_agent(verb))  # "developed and published by X"
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
     if not resolved and verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" \
@@ -210,6 +212,26 @@ def _agent_on_object(verb):
                 yield from (c for c in by.children if c.dep_ == "pobj")
 
 
+def _participle_read_past(verb) -> bool:
+    """ "a game developed and published by X": a participle the tagger read as a past tense
+    (VBD) that has no subject and shares a later participle's "by" phrase."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+        and bool(_shared_agent(verb))
+
+
+def _shared_agent(verb):
+    """ "a game developed and published by X": the parser gives the "by" phrase to the last
+    participle only; a bare first one (nothing hangs on it but the conjunction) shares it.
+    "founded in 1990 and acquired by X" is another matter: the first has a phrase of its own."""
+    if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in {"acl", "relcl", "ROOT", "conj"} \
+            or any(c.dep_ not in {"cc", "conj", "advmod", "punct"} for c in verb.children):
+        return []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+        for agent in (c for c in conj.children if c.dep_ == "agent"):
+            return [t for t in agent.children if t.dep_ == "pobj"]
+    return []
+
+
 def _bare_participle(verb) -> bool:
     """ "Developed in-house, the X5 is assembled by Foxconn": a passive participle opening the
     sentence, with no subject or auxiliary of its own, does not share the main verb's doer."""
@@ -225,7 +247,7 @@ def logical_objects(verb):
     if verb.dep_ == "relcl" and any(c.dep_ in {"nsubjpass", "dobj"}
                                     and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
         objects = [verb.head]
-    if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if not objects and verb.dep_ == "acl" and (verb.tag_ == "VBN" or _participle_read_past(verb)):
         objects.append(verb.head)
     if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
         c.dep_ in SUBJECT_DEPS for c in verb.children

@@ -1152,3 +1152,14 @@ def test_their_after_the_founders_is_their_firm():
         "Their first game, Saltmire, came out in 2016. Lanternwick is based in Montreal."
     ))
     assert ("Saltmire", "developedBy", "Lanternwick Studios") in facts  # not Quarrystead
+
+
+def test_an_encyclopedia_opening_developed_and_published_by():
+    ex = extract_text(
+        "Landslide is a 1994 arcade game developed and published by Tessaro Interactive. "
+        "Kestrune was founded in 1990 and acquired by Tessaro Interactive in 2005."
+    )
+    facts = fact_set(ex)
+    assert ex.entities["Landslide"].type == "Product"  # a common word, but "is a game"
+    assert ("Landslide", "developedBy", "Tessaro Interactive") in facts  # shared "by"
+    assert not any(f[1] == "founderOf" for f in facts)  # "founded in 1990" has its own phrase
