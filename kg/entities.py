@@ -258,15 +258,35 @@ def _phrase(noun, table) -> str | None:
 
 
 def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
-    """(full name, alias) pairs the document itself introduces."""
-    text = parsed.document.text
+    """(full name, alias) pairs the document itself introduces: "(MSL)" after a name, an
+    initialism, a firm's name without its ending ("Brightpath" for Brightpath AI), a surname
+    after a person's full name, a product without its maker's name in front."""
     mentions = parsed.mentions
     names = {normalise_name(m.text) for m in mentions}
-    for mention in mentions:
+    multi = [n for n in names if len(n.split()) > 1]
+    first_seen = _first_uses(mentions)
+    people = _people(parsed)
+    person_names = {normalise_name(m.text) for m in people}
+    yield from _introduced(parsed, names, multi)
+    claimed = set()
+    for full, short in _short_firm_names(parsed, names, multi, people):
+        claimed.add(short)
+        yield full, short
+    for person in people:
+        for short in _surnames(person, mentions, claimed, first_seen):
+            firm = _named_before(short, person.start, multi, person_names, first_seen)
+            yield (firm or normalise_name(person.text)), short
+    yield from _maker_prefixed([n for n in multi if n not in person_names], names, first_seen)
+
+
+def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
+    """A name in parentheses after another ("Meta Superintelligence Labs (MSL)"), an
+    initialism of a longer name, "Acme's Widget" for "Acme Widget"."""
+    text = parsed.document.text
+    for mention in parsed.mentions:
         match = _PAREN.match(text, mention.end)
         if match and _looks_like_alias(match.group(1), mention.text):
             yield normalise_name(mention.text), normalise_name(match.group(1))
-    multi = [n for n in names if len(n.split()) > 1]
     for name in names:
         if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
             for full in multi:
@@ -274,6 +294,14 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                     yield full, name
         if "'s " in name:
             yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
+
+
+def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str], people):
+    """(full, short) for a name whose last word is a trade ending ("Brightpath AI" ->
+    "Brightpath"), used after the full name. A short form two firms share goes to the one
+    named in an earlier sentence; one a person named before the firm bears is the person's
+    ("Harold Brisco ... founded Brisco Instruments ... Brisco sold the business")."""
+    text, mentions = parsed.document.text, parsed.mentions
     endings = set(typing_cues().name_endings) | {"ai"}
     first_seen = _first_uses(mentions)
     in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
@@ -292,37 +320,44 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                 and (short, full) not in parents:  # headline-only: "Acme" in it
             shortened[short].append(full)
     sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
-    claimed = set()
     for short, fulls in shortened.items():
         fulls.sort(key=lambda name: first_seen[name])
         # "Verant Energy and Verant Industrial": "Verant" is ambiguous; but "Kagero Holdings"
         # in the opening sentence and "Kagero Devices" later: "Kagero" is the one named first
-        if len(fulls) == 1 or sentence_of[fulls[0]] < sentence_of[fulls[1]]:
-            claimed.add(short)
-            yield fulls[0], short
+        if len(fulls) > 1 and sentence_of[fulls[0]] >= sentence_of[fulls[1]]:
+            continue
+        if any(normalise_name(p.text).split()[-1] == short and p.start < first_seen[fulls[0]]
+               for p in people):
+            continue
+        yield fulls[0], short
+
+
+def _people(parsed: ParsedDocument) -> list:
+    """Mentions of people's full names: tagged so, or whose last name alone later names a
+    person."""
+    endings = set(typing_cues().name_endings) | {"ai"}
     singles = defaultdict(list)  # one-word names, for "Tomasz Wieczorek ... Wieczorek"
-    for mention in mentions:
+    for mention in parsed.mentions:
         name = normalise_name(mention.text)
         if " " not in name:
             singles[name].append(mention)
-    people = [m for m in mentions if len(m.text.split()) > 1 and (
+    return [m for m in parsed.mentions if len(m.text.split()) > 1 and (
         m.ner_label == "PERSON" or _person_by_surname(m, parsed.doc, singles, endings))]
-    person_names = {normalise_name(m.text) for m in people}
-    for person in people:
-        full = normalise_name(person.text)
-        parts = full.split()
-        for mention in mentions:
-            short = normalise_name(mention.text)
-            if mention.start <= person.start or " " in short or len(short) < 3 \
-                    or short in claimed or first_seen[short] < person.start:
-                continue  # "Calderwood ... founded by Walter Calderwood": a name of its own
-            if short == parts[-1] or (  # news style: "Mensch", never "Arthur", after the name
-                len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
-            ):
-                firm = _named_before(short, person.start, multi, person_names, first_seen)
-                yield (firm or full), short
 
-    yield from _maker_prefixed(multi, names, first_seen)
+
+def _surnames(person, mentions, claimed: set[str], first_seen: dict[str, int]):
+    """The later one-word names that shorten this person's name: news style uses "Mensch",
+    never "Arthur", after the full name ("Zuck" for Zuckerberg too)."""
+    parts = normalise_name(person.text).split()
+    for mention in mentions:
+        short = normalise_name(mention.text)
+        if mention.start <= person.start or " " in short or len(short) < 3 \
+                or short in claimed or first_seen[short] < person.start:
+            continue  # "Calderwood ... founded by Walter Calderwood": a name of its own
+        if short == parts[-1] or (
+            len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
+        ):
+            yield short
 
 
 def _owners_of_units(parsed: ParsedDocument) -> set[tuple[str, str]]:
@@ -377,7 +412,7 @@ def _first_uses(mentions, after: int = -1) -> dict[str, int]:
 def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int]):
     """ "the Norrvik Aurora ... the Aurora": a product named with its maker's name in front,
     later by its own name. The front must name something else in the text too ("Norrvik",
-    "Norrvik Motors")."""
+    "Norrvik Motors"). People are not products: "Arthur Gaskell ... Arthur ... Gaskell"."""
     for full in multi:
         words = full.split()
         for cut in range(1, len(words)):

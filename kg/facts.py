@@ -332,7 +332,8 @@ class RuleEngine:
         for slot in slots:
             found = self._slot(slot, token, index)
             if wanted_type:
-                found = [a for a in found if self.entities[a.entity].type == wanted_type]
+                found = [a for a in found
+                         if self.schema.is_a(self.entities[a.entity].type, wanted_type)]
             if self.check_types and expected:  # a slot holding only misfits yields nothing
                 found = [a for a in found if any(
                     self.schema.is_a(self.entities[a.entity].type, cls) for cls in expected)]

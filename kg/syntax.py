@@ -137,8 +137,9 @@ def the_two(token) -> bool:
 def members(token) -> list:
     """A name and those coordinated with it. "Nimbora, a cloud provider, and Quillfield": the
     parser hangs Quillfield on "provider"; it is Nimbora's conjunct, not the provider's."""
-    if token.dep_ == "appos" and token.pos_ == "NOUN":
-        return [token, *(c for c in conjuncts(token) if c.pos_ != "PROPN")]
+    if token.dep_ == "appos" and token.pos_ == "NOUN":  # "a developer and publisher", not
+        return [token, *(c for c in conjuncts(token) if c.pos_ != "PROPN"  # "..., and their
+                         and not any(a.dep_ == "appos" for a in c.children))]  # sister, Lucy"
     stray = [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "NOUN"
              for c in conjuncts(appos) if c.pos_ == "PROPN"]
     # "Kallio Capital and Hoshino Industries" read as one name modified by the first

@@ -1163,3 +1163,34 @@ def test_an_encyclopedia_opening_developed_and_published_by():
     assert ex.entities["Landslide"].type == "Product"  # a common word, but "is a game"
     assert ("Landslide", "developedBy", "Tessaro Interactive") in facts  # shared "by"
     assert not any(f[1] == "founderOf" for f in facts)  # "founded in 1990" has its own phrase
+
+
+def test_a_family_firm_and_its_family():
+    ex = extract_text(
+        "Gaskell Tooling Group is now in the hands of the founder's children.\n\n"
+        "Her father, Arthur Gaskell, founded the business in 1974. Her brother, Owen Gaskell, "
+        "runs Gaskell Fasteners, the Walsall-based subsidiary that makes the group's Torqline "
+        "wrenches, and their sister, Lucy Gaskell-Reed, joined the board. Their cousin, Ada "
+        "Gaskell-Reed, has been appointed the group's finance director. Rupert Ainsley was "
+        "named non-executive chairman.\n\n"
+        "Last year the group sold its aerospace division, Gaskell Aero, to Coventry-based "
+        "Tormund Industries. Gaskell sells Torqline, its best-known product, to Kestwood "
+        "Motors. Tormund might bid for Gaskell now that Arthur has stepped back."
+    )
+    facts = fact_set(ex)
+    assert "Arthur Gaskell" not in ex.entities["Gaskell Tooling Group"].aliases  # "Arthur"
+    assert ex.entities["Lucy Gaskell-Reed"].type == "Person"  # not one of "the subsidiary"
+    assert ("Ada Gaskell-Reed", "worksFor", "Gaskell Tooling Group") in facts  # not "leads"
+    assert ("Ada Gaskell-Reed", "leads", "Gaskell Tooling Group") not in facts
+    assert ("Rupert Ainsley", "leads", "Gaskell Tooling Group") in facts  # chairman of the story's
+    assert ("Tormund Industries", "acquired", "Gaskell Aero") in facts  # sold to
+    assert not any(f[1] == "acquired" and f[0] == "Kestwood Motors" for f in facts)  # goods
+
+
+def test_a_surname_a_person_bore_before_the_firm_is_the_persons():
+    ex = extract_text(
+        "Harold Brisco, the engineer who founded Brisco Instruments in Grenoble, died on "
+        "Sunday. Brisco was a demanding boss, colleagues said."
+    )
+    assert "Brisco" in ex.entities["Harold Brisco"].aliases
+    assert "Brisco" not in ex.entities["Brisco Instruments"].aliases
