@@ -191,7 +191,8 @@ def _grouped(noun):
 
 def _nouns_around(root, start: int, end: int):
     """The nouns syntactically describing the name whose head is `root` (tokens start-end)."""
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= end:
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= end \
+            and not any(c.dep_ == "case" for c in root.children):  # "the X's rival": whose
         yield root.head
         noun = root.head  # "Calvane's Halcyon 3 depth camera": camera too
         for _ in range(2):
@@ -276,7 +277,8 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         for short in _surnames(person, mentions, claimed, first_seen):
             firm = _named_before(short, person.start, multi, person_names, first_seen)
             yield (firm or normalise_name(person.text)), short
-    yield from _maker_prefixed([n for n in multi if n not in person_names], names, first_seen)
+    yield from _maker_prefixed([n for n in multi if n not in person_names
+                                or any(c.isdigit() for c in n)], names, first_seen)
 
 
 def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
@@ -412,7 +414,8 @@ def _first_uses(mentions, after: int = -1) -> dict[str, int]:
 def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int]):
     """ "the Norrvik Aurora ... the Aurora": a product named with its maker's name in front,
     later by its own name. The front must name something else in the text too ("Norrvik",
-    "Norrvik Motors"). People are not products: "Arthur Gaskell ... Arthur ... Gaskell"."""
+    "Norrvik Motors"). People are not products: "Arthur Gaskell ... Arthur ... Gaskell" (but
+    "Aurelle Nova 5", with its number, is one, though the tagger calls it a person)."""
     for full in multi:
         words = full.split()
         for cut in range(1, len(words)):

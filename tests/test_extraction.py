@@ -9,6 +9,7 @@ from __future__ import annotations
 from conftest import extract_text, fact_set
 
 from kg.entities import name_key
+from kg.knowledge import schema
 from kg.nlp import normalise_name
 
 
@@ -1194,3 +1195,16 @@ def test_a_surname_a_person_bore_before_the_firm_is_the_persons():
     )
     assert "Brisco" in ex.entities["Harold Brisco"].aliases
     assert "Brisco" not in ex.entities["Brisco Instruments"].aliases
+
+
+def test_a_phone_review_names_the_phone_with_and_without_its_maker():
+    ex = extract_text(
+        "Aurelle Nova 5 review: a quieter phone\n\n"
+        "I have spent two weeks with the Nova 5, the new flagship from Helsinki-based Aurelle "
+        "Mobile. The Nova 5 replaces Aurelle's Nova 4. Night shots are a step behind Apple's "
+        "iPhone 17, the Nova 5's most obvious rival. The Nova 5 is the phone to buy."
+    )
+    nova = next(e for e in ex.entities.values() if "Nova 5" in {e.label, *e.aliases})
+    assert {"Aurelle Nova 5", "Nova 5"} <= {nova.label, *nova.aliases}  # tagged a person
+    assert schema().is_a(nova.type, "Product")  # "the Nova 5's rival" says whose, not what
+    assert "Aurelle" in ex.entities["Aurelle Mobile"].aliases
