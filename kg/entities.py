@@ -94,8 +94,10 @@ def _label_fits(mention: Mention, cls: str, span) -> bool:
     """Whether the tagger's label can be right: people are not written with "the" ("the Otto
     2"), nor numbered ("Lark 2"); places with "the" are "the Netherlands" or "the US", not "the
     Aria goes on sale" (but "the Chicago law firm" is a place before a noun)."""
-    if cls == "Person":
-        return not (_after_the(span) or split_version(mention.text)[0])
+    if cls == "Person":  # nor named like firms ("Pallwick AI", "Acme Inc")
+        last = normalise_name(mention.text).lower().split()[-1:]
+        return not (_after_the(span) or split_version(mention.text)[0]
+                    or (last and last[0] in typing_cues().same_entity_endings))
     if cls == "Place" and _after_the(span):
         return span.root.dep_ in {"compound", "nmod", "amod"} \
             or mention.text.endswith("s") or mention.text.isupper()

@@ -1208,3 +1208,12 @@ def test_a_phone_review_names_the_phone_with_and_without_its_maker():
     assert {"Aurelle Nova 5", "Nova 5"} <= {nova.label, *nova.aliases}  # tagged a person
     assert schema().is_a(nova.type, "Product")  # "the Nova 5's rival" says whose, not what
     assert "Aurelle" in ex.entities["Aurelle Mobile"].aliases
+
+
+def test_a_name_ending_in_ai_is_a_firm_not_a_person():
+    ex = extract_text(
+        "Pallwick AI, $120 million. The money went to the Toronto company behind Pallwick "
+        "Pair, a coding assistant that runs on Wick-2, a language model Pallwick trained "
+        "itself. Pallwick says it intends to hire. Pallwick is the exception."
+    )
+    assert ex.entities["Pallwick AI"].type == "Company"  # tagged a person every time
