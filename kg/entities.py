@@ -21,7 +21,8 @@ from kg.nlp import ParsedDocument, normalise_name, split_version
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
 _PUNCTUATION = re.compile(r"[^\w\s+]")  # "Arclight+" is a service, not Arclight
-_PAREN = re.compile(r"\s*\(\s*([^()]{1,40}?)\s*\)")
+_PAREN = re.compile(r"\s*\(\s*(formerly\s+|previously\s+|originally\s+)?([^()]{1,40}?)\s*\)")
+"""A name in parentheses after another: "(MSL)", or a former name, "(formerly Norsk Radio)"."""
 _DEFINITE = {"the", "this", "that"}
 
 
@@ -289,8 +290,8 @@ def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
     text = parsed.document.text
     for mention in parsed.mentions:
         match = _PAREN.match(text, mention.end)
-        if match and _looks_like_alias(match.group(1), mention.text):
-            yield normalise_name(mention.text), normalise_name(match.group(1))
+        if match and (match.group(1) or _looks_like_alias(match.group(2), mention.text)):
+            yield normalise_name(mention.text), normalise_name(match.group(2))
     for name in names:
         if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
             for full in multi:

@@ -1217,3 +1217,13 @@ def test_a_name_ending_in_ai_is_a_firm_not_a_person():
         "itself. Pallwick says it intends to hire. Pallwick is the exception."
     )
     assert ex.entities["Pallwick AI"].type == "Company"  # tagged a person every time
+
+
+def test_a_former_name_and_a_nordic_legal_ending_are_the_same_firm():
+    ex = extract_text(
+        "Tarvik Holdings AB (formerly Tarvik Mekaniska Verkstad) is a Swedish industrial "
+        "conglomerate based in Vasteras. Tarvik Holdings owns Nordbroms."
+    )
+    firm = next(e for e in ex.entities.values() if "Tarvik Holdings" in {e.label, *e.aliases})
+    assert {"Tarvik Holdings AB", "Tarvik Mekaniska Verkstad"} <= {firm.label, *firm.aliases}
+    assert not any(f[0] == f[2] or f[1] == "developedBy" for f in fact_set(ex))
