@@ -345,6 +345,8 @@ class RuleEngine:
         if slot == "focus":
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
                 return []  # "Rolf Brenner, a German executive": of some firm, not the story's
+            if self._owner_written(token):
+                return []  # "Eskom chairperson X", "chairman of the cabinet": whose is said
             focus = index.focus_at(token.i)
             return [Argument(focus, 0.8)] if focus else []
         if slot == "list":
@@ -598,6 +600,18 @@ class RuleEngine:
                 return cls
         return self.coreference.get(lemma)
 
+    def _owner_written(self, noun) -> bool:
+        """The text says whose the role is (a name before it, "X's", "of the cabinet"),
+        though no entity was found there: the story's own firm is not meant ("of the
+        family-owned toolmaker", a firm spoken of again, still is)."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON" \
+                    or child.dep_ == "compound" and child.pos_ == "PROPN":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return not all(_spoken_of_again(o) for o in child.children if o.dep_ == "pobj")
+        return False
+
     def _place_before_firm(self, modifier, noun, index: DocumentIndex) -> bool:
         """ "the Chicago law firm" is not Chicago (but "the Zephyr chip" is Zephyr)."""
         kind = self.coreference.get(noun.lemma_.lower(), "")
@@ -753,6 +767,14 @@ def _owner_of_pronoun(pronoun, index: DocumentIndex, skip_doers: bool = False) -
     if pronoun.lower_ == "their" and index.recent_subject(pronoun.i, "Person"):
         return index.focus_at(pronoun.i)
     return index.owner_of_its(pronoun.i, skip_doers=skip_doers)
+
+
+def _spoken_of_again(noun) -> bool:
+    """ "the family-owned toolmaker": a definite common noun that says no more of whose it is
+    (unlike "the cabinet of Thailand")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in
+                                       noun.children) and not any(c.dep_ == "prep"
+                                                                  for c in noun.children)
 
 
 def _of_department(noun) -> bool:

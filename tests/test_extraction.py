@@ -1227,3 +1227,13 @@ def test_a_former_name_and_a_nordic_legal_ending_are_the_same_firm():
     firm = next(e for e in ex.entities.values() if "Tarvik Holdings" in {e.label, *e.aliases})
     assert {"Tarvik Holdings AB", "Tarvik Mekaniska Verkstad"} <= {firm.label, *firm.aliases}
     assert not any(f[0] == f[2] or f[1] == "developedBy" for f in fact_set(ex))
+
+
+def test_a_role_whose_owner_is_written_is_not_the_storys_firm():
+    facts = fact_set(extract_text(
+        "Korrin Energy is a utility.\n\n"
+        "Dana Okoro became chief executive of the family-owned utility on Monday. Paul Venter "
+        "is also the chairman of the cabinet of Lesotho."
+    ))
+    assert ("Dana Okoro", "ceoOf", "Korrin Energy") in facts  # the firm spoken of again
+    assert not any(f[0] == "Paul Venter" for f in facts)  # "of the cabinet of Lesotho"
