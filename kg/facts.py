@@ -481,7 +481,7 @@ class RuleEngine:
         found: list[str] = []  # ("the two companies operate as divisions of Lodestar": not it)
         for start, key in reversed(index.ordered):
             if previous <= start < token.i and key not in found and key not in later \
-                    and self.schema.is_a(self.entities[key].type, cls):
+                    and may_be(self.entities[key].type, cls):
                 found.append(key)
         return found[:2] if len(found) >= 2 else []
 
@@ -687,6 +687,8 @@ class RuleEngine:
         if token.lemma_.lower() in self.knowledge.perfect_roles and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
             return True  # "who had run Vantel since 2015"
+        if _years_from_to(token):
+            return True  # "Bertil Akerman, chief executive from 1991 to 2009"
         return any(
             (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
             and c.lower_ in words
@@ -767,6 +769,16 @@ def _owner_of_pronoun(pronoun, index: DocumentIndex, skip_doers: bool = False) -
     if pronoun.lower_ == "their" and index.recent_subject(pronoun.i, "Person"):
         return index.focus_at(pronoun.i)
     return index.owner_of_its(pronoun.i, skip_doers=skip_doers)
+
+
+def _years_from_to(token) -> bool:
+    """A role given a start and an end: "chief executive from 1991 to 2009"."""
+    froms = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if not froms:
+        return False
+    ends = [t for t in token.subtree if t.dep_ == "prep" and t.lower_ in {"to", "until"}]
+    return any(o.ent_type_ == "DATE" for p in froms + ends for o in p.children
+               if o.dep_ == "pobj") and bool(ends)
 
 
 def _spoken_of_again(noun) -> bool:

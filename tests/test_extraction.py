@@ -1237,3 +1237,19 @@ def test_a_role_whose_owner_is_written_is_not_the_storys_firm():
     ))
     assert ("Dana Okoro", "ceoOf", "Korrin Energy") in facts  # the firm spoken of again
     assert not any(f[0] == "Paul Venter" for f in facts)  # "of the cabinet of Lesotho"
+
+
+def test_an_encyclopedia_entry_on_a_carmaker_and_a_conglomerate():
+    ex = extract_text(
+        "Castellane Automobiles\n\n"
+        "Castellane Automobiles SA is a French manufacturer of cars. The company was founded "
+        "in 1919 by Emile Castellane. The Castellane Orbe, a compact hatchback, replaced the "
+        "Castellane Sirocco. Castellane builds the Orbe at its Audincourt plant.\n\n"
+        "Bertil Akerman, chief executive from 1991 to 2009, sold the group's appliance "
+        "business. A bid for the crane builder Lumikone failed when Lumikone's shareholders "
+        "rejected the offer, and the two companies have remained rivals."
+    )
+    assert "Castellane" in ex.entities["Castellane Automobiles SA"].aliases  # "Automobiles"
+    facts = fact_set(ex)
+    assert ("Castellane Orbe", "successorOf", "Castellane Sirocco") in facts
+    assert not any(f[0] == "Bertil Akerman" for f in facts)  # a role that ended in 2009
