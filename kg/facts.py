@@ -521,6 +521,10 @@ class RuleEngine:
                 token.dep_ == "pobj" or token.head.dep_ != "relcl"):
             for antecedent in syntax.relative_antecedent(token):  # "a startup with which X signed"
                 return self._name(antecedent, index, coref, depth + 1)
+        if token.pos_ == "NOUN" and token.dep_ in {"compound", "nmod"} \
+                and token.head.i > token.i and token.head.i in index.by_token:
+            return Argument(index.by_token[token.head.i], 0.9)  # "the media company Arvane
+            # Media Group": the noun written before the name is that name's
         trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None
         if trailing:
             return Argument(trailing, 0.8)

@@ -201,8 +201,17 @@ def logical_subjects(verb):
         resolved.extend(controller or logical_subjects(verb.head))
     if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb \
             and not _bare_participle(verb):
-        resolved.extend(logical_subjects(verb.head))
+        resolved.extend(_surface_subjects(verb) or logical_subjects(verb.head))
     return resolved
+
+
+def _surface_subjects(verb) -> list:
+    """ "It was founded by X and has been a subsidiary of Y since 2017": an active verb joined
+    to a passive one shares its grammatical subject ("it"), not its "by" agent."""
+    finite = verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" for c in verb.children)
+    if verb.dep_ != "conj" or not finite or any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
 
 
 def _agent_on_object(verb):

@@ -1253,3 +1253,15 @@ def test_an_encyclopedia_entry_on_a_carmaker_and_a_conglomerate():
     facts = fact_set(ex)
     assert ("Castellane Orbe", "successorOf", "Castellane Sirocco") in facts
     assert not any(f[0] == "Bertil Akerman" for f in facts)  # a role that ended in 2009
+
+
+def test_a_passive_joined_to_an_active_verb_shares_the_subject_not_the_agent():
+    facts = fact_set(extract_text(
+        "Brightmoor Entertainment Inc. is a Canadian video game publisher. It was founded in "
+        "2006 by Delphine Carreau and Marcus Oyelaran, two former producers at Ubisoft, and "
+        "has been a subsidiary of the Toronto-based media company Arvane Media Group since "
+        "2017."
+    ))
+    assert ("Brightmoor Entertainment Inc", "subOrganizationOf", "Arvane Media Group") in facts
+    assert ("Arvane Media Group", "headquarteredIn", "Toronto") in facts  # "company X"
+    assert ("Ubisoft", "headquarteredIn", "Toronto") not in facts
