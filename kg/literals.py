@@ -589,6 +589,8 @@ class DocumentReader:
                 if found is not None:
                     yield found
                     break
+                if current.pos_ in {"VERB", "AUX"}:
+                    break  # "founded in 2006 and has been a unit since 2017": that clause's
 
     def _dated(self, token, value, confidence) -> Found | None:
         lemma = token.lemma_.lower()

@@ -1265,3 +1265,12 @@ def test_a_passive_joined_to_an_active_verb_shares_the_subject_not_the_agent():
     assert ("Brightmoor Entertainment Inc", "subOrganizationOf", "Arvane Media Group") in facts
     assert ("Arvane Media Group", "headquarteredIn", "Toronto") in facts  # "company X"
     assert ("Ubisoft", "headquarteredIn", "Toronto") not in facts
+
+
+def test_a_date_belongs_to_its_own_clause():
+    facts = fact_set(extract_text(
+        "Brightmoor Games is a publisher. It was founded in 2006 by Delphine Carreau and has "
+        "been a subsidiary of Arvane Media Group since 2017."
+    ))
+    assert ("Brightmoor Games", "foundedOn", "2006") in facts
+    assert ("Brightmoor Games", "foundedOn", "2017") not in facts  # "since 2017": the unit's
