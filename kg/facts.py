@@ -462,7 +462,7 @@ class RuleEngine:
             found = self._listed(token, index)
             if found:
                 return found
-        for member in syntax.members(token):
+        for member in syntax.members(token) + _listed_to_the_end(token, index):
             argument = self._name(member, index, coref)
             if argument is not None:
                 found.append(argument)
@@ -773,6 +773,38 @@ def _owner_of_pronoun(pronoun, index: DocumentIndex, skip_doers: bool = False) -
     if pronoun.lower_ == "their" and index.recent_subject(pronoun.i, "Person"):
         return index.focus_at(pronoun.i)
     return index.owner_of_its(pronoun.i, skip_doers=skip_doers)
+
+
+def _listed_to_the_end(token, index: DocumentIndex) -> list:
+    """ "Its subsidiaries are Nordbroms, Kjeldsen Elektro, Ruhrarmatur and Solvik": names
+    the parser failed to coordinate, when they run from this name to the sentence's end
+    separated only by commas and a last "and"."""
+    if token.i not in index.by_token or token.dep_ not in {"attr", "dobj"} \
+            or any(c.dep_ == "conj" for c in token.children):
+        return []
+    doc, end = token.doc, token.sent.end
+    i = token.i
+    while i + 1 < end and index.by_token.get(i + 1) == index.by_token[token.i]:
+        i += 1
+    found, saw_and = [], False
+    while i + 1 < end:
+        separator = doc[i + 1]
+        if separator.is_punct and separator.text in ".!?" and i + 2 >= end:
+            break
+        if separator.text != "," and separator.lower_ != "and":
+            return []
+        saw_and = saw_and or separator.lower_ == "and"
+        i += 1
+        if doc[i + 1].lower_ == "and" and separator.text == ",":
+            saw_and, i = True, i + 1  # "..., and Solvik"
+        if i + 1 >= end or (i + 1) not in index.by_token:
+            return []
+        key = index.by_token[i + 1]
+        found.append(doc[i + 1])
+        i += 1
+        while i + 1 < end and index.by_token.get(i + 1) == key:
+            i += 1
+    return found if saw_and else []
 
 
 def _years_from_to(token) -> bool:

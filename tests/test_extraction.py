@@ -1274,3 +1274,13 @@ def test_a_date_belongs_to_its_own_clause():
     ))
     assert ("Brightmoor Games", "foundedOn", "2006") in facts
     assert ("Brightmoor Games", "foundedOn", "2017") not in facts  # "since 2017": the unit's
+
+
+def test_a_list_the_parser_left_uncoordinated():
+    facts = fact_set(extract_text(
+        "Tarvik Holdings AB is a Swedish conglomerate.\n\n"
+        "Its principal subsidiaries are Nordbroms, Kjeldsen Elektro, Ruhrarmatur and Solvik "
+        "Automation."
+    ))
+    for unit in ("Nordbroms", "Kjeldsen Elektro", "Ruhrarmatur", "Solvik Automation"):
+        assert (unit, "subOrganizationOf", "Tarvik Holdings AB") in facts, unit
