@@ -489,8 +489,11 @@ class RuleEngine:
         """Every name a common noun spells out: "models from OpenAI, Anthropic and others" (each
         maker), "the publishers Thomson Reuters and LexisNexis" (apposition of the noun's class)."""
         described = self.heads.get(noun.lemma_.lower())
-        found = [Argument(a.entity, 0.9) for child in noun.children
-                 if described and child.dep_ == "appos" and child.i in index.by_token
+        named = [child for child in noun.children if child.dep_ == "appos"]
+        named += [a for child in named for c in syntax.conjuncts(child) if c.pos_ == "NOUN"
+                  for a in c.children if a.dep_ == "appos"]  # "the engineer X and his
+        found = [Argument(a.entity, 0.9) for child in named  # brother-in-law Y"
+                 if described and child.i in index.by_token
                  and self.schema.is_a(self.entities[index.by_token[child.i]].type, described)
                  for a in self._names(child, index, coref=False)]
         return found or [replace(a, certainty=0.8) for prep in noun.children

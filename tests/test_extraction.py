@@ -1284,3 +1284,13 @@ def test_a_list_the_parser_left_uncoordinated():
     ))
     for unit in ("Nordbroms", "Kjeldsen Elektro", "Ruhrarmatur", "Solvik Automation"):
         assert (unit, "subOrganizationOf", "Tarvik Holdings AB") in facts, unit
+
+
+def test_two_founders_each_with_a_description():
+    facts = fact_set(extract_text(
+        "Tarvik Holdings AB is a Swedish conglomerate.\n\n"
+        "The company was founded in 1897 by the engineer Gustaf Tarvik (1861-1934) and his "
+        "brother-in-law Oskar Hedlund as a workshop."
+    ))
+    assert ("Gustaf Tarvik", "founderOf", "Tarvik Holdings AB") in facts
+    assert ("Oskar Hedlund", "founderOf", "Tarvik Holdings AB") in facts
