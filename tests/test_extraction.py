@@ -1288,9 +1288,9 @@ def test_a_list_the_parser_left_uncoordinated():
 
 def test_two_founders_each_with_a_description():
     facts = fact_set(extract_text(
-        "Tarvik Holdings AB is a Swedish conglomerate.\n\n"
-        "The company was founded in 1897 by the engineer Gustaf Tarvik (1861-1934) and his "
+        "Valdris Holdings AB is a Swedish conglomerate.\n\n"
+        "The company was founded in 1897 by the engineer Gustaf Valdris (1861\u20131934) and his "
         "brother-in-law Oskar Hedlund as a workshop."
     ))
-    assert ("Gustaf Tarvik", "founderOf", "Tarvik Holdings AB") in facts
-    assert ("Oskar Hedlund", "founderOf", "Tarvik Holdings AB") in facts
+    assert ("Gustaf Valdris", "founderOf", "Valdris Holdings AB") in facts
+    assert ("Oskar Hedlund", "founderOf", "Valdris Holdings AB") in facts
