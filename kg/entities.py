@@ -205,8 +205,8 @@ def _nouns_around(root, start: int, end: int):
             noun = noun.head
             yield noun
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
-            yield child
+        if child.dep_ == "appos" and (child.pos_ in {"NOUN", "PROPN"} or _hyphenated(child)):
+            yield child  # "Fraser, director-general from 2008": the tagger's adjective
         if child.dep_ == "compound" and child.i < start and child.pos_ == "NOUN":
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -220,6 +220,11 @@ def _nouns_around(root, start: int, end: int):
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the latest phone is the X"
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     yield from _exemplified(root)
+
+
+def _hyphenated(token) -> bool:
+    """The last word of a hyphenated noun ("director-general", "editor-in-chief")."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-"
 
 
 def _apposition_after(doc, end: int):

@@ -145,7 +145,16 @@ def members(token) -> list:
     # "Kallio Capital and Hoshino Industries" read as one name modified by the first
     folded = [c for c in token.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
               and any(g.dep_ == "cc" for g in c.children)]
-    return [token, *conjuncts(token), *stray, *folded]
+    return [token, *conjuncts(token), *stray, *folded] if not _place_and_region(token) \
+        else [token]
+
+
+def _place_and_region(token) -> bool:
+    """ "headquartered in Halifax, Nova Scotia": a place the parser coordinates with the
+    region after its comma, with no "and" anywhere, is one place, the first."""
+    chain = [token, *conjuncts(token)]
+    return token.ent_type_ in {"GPE", "LOC"} and len(chain) == 2 \
+        and not any(c.dep_ == "cc" for t in chain for c in t.children)
 
 
 def conjuncts(token):

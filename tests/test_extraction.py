@@ -1294,3 +1294,17 @@ def test_two_founders_each_with_a_description():
     ))
     assert ("Gustaf Valdris", "founderOf", "Valdris Holdings AB") in facts
     assert ("Oskar Hedlund", "founderOf", "Valdris Holdings AB") in facts
+
+
+def test_a_city_and_its_region_and_a_hyphenated_title():
+    ex = extract_text(
+        "The Aurelia Broadcasting Corporation (ABK) is a public broadcaster. ABK is "
+        "headquartered in Halifax, Nova Scotia, and is wholly owned by the Aurelia Media "
+        "Trust.\n\n"
+        "Declan Fraser, director-general from 2008 to 2019, introduced ABK Play."
+    )
+    facts = fact_set(ex)
+    firm = "Aurelia Broadcasting Corporation"
+    assert (firm, "headquarteredIn", "Halifax") in facts
+    assert (firm, "headquarteredIn", "Nova Scotia") not in facts
+    assert ex.entities["Declan Fraser"].type == "Person"  # "director-general"
