@@ -77,7 +77,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             found.append((cls, cues.heads_weight))
     if _owns_gendered(span):
         found.append(("Person", cues.heads_weight))
-    if _dateline(span):
+    if _dateline(span) or _region_after_place(span):
         found.append(("Place", cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
@@ -115,6 +115,16 @@ def _dateline(span) -> bool:
     opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     follows = span.end < len(doc) and doc[span.end].text in _DATELINE_MARKS
     return opens_line and follows and span.text.isupper() and len(span.text) > 2
+
+
+def _region_after_place(span) -> bool:
+    """ "born in Saltillo, Coahuila": a name the parser joins to a place by a comma alone (no
+    "and") is that place's region."""
+    root = span.root
+    return root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"} \
+        and span.start > 0 and span.doc[span.start - 1].text == "," \
+        and not any(c.dep_ == "cc" for c in root.head.children) \
+        and not any(c.dep_ == "cc" for c in root.children)
 
 
 def _owns_gendered(span) -> bool:
@@ -281,6 +291,7 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     for full, short in _short_firm_names(parsed, names, multi, people):
         claimed.add(short)
         yield full, short
+    yield from _longer_personal_names(multi, person_names)
     for person in people:
         for short in _surnames(person, mentions, claimed, first_seen):
             firm = _named_before(short, person.start, multi, person_names, first_seen)
@@ -353,6 +364,20 @@ def _people(parsed: ParsedDocument) -> list:
             singles[name].append(mention)
     return [m for m in parsed.mentions if len(m.text.split()) > 1 and (
         m.ner_label == "PERSON" or _person_by_surname(m, parsed.doc, singles, endings))]
+
+
+def _longer_personal_names(multi: list[str], person_names: set[str]):
+    """ "Rafael Quintanilla ... Rafael Quintanilla Ortega": a person's name with more surnames
+    is the same person (not "Gustaf Valdris Holdings", which ends like a firm, nor "Ashen
+    Tide II", a numbered title)."""
+    endings = typing_cues().name_endings
+    for short in person_names:
+        for full in multi:
+            extra = full[len(short):].split()
+            if full.startswith(short + " ") and all(w.isalpha() and w.istitle() and len(w) > 2
+                                                    for w in extra) \
+                    and extra[-1].lower() not in endings:
+                yield full, short
 
 
 def _surnames(person, mentions, claimed: set[str], first_seen: dict[str, int]):

@@ -694,8 +694,8 @@ class RuleEngine:
         if token.lemma_.lower() in self.knowledge.perfect_roles and any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
             return True  # "who had run Vantel since 2015"
-        if _years_from_to(token):
-            return True  # "Bertil Akerman, chief executive from 1991 to 2009"
+        if _years_from_to(token) or complement and verb is not None and _years_from_to(verb):
+            return True  # "X, chief executive from 1991 to 2009", "from 2012 to 2018 he was"
         return any(
             (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
             and c.lower_ in words

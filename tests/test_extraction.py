@@ -1308,3 +1308,19 @@ def test_a_city_and_its_region_and_a_hyphenated_title():
     assert (firm, "headquarteredIn", "Halifax") in facts
     assert (firm, "headquarteredIn", "Nova Scotia") not in facts
     assert ex.entities["Declan Fraser"].type == "Person"  # "director-general"
+
+
+def test_a_biography_with_its_title_a_birthplace_and_a_past_directorship():
+    ex = extract_text(
+        "Rafael Quintanilla\n\n"
+        "Rafael Quintanilla Ortega (born 14 March 1962) is a Mexican business executive. He "
+        "is the chief executive of Grupo Almena, a logistics group based in Monterrey.\n\n"
+        "Quintanilla was born in Saltillo, Coahuila, the son of a railway engineer. From 2012 "
+        "to 2018 he was an independent director of Cemex."
+    )
+    person = ex.entities["Rafael Quintanilla Ortega"]
+    assert "Rafael Quintanilla" in person.aliases  # the title, with one surname
+    assert ex.entities["Coahuila"].type == "Place"  # "Saltillo, Coahuila"
+    facts = fact_set(ex)
+    assert ("Rafael Quintanilla Ortega", "ceoOf", "Grupo Almena") in facts
+    assert not any(f[2] == "Cemex" for f in facts)  # a directorship from 2012 to 2018
