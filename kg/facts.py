@@ -351,8 +351,8 @@ class RuleEngine:
             return [Argument(focus, 0.8)] if focus else []
         if slot == "list":
             return [a for t in syntax.coordinated(token) for a in self._names(t, index, False)]
-        if slot == "of":
-            return self._owner(token, index)
+        if slot == "of":  # "Aurelle's head of design": over a part, not the firm
+            return self._owner(token, index) if not _of_department(token) else []
         if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
             return [a for t in [token, *syntax.conjuncts(token)]
                     if t == token or not any(c.dep_ == "poss" for c in t.children)
@@ -829,9 +829,11 @@ def _spoken_of_again(noun) -> bool:
 
 
 def _of_department(noun) -> bool:
-    """ "head of hardware at Halcyra": the role is over a part ("hardware"), not the firm."""
+    """ "head of hardware at Halcyra", "Aurelle's head of design": the role is over a part,
+    written as a bare noun, not the firm ("unit of the carmaker" is the carmaker's)."""
     return any(p.dep_ == "prep" and p.lower_ == "of" and any(
-        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ == "" for o in p.children)
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and o.ent_type_ == ""
+        and not any(c.dep_ in {"det", "poss"} for c in o.children) for o in p.children)
         for p in noun.children)
 
 

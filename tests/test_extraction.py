@@ -1324,3 +1324,13 @@ def test_a_biography_with_its_title_a_birthplace_and_a_past_directorship():
     facts = fact_set(ex)
     assert ("Rafael Quintanilla Ortega", "ceoOf", "Grupo Almena") in facts
     assert not any(f[2] == "Cemex" for f in facts)  # a directorship from 2012 to 2018
+
+
+def test_a_firms_head_of_a_department_is_on_its_staff():
+    facts = fact_set(extract_text(
+        "Aurelle Mobile makes phones. Aurelle's head of design, Tove Lindqvist, spoke. Mira "
+        "Cole, head of Veltra, spoke too."
+    ))
+    assert ("Tove Lindqvist", "worksFor", "Aurelle Mobile") in facts
+    assert ("Tove Lindqvist", "leads", "Aurelle Mobile") not in facts  # she heads design
+    assert ("Mira Cole", "leads", "Veltra") in facts
