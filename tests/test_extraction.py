@@ -1216,7 +1216,12 @@ def test_a_name_ending_in_ai_is_a_firm_not_a_person():
         "Pair, a coding assistant that runs on Wick-2, a language model Pallwick trained "
         "itself. Pallwick says it intends to hire. Pallwick is the exception."
     )
-    assert ex.entities["Pallwick AI"].type == "Company"  # tagged a person every time
+    assert schema().is_a(ex.entities["Pallwick AI"].type, "Organization")  # tagged a person
+    assistant = extract_text(  # but an assistant so named stays a product
+        "Corvel Systems said its assistant, Corvel AI, now runs on Lark 2, a model the "
+        "company trained. Corvel AI is available on iOS."
+    ).entities["Corvel AI"]
+    assert schema().is_a(assistant.type, "Product")
 
 
 def test_a_former_name_and_a_nordic_legal_ending_are_the_same_firm():
