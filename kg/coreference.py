@@ -241,7 +241,8 @@ class DocumentIndex:
         for start, key in candidates:  # "Acme introduced X. The company sells ..."
             if self._is_subject(start, key):
                 return key
-        if depth < 3 and previous.start < sentence.start and syntax.pronoun_subject(previous.root):
+        if depth < 3 and previous.start < sentence.start \
+                and syntax.pronoun_subject(previous.root, people=cls == "Person"):
             # "Acme grew. In 2025 it formed a lab. It also ...": "it" carries the thread on
             return self.recent_subject(previous.start, cls, depth + 1)
         for start, key in candidates:  # "Jo co-founded Acme with ex-Initech staff. The company"

@@ -391,8 +391,8 @@ def _surnames(person, mentions, claimed: set[str], first_seen: dict[str, int]):
             continue  # "Calderwood ... founded by Walter Calderwood": a name of its own
         if short == parts[-1] or (
             len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
-        ):
-            yield short
+        ) or (len(parts) >= 3 and short in parts[1:-1] and short[:1].isupper()):
+            yield short  # "Quintanilla" for Rafael Quintanilla Ortega (two surnames)
 
 
 def _owners_of_units(parsed: ParsedDocument) -> set[tuple[str, str]]:

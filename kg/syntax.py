@@ -304,9 +304,11 @@ def _nearer_participle(verb):
                  if t.dep_ == "acl" and t.tag_ == "VBN" and t.right_edge.i == cc.i - 1), None)
 
 
-def pronoun_subject(verb) -> bool:
-    """The clause's subject is "it" or "they": the sentence continues an earlier topic."""
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in {"it", "they"} for c in verb.children)
+def pronoun_subject(verb, people: bool = False) -> bool:
+    """The clause's subject is "it" or "they" ("he", "she" or "they" for `people`): the
+    sentence continues an earlier topic."""
+    pronouns = {"he", "she", "they"} if people else {"it", "they"}
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in pronouns for c in verb.children)
 
 
 def same_clause(token, verb) -> bool:

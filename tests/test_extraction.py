@@ -1339,3 +1339,13 @@ def test_a_firms_head_of_a_department_is_on_its_staff():
     assert ("Tove Lindqvist", "worksFor", "Aurelle Mobile") in facts
     assert ("Tove Lindqvist", "leads", "Aurelle Mobile") not in facts  # she heads design
     assert ("Mira Cole", "leads", "Veltra") in facts
+
+
+def test_he_carries_the_biographys_subject_past_a_person_named_in_passing():
+    facts = fact_set(extract_text(
+        "Rafael Quintanilla Ortega is a Mexican business executive.\n\n"
+        "Quintanilla has chaired the board of Banco Serrano since 2017. He is not related to "
+        "the bank's founder, Emilio Serrano. He also co-founded Vertice Capital, a fund."
+    ), asserted_only=False)
+    assert ("Rafael Quintanilla Ortega", "founderOf", "Vertice Capital") in facts
+    assert ("Emilio Serrano", "founderOf", "Vertice Capital") not in facts
