@@ -300,6 +300,14 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                                 or any(c.isdigit() for c in n)], names, first_seen)
 
 
+def _former_names(parsed: ParsedDocument) -> set[str]:
+    """Names the text gives as former ones: "Valdris Holdings AB (formerly Valdris Mekaniska
+    Verkstad)"."""
+    text = parsed.document.text
+    return {normalise_name(match.group(2)) for match in
+            (_PAREN.match(text, m.end) for m in parsed.mentions) if match and match.group(1)}
+
+
 def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
     """A name in parentheses after another ("Meta Superintelligence Labs (MSL)"), an
     initialism of a longer name, "Acme's Widget" for "Acme Widget"."""
@@ -488,7 +496,9 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             uf.union(name_key(entity.label), name_key(name))
     surface: dict[str, Counter] = defaultdict(Counter)
     votes: dict[str, Counter] = defaultdict(Counter)
+    former: set[str] = set()
     for parsed in parsed_docs:
+        former.update(_former_names(parsed))
         for full, alias in alias_pairs(parsed):
             known_full, known_alias = known_by_key.get(name_key(full)), known_by_key.get(
                 name_key(alias))
@@ -512,7 +522,7 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
     entities: dict[str, Entity] = {}
     entity_of_key: dict[str, str] = {}
     for members in clusters.values():
-        entity = _make_entity(members, surface, votes, known_by_key)
+        entity = _make_entity(members, surface, votes, known_by_key, former)
         if entity is None:
             continue
         if entity.key in entities:
@@ -545,7 +555,7 @@ def _join_known_short_forms(uf: _UnionFind, keys: list[str],
             known_by_key[key] = known
 
 
-def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
+def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> Entity | None:
     tally: Counter = Counter()
     names: Counter = Counter()
     for key in members:
@@ -559,7 +569,7 @@ def _make_entity(members, surface, votes, known_by_key) -> Entity | None:
     elif "Person" in tally and not any(" " in n for n in names):
         tally["Person"] /= 2  # news names a person in full first: "Verrano" alone is a firm
     cls = vote(tally) if tally else UNTYPED
-    label = known.label if known else _canonical_name(names)
+    label = known.label if known else _canonical_name(names, former)
     aliases = {n for n in names if n != label}
     if known:
         aliases.update(a for a in known.aliases if name_key(a) in members)
@@ -593,9 +603,10 @@ def vote(tally: Counter) -> str:
     return max(sorted(support), key=lambda c: (support[c], tally[c]))
 
 
-def _canonical_name(names: Counter) -> str:
-    """The fullest common form: multi-word names beat initialisms, then frequency, then length."""
-    return max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+def _canonical_name(names: Counter, former: set[str] | frozenset = frozenset()) -> str:
+    """The fullest common form: multi-word names beat initialisms, then frequency, then length;
+    a name the text gives as a former one ("(formerly Norsk Radio)") comes last."""
+    return max(names, key=lambda n: (n not in former, len(n.split()) > 1, names[n], len(n), n))
 
 
 def _merge(into: Entity, other: Entity) -> None:

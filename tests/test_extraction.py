@@ -1231,6 +1231,7 @@ def test_a_former_name_and_a_nordic_legal_ending_are_the_same_firm():
     )
     firm = next(e for e in ex.entities.values() if "Tarvik Holdings" in {e.label, *e.aliases})
     assert {"Tarvik Holdings AB", "Tarvik Mekaniska Verkstad"} <= {firm.label, *firm.aliases}
+    assert firm.label != "Tarvik Mekaniska Verkstad"  # the node is named by its current name
     assert not any(f[0] == f[2] or f[1] == "developedBy" for f in fact_set(ex))
 
 
