@@ -673,15 +673,16 @@ class RuleEngine:
                 ) -> str:
         """`role_verb`: the token states a role ("ran Acme"), so its simple past ends it; not
         so a deal ("Pelion led the round")."""
-        if self._past(token) or role_verb and token.tag_ == "VBD" \
+        if self._past(token, role_verb) or role_verb and token.tag_ == "VBD" \
                 and token.lemma_.lower() in self.knowledge.past_tense_roles:
             return "past"  # "Ando, who ran Kagero for 14 years"
         return "hedged" if self._hedged(token, hedges) else "asserted"
 
-    def _past(self, token) -> bool:
+    def _past(self, token, role: bool = False) -> bool:
         """ "the former chief executive", "who previously worked at", "chairman until 2013",
-        "chief executive X stepped down", "X had been chief executive"."""
-        words = self.knowledge.past
+        "chief executive X stepped down", "X had been chief executive"; for a `role`, "Prior
+        to founding X, Roe was a partner at Y"."""
+        words = self.knowledge.past | (self.knowledge.past_role_words if role else frozenset())
         carriers = [token, token.head] if token.dep_ in {"compound", "amod"} else [token]
         verb = syntax.clause_verb(token)
         if verb is not None and (verb.lemma_.lower() in self.knowledge.past_verbs or (

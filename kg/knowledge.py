@@ -195,6 +195,7 @@ class RelationKnowledge:
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
     past_tense_roles: frozenset[str] = frozenset()  # "X ran Y": so has this one
     role_properties: frozenset[str] = frozenset()  # ... when the fact is a role
+    past_role_words: frozenset[str] = frozenset()  # "Prior to X, Roe was a partner at Y"
     implications: tuple[Implication, ...] = ()
     named_after: tuple[NamedAfter, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
@@ -240,6 +241,8 @@ def relation_knowledge() -> RelationKnowledge:
         past_tense_roles=frozenset(
             w.lower() for w in data.get("past", {}).get("past_tense_roles", [])),
         role_properties=frozenset(data.get("past", {}).get("role_properties", [])),
+        past_role_words=frozenset(
+            w.lower() for w in data.get("past", {}).get("role_words", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),

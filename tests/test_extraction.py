@@ -1350,3 +1350,12 @@ def test_he_carries_the_biographys_subject_past_a_person_named_in_passing():
     ), asserted_only=False)
     assert ("Rafael Quintanilla Ortega", "founderOf", "Vertice Capital") in facts
     assert ("Emilio Serrano", "founderOf", "Vertice Capital") not in facts
+
+
+def test_a_job_held_before_another_event_is_past_but_founding_stays():
+    facts = fact_set(extract_text(
+        "Prior to founding VenCatalyst, David Bohigian was a partner at Jefferson Partners. "
+        "Prior to Bridgewater, Bohigian founded E2 Capital Partners."
+    ))
+    assert ("David Bohigian", "worksFor", "Jefferson Partners") not in facts
+    assert ("David Bohigian", "founderOf", "E2 Capital Partners") in facts
