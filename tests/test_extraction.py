@@ -1359,3 +1359,10 @@ def test_a_job_held_before_another_event_is_past_but_founding_stays():
     ))
     assert ("David Bohigian", "worksFor", "Jefferson Partners") not in facts
     assert ("David Bohigian", "founderOf", "E2 Capital Partners") in facts
+
+
+def test_a_firm_that_belongs_to_a_holding():
+    facts = fact_set(extract_text(
+        "Enasa is a truck maker. Enasa belonged to the state-owned INI industrial holding."
+    ))
+    assert ("Enasa", "subOrganizationOf", "INI") in facts
