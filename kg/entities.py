@@ -378,14 +378,14 @@ def _longer_personal_names(multi: list[str], person_names: set[str]):
     """ "Rafael Quintanilla ... Rafael Quintanilla Ortega": a person's name with more surnames
     is the same person (not "Gustaf Valdris Holdings", which ends like a firm, nor "Ashen
     Tide II", a numbered title)."""
-    endings = typing_cues().name_endings
+    endings, heads = typing_cues().name_endings, typing_cues().heads
     for short in person_names:
         for full in multi:
             extra = full[len(short):].split()
             if full.startswith(short + " ") and all(w.isalpha() and w.istitle() and len(w) > 2
                                                     for w in extra) \
-                    and extra[-1].lower() not in endings:
-                yield full, short
+                    and extra[-1].lower() not in endings and extra[-1].lower() not in heads:
+                yield full, short  # (not "Johns Hopkins University")
 
 
 def _surnames(person, mentions, claimed: set[str], first_seen: dict[str, int]):
