@@ -787,28 +787,29 @@ def _listed_to_the_end(token, index: DocumentIndex) -> list:
             or any(c.dep_ == "conj" for c in token.children):
         return []
     doc, end = token.doc, token.sent.end
-    i = token.i
-    while i + 1 < end and index.by_token.get(i + 1) == index.by_token[token.i]:
-        i += 1
-    found, saw_and = [], False
+    i, found, saw_and = _name_end(index, token.i, end), [], False
     while i + 1 < end:
         separator = doc[i + 1]
         if separator.is_punct and separator.text in ".!?" and i + 2 >= end:
             break
         if separator.text != "," and separator.lower_ != "and":
             return []
-        saw_and = saw_and or separator.lower_ == "and"
         i += 1
-        if doc[i + 1].lower_ == "and" and separator.text == ",":
-            saw_and, i = True, i + 1  # "..., and Solvik"
+        if separator.text == "," and i + 1 < end and doc[i + 1].lower_ == "and":
+            i += 1  # "..., and Solvik"
+        saw_and = saw_and or doc[i].lower_ == "and"
         if i + 1 >= end or (i + 1) not in index.by_token:
             return []
-        key = index.by_token[i + 1]
         found.append(doc[i + 1])
-        i += 1
-        while i + 1 < end and index.by_token.get(i + 1) == key:
-            i += 1
+        i = _name_end(index, i + 1, end)
     return found if saw_and else []
+
+
+def _name_end(index: DocumentIndex, i: int, end: int) -> int:
+    """The last token, before `end`, of the name that token `i` starts."""
+    while i + 1 < end and index.by_token.get(i + 1) == index.by_token[i]:
+        i += 1
+    return i
 
 
 def _years_from_to(token) -> bool:
