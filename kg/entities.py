@@ -288,7 +288,7 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     person_names = {normalise_name(m.text) for m in people}
     yield from _introduced(parsed, names, multi)
     claimed = set()
-    for full, short in _short_firm_names(parsed, names, multi, people):
+    for full, short in _short_firm_names(parsed, names, multi, people, first_seen):
         claimed.add(short)
         yield full, short
     yield from _longer_personal_names(multi, person_names)
@@ -300,21 +300,27 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                                 or any(c.isdigit() for c in n)], names, first_seen)
 
 
+def _parenthesised(parsed: ParsedDocument):
+    """(mention, match) for each mention a parenthesis follows: "(MSL)", "(formerly X)"."""
+    text = parsed.document.text
+    for mention in parsed.mentions:
+        match = _PAREN.match(text, mention.end)
+        if match:
+            yield mention, match
+
+
 def _former_names(parsed: ParsedDocument) -> set[str]:
     """Names the text gives as former ones: "Valdris Holdings AB (formerly Valdris Mekaniska
     Verkstad)"."""
-    text = parsed.document.text
-    return {normalise_name(match.group(2)) for match in
-            (_PAREN.match(text, m.end) for m in parsed.mentions) if match and match.group(1)}
+    return {normalise_name(match.group(2)) for _, match in _parenthesised(parsed)
+            if match.group(1)}
 
 
 def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
     """A name in parentheses after another ("Meta Superintelligence Labs (MSL)"), an
     initialism of a longer name, "Acme's Widget" for "Acme Widget"."""
-    text = parsed.document.text
-    for mention in parsed.mentions:
-        match = _PAREN.match(text, mention.end)
-        if match and (match.group(1) or _looks_like_alias(match.group(2), mention.text)):
+    for mention, match in _parenthesised(parsed):
+        if match.group(1) or _looks_like_alias(match.group(2), mention.text):
             yield normalise_name(mention.text), normalise_name(match.group(2))
     for name in names:
         if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
@@ -325,14 +331,14 @@ def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
             yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
 
 
-def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str], people):
+def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str], people,
+                      first_seen: dict[str, int]):
     """(full, short) for a name whose last word is a trade ending ("Brightpath AI" ->
     "Brightpath"), used after the full name. A short form two firms share goes to the one
     named in an earlier sentence; one a person named before the firm bears is the person's
     ("Harold Brisco ... founded Brisco Instruments ... Brisco sold the business")."""
     text, mentions = parsed.document.text, parsed.mentions
     endings = set(typing_cues().name_endings) | {"ai"}
-    first_seen = _first_uses(mentions)
     in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
     shortened: dict[str, list[str]] = defaultdict(list)
     parents = _owners_of_units(parsed)  # "Amazon's in-house robotics unit": not the unit
