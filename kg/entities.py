@@ -362,9 +362,23 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         if len(fulls) > 1 and sentence_of[fulls[0]] >= sentence_of[fulls[1]]:
             continue
         if any(normalise_name(p.text).split()[-1] == short and p.start < first_seen[fulls[0]]
-               for p in people):
+               for p in people) or _always_a_place(short, mentions, parsed.doc):
             continue
         yield fulls[0], short
+
+
+def _always_a_place(name: str, mentions, doc) -> bool:
+    """ "Iowa Telecom ... the states of Iowa, Missouri and Illinois": a short form the tagger
+    reads as a place every time, and that never acts or owns, is the place the firm is named
+    after ("Tessaly has not said", "Kessler's president" are the firms, whatever the tag)."""
+    places = {label for label, cls in typing_cues().ner.items() if cls == "Place"}
+    uses = [m for m in mentions if normalise_name(m.text) == name]
+    if not uses or any(m.ner_label not in places for m in uses):
+        return False
+    spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in uses)
+    return not any(span is None or span.root.dep_ in syntax.SUBJECT_DEPS | {"poss", "pobj"}
+                   and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by")
+                   for span in spans)
 
 
 def _people(parsed: ParsedDocument) -> list:

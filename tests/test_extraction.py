@@ -1366,3 +1366,12 @@ def test_a_firm_that_belongs_to_a_holding():
         "Enasa is a truck maker. Enasa belonged to the state-owned INI industrial holding."
     ))
     assert ("Enasa", "subOrganizationOf", "INI") in facts
+
+
+def test_a_place_a_firm_is_named_after_is_not_its_short_name():
+    ex = extract_text(
+        "Ardmore Telecom was founded in 1999 by Nuala Brennan. It served customers in the "
+        "counties of Ardmore, Kerry and Clare. In 2004 Ardmore Telecom bought Lisvane Cable."
+    )
+    assert "Ardmore" not in ex.entities["Ardmore Telecom"].aliases
+    assert ("Ardmore Telecom", "acquired", "Lisvane Cable") in fact_set(ex)
