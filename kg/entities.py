@@ -71,6 +71,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         cls = _head_class(noun, cues.heads)
         if cls == "Person" and _modifies(span, noun):
             continue  # "Fort Wayne Mayor Gregory Lund", "Acme founder X": whose, not who
+        if cls and _bare_plural_after(span, noun) and schema().is_a(cls, "Product"):
+            continue  # "Google apps", "Toyota cars": a maker's or a platform's, not one of them
         if cls in cues.parent_before_noun and _says_kind(span, noun):
             cls = next(iter(schema().parents.get(cls, ())), None)
         if cls:
@@ -183,6 +185,11 @@ def _modifies(span, noun) -> bool:
     root = span.root
     return noun == root.head and root.dep_ in {"compound", "nmod", "amod", "npadvmod"} \
         and noun.i >= span.end
+
+
+def _bare_plural_after(span, noun) -> bool:
+    """ "associated Google apps", "Toyota cars" (see `syntax.bare_plural`)."""
+    return _modifies(span, noun) and syntax.bare_plural(noun)
 
 
 def _modifies_indefinite(span, noun) -> bool:
@@ -584,7 +591,7 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
     known = next((known_by_key[k] for k in members if k in known_by_key), None)
     if known is not None:
         tally[known.type] += KNOWN_WEIGHT
-    if "Person" in tally and any(_organisation_ending(n) for n in names):
+    if "Person" in tally and any(organisation_ending(n) for n in names):
         del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong
     elif "Person" in tally and not any(" " in n for n in names):
         tally["Person"] /= 2  # news names a person in full first: "Verrano" alone is a firm
@@ -603,7 +610,7 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
     )
 
 
-def _organisation_ending(name: str) -> bool:
+def organisation_ending(name: str) -> bool:
     """ "Castellan Pharma", "Acme Labs": a last word that only organisations' names end in."""
     words = name.lower().split()
     cls = typing_cues().name_endings.get(words[-1]) if len(words) > 1 else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg import syntax
 from kg.coreference import DocumentIndex, may_be
-from kg.entities import vote
+from kg.entities import organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
 from kg.nlp import ParsedDocument, split_version
@@ -95,7 +95,8 @@ class RuleEngine:
                 first.setdefault(mention.entity, mention.start)
         companies: dict[str, set[str]] = {}  # "Acme" -> the companies named so
         for other in first:
-            if self.schema.is_a(self.entities[other].type, "Company"):
+            if self.schema.is_a(self.entities[other].type, "Company") \
+                    or self._names_a_family(other, first):
                 for name in (self.entities[other].label, *self.entities[other].aliases):
                     companies.setdefault(name, set()).add(other)
         for rule in self.knowledge.named_after:
@@ -112,6 +113,18 @@ class RuleEngine:
                         doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
+
+    def _names_a_family(self, key: str, keys) -> bool:
+        """An organisation whose name starts two products' names ("Google Docs", "Google
+        Maps"): a maker naming its line, whatever the tagger made of the maker itself."""
+        entity = self.entities[key]
+        if entity.type not in {"Organization"}:
+            return False
+        names = (entity.label, *entity.aliases)
+        return sum(any(self.entities[k].label.startswith(n + " ") for n in names)
+                   and self.schema.is_a(self.entities[k].type, "Product")
+                   and not organisation_ending(self.entities[k].label)  # "Acme Labs"
+                   for k in keys) >= 2
 
     def _named_as(self, rule, key: str, index: DocumentIndex) -> bool:
         """The rule's condition on the longer name: its class, or a noun the text calls it."""

@@ -14,7 +14,7 @@ import re
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
-DEFINITE = {"the", "this", "that", "its", "their", "these"}
+DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 PERSONAL = {"he", "she", "him", "her", "his"}
 SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
             "return", "take", "operate", "function", "trade"}
@@ -462,7 +462,8 @@ def holders(noun):
         yield noun.head.head
     for child in noun.children:
         if child.pos_ == "PROPN" and (
-            (child.dep_ == "compound" and child.i < noun.i)  # "the Claude chatbot"
+            (child.dep_ == "compound" and child.i < noun.i and not bare_plural(noun))
+            # "the Claude chatbot"; but "all associated Google apps" are Google's
             or (child.dep_ == "conj" and after_comma(child, noun))  # "rivals, OpenAI and X"
         ):
             yield child
@@ -477,6 +478,14 @@ def holders(noun):
         yield from holders(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in PARTITIVE:
         yield from holders(noun.head.head)  # "X, one of the company's models"
+
+
+def bare_plural(noun) -> bool:
+    """A plural with no possessive or definite article ("Google apps", "all Toyota cars"): a
+    name before it says who makes the things or what they run on; "its Cygnet chips" and "the
+    Cygnet phones" name a product line."""
+    return noun.tag_ == "NNS" and not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children)
 
 
 def apposition_target(noun):

@@ -1375,3 +1375,15 @@ def test_a_place_a_firm_is_named_after_is_not_its_short_name():
     )
     assert "Ardmore" not in ex.entities["Ardmore Telecom"].aliases
     assert ("Ardmore Telecom", "acquired", "Lisvane Cable") in fact_set(ex)
+
+
+def test_a_maker_whose_name_starts_its_products_names_develops_them():
+    ex = extract_text(
+        "Corvane Pulse is an assistant that finds information across all associated Corvane "
+        "apps, including Corvane Docs, Corvane Maps and Corvane Sheets. Corvane Pulse was "
+        "shown in 2019."
+    )
+    assert ex.entities["Corvane"].type != "Product"  # "Corvane apps" are the maker's
+    facts = fact_set(ex)
+    for product in ("Corvane Pulse", "Corvane Docs", "Corvane Maps"):
+        assert (product, "developedBy", "Corvane") in facts
