@@ -79,7 +79,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             found.append((cls, cues.heads_weight))
     if _owns_gendered(span):
         found.append(("Person", cues.heads_weight))
-    if _dateline(span) or _region_after_place(span):
+    if _dateline(span) or _region_after_place(span) or _place_of(span, cues.heads):
         found.append(("Place", cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
@@ -117,6 +117,13 @@ def _dateline(span) -> bool:
     opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     follows = span.end < len(doc) and doc[span.end].text in _DATELINE_MARKS
     return opens_line and follows and span.text.isupper() and len(span.text) > 2
+
+
+def _place_of(span, heads: dict[str, str]) -> bool:
+    """ "the city of Ostrava", "the province of Karsak"."""
+    of = span.root.head
+    return span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
+        and _head_class(of.head, heads) == "Place"
 
 
 def _region_after_place(span) -> bool:

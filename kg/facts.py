@@ -472,7 +472,7 @@ class RuleEngine:
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
             return [Argument(key, 0.8) for key in self._last_two(token, index)]
         if token.pos_ == "NOUN" and token.i not in index.by_token:
-            found = self._listed(token, index)
+            found = self._listed(token, index) or self._place_of(token, index)
             if found:
                 return found
         for member in syntax.members(token) + _listed_to_the_end(token, index):
@@ -497,6 +497,16 @@ class RuleEngine:
                     and may_be(self.entities[key].type, cls):
                 found.append(key)
         return found[:2] if len(found) >= 2 else []
+
+    def _place_of(self, noun, index: DocumentIndex) -> list[Argument]:
+        """ "based in the province of Ankara", "the city of Bergen": the place named (a
+        place only: "employed by the city of Jeonju" does not make Jeonju a firm)."""
+        if self.heads.get(noun.lemma_.lower()) != "Place":
+            return []
+        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for t in prep.children if t.dep_ == "pobj"
+                for a in self._names(t, index, coref=False)
+                if self.entities[a.entity].type == "Place"]
 
     def _listed(self, noun, index: DocumentIndex) -> list[Argument]:
         """Every name a common noun spells out: "models from OpenAI, Anthropic and others" (each

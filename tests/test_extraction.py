@@ -1387,3 +1387,14 @@ def test_a_maker_whose_name_starts_its_products_names_develops_them():
     facts = fact_set(ex)
     for product in ("Corvane Pulse", "Corvane Docs", "Corvane Maps"):
         assert (product, "developedBy", "Corvane") in facts
+
+
+def test_based_in_the_province_of_a_place_is_that_place():
+    ex = extract_text(
+        "Durvan is a Turkish defense contractor based in the central province of Karsak. "
+        "Velmoor is a company based in the city of Ostrava."
+    )
+    assert ex.entities["Durvan"].type == "Company"
+    facts = fact_set(ex)
+    assert ("Durvan", "headquarteredIn", "Karsak") in facts
+    assert ("Velmoor", "headquarteredIn", "Ostrava") in facts
