@@ -1398,3 +1398,16 @@ def test_based_in_the_province_of_a_place_is_that_place():
     facts = fact_set(ex)
     assert ("Durvan", "headquarteredIn", "Karsak") in facts
     assert ("Velmoor", "headquarteredIn", "Ostrava") in facts
+
+
+def test_newsroom_and_academic_jobs_are_staff_but_a_chairs_subject_is_no_employer():
+    ex = extract_text(
+        "The Harbour Ledger technology columnist Edda Lunde called the phone overbuilt. "
+        "The finch is named after Tobias Marek, who was a curator at the Vellmar Academy of "
+        "Sciences. Ines Karsten is the Ostrow Professor of Maritime Law at Brenholt University."
+    )
+    facts = fact_set(ex)
+    assert ("Edda Lunde", "worksFor", "Harbour Ledger") in facts
+    assert ("Tobias Marek", "worksFor", "Vellmar Academy of Sciences") in facts
+    assert ("Ines Karsten", "worksFor", "Brenholt University") in facts
+    assert not any(f[0] == "Ines Karsten" and f[2] in {"Maritime Law", "Ostrow"} for f in facts)
