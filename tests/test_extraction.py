@@ -1411,3 +1411,11 @@ def test_newsroom_and_academic_jobs_are_staff_but_a_chairs_subject_is_no_employe
     assert ("Tobias Marek", "worksFor", "Vellmar Academy of Sciences") in facts
     assert ("Ines Karsten", "worksFor", "Brenholt University") in facts
     assert not any(f[0] == "Ines Karsten" and f[2] in {"Maritime Law", "Ostrow"} for f in facts)
+
+
+def test_formed_by_is_founded_by():
+    ex = extract_text("Tarn Ember was formed in 1979 by guitarist Owen Falk and bassist Rhys "
+                      "Tallon. The band split in 1988.")
+    facts = fact_set(ex)
+    assert ("Owen Falk", "founderOf", "Tarn Ember") in facts
+    assert ("Rhys Tallon", "founderOf", "Tarn Ember") in facts
