@@ -438,7 +438,8 @@ def _surnames(person, mentions, claimed: set[str], first_seen: dict[str, int]):
 
 
 def _owners_of_units(parsed: ParsedDocument) -> set[tuple[str, str]]:
-    """(owner, unit) names: "Amazon Robotics, Amazon's in-house robotics unit"."""
+    """(owner, unit) names: "Amazon Robotics, Amazon's in-house robotics unit", "Samsung
+    Electronics, a division of Samsung"."""
     units = typing_cues().unit_nouns
     doc = parsed.doc
     names = {}
@@ -449,7 +450,11 @@ def _owners_of_units(parsed: ParsedDocument) -> set[tuple[str, str]]:
     found = set()
     for i, owner in names.items():
         unit = doc[i].head
-        if doc[i].dep_ == "poss" and unit.lemma_.lower() in units:
+        if doc[i].dep_ == "pobj" and unit.lower_ == "of":  # "X, a division of Samsung"
+            unit = unit.head
+        elif doc[i].dep_ != "poss":
+            continue
+        if unit.lemma_.lower() in units:
             found.update((owner, names[t.i]) for t in syntax.described(unit) if t.i in names)
     return found
 

@@ -1419,3 +1419,12 @@ def test_formed_by_is_founded_by():
     facts = fact_set(ex)
     assert ("Owen Falk", "founderOf", "Tarn Ember") in facts
     assert ("Rhys Tallon", "founderOf", "Tarn Ember") in facts
+
+
+def test_a_division_of_a_firm_keeps_its_own_name():
+    ex = extract_text(
+        "The Orsa phones are made by Kivel Electronics, a division of Kivel from Finland. "
+        "Kivel also owns a shipping line."
+    )
+    assert "Kivel" in ex.entities and "Kivel" not in ex.entities["Kivel Electronics"].aliases
+    assert ("Kivel Electronics", "subOrganizationOf", "Kivel") in fact_set(ex)
