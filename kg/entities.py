@@ -405,7 +405,18 @@ def _people(parsed: ParsedDocument) -> list:
         if " " not in name:
             singles[name].append(mention)
     return [m for m in parsed.mentions if len(m.text.split()) > 1 and (
-        m.ner_label == "PERSON" or _person_by_surname(m, parsed.doc, singles, endings))]
+        m.ner_label == "PERSON" or _described_as_person(m)
+        or _person_by_surname(m, parsed.doc, singles, endings))]
+
+
+def _described_as_person(mention: Mention) -> bool:
+    """ "Acme's chief executive is Helena Marsh-Ortiz": the words around the name outvote a
+    tagger that read it as a firm."""
+    weights: Counter = Counter()
+    for cue in mention.cues:
+        cls, weight = cue.rsplit(":", 1)
+        weights[cls] += float(weight)
+    return weights["Person"] > sum(weights.values()) - weights["Person"]
 
 
 def _longer_personal_names(multi: list[str], person_names: set[str]):
@@ -537,6 +548,9 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
     votes: dict[str, Counter] = defaultdict(Counter)
     former: set[str] = set()
     for parsed in parsed_docs:
+        for mention in parsed.mentions:  # before the aliases: "Helena Marsh-Ortiz", tagged
+            mention.cues = [f"{cls}:{weight}"  # a firm, is the chief executive the text says
+                            for cls, weight in type_cues(mention, parsed.doc)]
         former.update(_former_names(parsed))
         for full, alias in alias_pairs(parsed):
             known_full, known_alias = known_by_key.get(name_key(full)), known_by_key.get(
@@ -548,7 +562,6 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             name = normalise_name(mention.text)
             if not name or name_key(name) == "":
                 continue
-            mention.cues = [f"{cls}:{weight}" for cls, weight in type_cues(mention, parsed.doc)]
             key = name_key(name)
             uf.find(key)
             surface[key][name] += 1

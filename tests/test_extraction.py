@@ -1428,3 +1428,13 @@ def test_a_division_of_a_firm_keeps_its_own_name():
     )
     assert "Kivel" in ex.entities and "Kivel" not in ex.entities["Kivel Electronics"].aliases
     assert ("Kivel Electronics", "subOrganizationOf", "Kivel") in fact_set(ex)
+
+
+def test_a_chief_executive_the_tagger_reads_as_a_firm_keeps_her_surname():
+    ex = extract_text(
+        "Tavrin's chief executive is Helena Marsh-Ortiz. Elin Sandqvist was chief executive "
+        "until 2016, when she was succeeded by Marsh-Ortiz. In 2017 Tavrin acquired Quillon "
+        "Microsystems; Quillon now operates as a design centre."
+    )
+    assert "Marsh-Ortiz" in ex.entities["Helena Marsh-Ortiz"].aliases
+    assert "Quillon" in ex.entities["Quillon Microsystems"].aliases
