@@ -241,10 +241,12 @@ def test_head_nouns_of_goods_and_the_names_written_before_them():
 
     assert cues("Buyers queued for the Velda 9 phone.", "Velda 9") == {"PhysicalProduct"}
     assert cues("Brannock sells Quillon's Velda phone.", "Velda") == {"PhysicalProduct"}
-    # a name before a plural or undetermined goods noun may be the platform or the maker:
-    # "Android phones", "your Android phone" say only that it is some product
-    assert cues("Apps run on most Zephyra phones.", "Zephyra") == {"Product"}
+    # a name before an undetermined goods noun may be the platform or the maker: "your
+    # Android phone" says only that it is some product; before a bare plural it is as often
+    # the maker ("Google apps", "Toyota cars") as the platform: no vote
     assert cues("Apps run on your Zephyra phone.", "Zephyra") == {"Product"}
+    assert cues("Apps run on most Zephyra phones.", "Zephyra") == set()
+    assert cues("Apps run on its Zephyra phones.", "Zephyra") == {"Product"}  # a line of them
     assert cues("Nexo Q is a digital media player.", "Nexo Q") == {"PhysicalProduct"}  # "medium"
     assert cues("It runs on consoles such as the Orvo 2, Kinto and Vesta One.",
                 "Vesta One") == {"PhysicalProduct"}
