@@ -390,9 +390,13 @@ def _always_a_place(name: str, mentions, doc) -> bool:
     if not uses or any(m.ner_label not in places for m in uses):
         return False
     spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in uses)
-    return not any(span is None or span.root.dep_ in syntax.SUBJECT_DEPS | {"poss", "pobj"}
-                   and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by")
-                   for span in spans)
+    return not any(span is None or _acts(span.root) for span in spans)
+
+
+def _acts(token) -> bool:
+    """A subject, a possessor or a "by" agent: a doer or an owner, not a mere location."""
+    return token.dep_ in syntax.SUBJECT_DEPS | {"poss"} or (
+        token.dep_ == "pobj" and token.head.lower_ == "by")
 
 
 def _people(parsed: ParsedDocument) -> list:

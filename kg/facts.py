@@ -118,7 +118,7 @@ class RuleEngine:
         """An organisation whose name starts two products' names ("Google Docs", "Google
         Maps"): a maker naming its line, whatever the tagger made of the maker itself."""
         entity = self.entities[key]
-        if entity.type not in {"Organization"}:
+        if entity.type != "Organization":
             return False
         names = (entity.label, *entity.aliases)
         return sum(any(self.entities[k].label.startswith(n + " ") for n in names)
