@@ -503,8 +503,8 @@ class RuleEngine:
         place only: "employed by the city of Jeonju" does not make Jeonju a firm)."""
         if self.heads.get(noun.lemma_.lower()) != "Place":
             return []
-        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                for t in prep.children if t.dep_ == "pobj"
+        return [a for prep in noun.children if prep.dep_ == "prep"
+                for t in syntax.prepositional_objects(prep, "of")
                 for a in self._names(t, index, coref=False)
                 if self.entities[a.entity].type == "Place"]
 
