@@ -5,6 +5,10 @@ Each line: {"id", "text" (or "source", a path relative to the gold file), "tripl
 [{"name", "aliases"}], optional "scored_relations"}. Entities match by name or any alias
 (case, punctuation and possessives ignored); only the relations a line annotates are scored,
 so a property the annotators ignored never counts as a false positive.
+
+A stated fact also states what the ontology's sub-property axioms entail: "chief executive of
+Y" (`ceoOf`) is `leads` and `worksFor` Y too. An entailed triple that the gold holds is found;
+one it lacks is no false positive, since gold annotates the most specific property it can.
 """
 
 from __future__ import annotations
@@ -130,6 +134,21 @@ def predicted_triples(extraction: Extraction, gold_names: dict[str, str]) -> set
     return found
 
 
+def entailed_triples(stated: set[tuple]) -> set[tuple]:
+    """The super-property triples the stated ones entail (rdfs:subPropertyOf, transitively)."""
+    sch = schema()
+    entailed = set()
+    for head, relation, tail in stated:
+        todo = list(sch.super_properties.get(relation, ()))
+        while todo:
+            sup = todo.pop()
+            triple = _triple(head, sup, tail, sch.symmetric)
+            if triple not in entailed:
+                entailed.add(triple)
+                todo.extend(sch.super_properties.get(sup, ()))
+    return entailed - stated
+
+
 def _triple(head: str, relation: str, tail: str, symmetric) -> tuple[str, str, str]:
     if relation in symmetric and tail < head:
         head, tail = tail, head
@@ -146,15 +165,17 @@ def evaluate(records: list[dict], *, use_known: bool = True) -> EvalReport:
         scored = set(record.get("scored_relations") or {t["relation"] for t in record["triples"]})
         gold = {_triple(t["head"], t["relation"], t["tail"], symmetric)
                 for t in record["triples"] if t["relation"] in scored}
-        predicted = {t for t in predicted_triples(extraction, names) if t[1] in scored}
+        stated = predicted_triples(extraction, names)
+        predicted = {t for t in stated if t[1] in scored}
+        found = predicted | {t for t in entailed_triples(stated) if t[1] in scored}
         for relation in scored:
             report.per_relation.setdefault(relation, Score())
-        for triple in predicted & gold:
+        for triple in found & gold:
             report.per_relation[triple[1]].tp += 1
         for triple in sorted(predicted - gold):
             report.per_relation[triple[1]].fp += 1
             report.false_positives.append((document.id, *triple))
-        for triple in sorted(gold - predicted):
+        for triple in sorted(gold - found):
             report.per_relation[triple[1]].fn += 1
             report.misses.append((document.id, *triple))
     return report

@@ -42,6 +42,21 @@ def test_scores_only_annotated_relations_and_matches_aliases(tmp_path):
     assert report.misses == [("t1", "Comet", "successorOf", "Meteor")]
 
 
+def test_entailed_super_properties_count_when_gold_has_them(tmp_path):
+    # ceoOf is a sub-property of leads and worksFor (ontology/kg.ttl): a gold file that scores
+    # worksFor finds it; one leads triple the gold lacks is entailed, not stated: no false hit.
+    record = {
+        "id": "e1",
+        "text": "Ada Lin is the chief executive of Orbit Dynamics.",
+        "triples": [{"head": "Ada Lin", "relation": "worksFor", "tail": "Orbit Dynamics"}],
+        "scored_relations": ["worksFor", "leads"],
+    }
+    report = evaluate(read_gold(_line(tmp_path, record)), use_known=False)
+    assert report.per_relation["worksFor"].tp == 1
+    assert report.per_relation["leads"].fp == 0
+    assert report.false_positives == [] and report.misses == []
+
+
 def test_gold_with_a_source_path_and_bad_lines(tmp_path):
     (tmp_path / "a.txt").write_text("Orbit Dynamics built Comet.", encoding="utf-8")
     record = {"id": "s", "source": "a.txt",
