@@ -55,7 +55,7 @@ class RuleEngine:
         facts: dict[tuple[str, str, str], Fact] = {}
         sentences = parsed.sentences
         for token in parsed.doc:
-            for rule in self._rules_for(token, token.i in index.by_token):
+            for rule in self._rules_for(token, index.by_token.get(token.i)):
                 for head, tail in self._pairs(rule, token, index):
                     sentence = sentences[_sentence_index(sentences, token.idx)]
                     evidence = Evidence(
@@ -258,15 +258,21 @@ class RuleEngine:
             prop, self.entities[subject].type, self.entities[obj].type
         )
 
-    def _rules_for(self, token, named: bool) -> list[RelationRule]:
+    def _rules_for(self, token, named: str | None) -> list[RelationRule]:
         """Possessive rules on any noun with an owner; trigger words only outside names
         ("Partner Communications" and "Acme Labs" name things, they state nothing), unless
         the name has an owner ("Meta's Superintelligence Labs": a lab of Meta)."""
         owned = token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children)
         possessive = self.by_trigger.get("'s", []) if owned else []
+        if named and self._full_name(token, named):  # "Dana Roe of Acme": the name triggers
+            possessive = possessive + self.by_trigger.get("<name>", [])
         if named and token.pos_ != "VERB" and not owned:
             return possessive
         return possessive + self._triggered(token)
+
+    def _full_name(self, token, key: str) -> bool:
+        """A person the tagger names in full: a lone "Dean" or "King" is more often a title."""
+        return token.ent_type_ == "PERSON" and " " in self.entities[key].label
 
     def _triggered(self, token) -> list[RelationRule]:
         lemma = token.lemma_.lower()
@@ -286,7 +292,7 @@ class RuleEngine:
             if rule.pos == "verb" and token.pos_ not in {"VERB", "AUX", "ADJ"} \
                     and not syntax.acts_as_verb(token):
                 continue
-            if rule.pos == "possessive":
+            if rule.pos in {"possessive", "name"}:
                 continue
             if rule.pos == "noun" and token.pos_ not in {"NOUN", "PROPN"}:
                 continue
@@ -369,6 +375,9 @@ class RuleEngine:
         if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
             return [a for t in [token, *syntax.conjuncts(token)]
                     if t == token or not any(c.dep_ == "poss" for c in t.children)
+                    for a in self._names(t, index, coref=False)[:1]]
+        if slot == "names":  # "Gildea and Fica of the Omega Foundation": both are of it
+            return [a for t in syntax.earlier_conjuncts(token)
                     for a in self._names(t, index, coref=False)[:1]]
         if slot == "referent":  # "Acme's new AI unit": the unit named earlier
             found = self._name(token, index, coref=True)

@@ -132,7 +132,7 @@ class RelationRule:
     triggers: frozenset[str]
     head: tuple[str, ...]
     tail: tuple[str, ...]
-    pos: str = "any"  # "verb", "noun" or "any"
+    pos: str = "any"  # "verb", "noun", "any"; "possessive" and "name" need no triggers
     requires: frozenset[str] = frozenset()  # child lemmas that must be present ("code")
     unless: frozenset[str] = frozenset()  # child lemmas that must be absent ("contract")
     hedges: frozenset[str] = frozenset()  # words that leave this rule's fact pending ("agree")
@@ -202,6 +202,11 @@ class RelationKnowledge:
     versions: Versions = Versions()
 
 
+# Rules that fire without trigger words are filed under these keys: a possessive ("Acme's X")
+# and a name itself ("Dana Roe of Acme").
+_NO_TRIGGER = {"possessive": "'s", "name": "<name>"}
+
+
 def _as_tuple(value: str | list[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
@@ -215,7 +220,8 @@ def relation_knowledge() -> RelationKnowledge:
             RelationRule(
                 id=raw.get("id", f"{raw['property']}-{index}"),
                 property=raw["property"],
-                triggers=frozenset(t.lower() for t in raw.get("triggers", ["'s"])),
+                triggers=frozenset(t.lower() for t in raw.get("triggers", [_NO_TRIGGER.get(
+                    raw.get("pos", "any"), "'s")])),
                 head=_as_tuple(raw["head"]),
                 tail=_as_tuple(raw["tail"]),
                 pos=raw.get("pos", "any"),

@@ -164,6 +164,14 @@ def conjuncts(token):
             yield from conjuncts(child)
 
 
+def earlier_conjuncts(token) -> list:
+    """`token` and the list members before it: a phrase on the last one may cover them all."""
+    members = [token]
+    while members[-1].dep_ == "conj" and members[-1].head != members[-1]:
+        members.append(members[-1].head)
+    return members
+
+
 def coordinated(token):
     """The other members of the list `token` belongs to ("OpenAI, Anthropic and other rivals")."""
     first = token

@@ -1440,3 +1440,14 @@ def test_a_chief_executive_the_tagger_reads_as_a_firm_keeps_her_surname():
     )
     assert "Marsh-Ortiz" in ex.entities["Helena Marsh-Ortiz"].aliases
     assert "Quillon" in ex.entities["Quillon Microsystems"].aliases
+
+
+def test_a_full_name_of_an_organisation_works_there():
+    ex = extract_text(
+        "The glacier was surveyed in 2004 by Tomas Lindqvist and Carla Ferreira of the Halden "
+        "Polar Institute. Prince Albert of Moravia later visited it."
+    )
+    facts = fact_set(ex)
+    assert ("Carla Ferreira", "worksFor", "Halden Polar Institute") in facts
+    assert ("Tomas Lindqvist", "worksFor", "Halden Polar Institute") in facts  # both listed
+    assert not any(f[1] == "worksFor" and f[2] == "Moravia" for f in facts)  # of a place
