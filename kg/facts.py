@@ -424,7 +424,8 @@ class RuleEngine:
                                            and not _of_department(noun)):
                 found.extend(a for t in child.children if t.dep_ == "pobj"
                              for a in self._names(t, index))
-            elif child.i < noun.i and child.ent_type_ not in {"GPE", "LOC"} and (
+            elif child.i < noun.i and (child.ent_type_ not in {"GPE", "LOC"}
+                                       or self._organisation_at(child, index)) and (
                     child.dep_ in {"compound", "nmod"}
                     or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
                 # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
@@ -445,6 +446,11 @@ class RuleEngine:
                 for a in self._names(sib, index, coref=False)
             )
         return found
+
+    def _organisation_at(self, token, index: DocumentIndex) -> bool:
+        """A name the tagger took for a place that the text shows is an organisation."""
+        key = index.by_token.get(token.i)
+        return key is not None and self.schema.is_a(self.entities[key].type, "Organization")
 
     def _described_owner(self, child, noun, index: DocumentIndex) -> list[Argument]:
         """ "Marchand is still the studio head": the studio named before."""

@@ -1451,3 +1451,12 @@ def test_a_full_name_of_an_organisation_works_there():
     assert ("Carla Ferreira", "worksFor", "Halden Polar Institute") in facts
     assert ("Tomas Lindqvist", "worksFor", "Halden Polar Institute") in facts  # both listed
     assert not any(f[1] == "worksFor" and f[2] == "Moravia" for f in facts)  # of a place
+
+
+def test_a_business_title_after_a_name_makes_it_an_organisation():
+    ex = extract_text(
+        "Okafor said in 2019 that Trelvane chairperson Ada Mensah asked that he cancel the "
+        "licences."
+    )
+    assert ex.entities["Trelvane"].type == "Organization"  # the tagger left it untyped
+    assert ("Ada Mensah", "leads", "Trelvane") in fact_set(ex)
