@@ -49,7 +49,8 @@ class DocumentIndex:
         owners: dict[str, set[str]] = {}
         for key in {key for _, key in self.ordered}:
             entity = self.entities[key]
-            for name in (entity.label, *entity.aliases, *_implied_short_forms(entity)):
+            for name in (entity.label, *entity.aliases, *_implied_short_forms(entity),
+                         *_first_name(entity)):
                 if len(name) > 2 and name[0].isupper():
                     owners.setdefault(name, set()).add(key)
         text, doc = self.parsed.document.text, self.parsed.doc
@@ -278,7 +279,11 @@ class DocumentIndex:
         people = [key for _, key in self.ordered if self.entities[key].type == "Person"] \
             if label else []
         if label == "A":  # a full name: a one-word "person" is often a firm the tagger misread
-            guests = [key for key in people if " " in self.entities[key].label]
+            # (whom the answers name is talked about: a guest does not name herself)
+            doc = self.parsed.doc
+            guests = [key for start, key in self.ordered if self.entities[key].type == "Person"
+                      and " " in self.entities[key].label
+                      and syntax.speaker_label(doc[start]) != "A"]
             return Counter(guests).most_common(1)[0][0] if guests else None
         if label and label not in syntax.INTERVIEWERS:
             named = [key for key in people if label.lower() in
@@ -343,6 +348,23 @@ class DocumentIndex:
             end += 1
         return doc[start:end].root
 
+    def recent_person(self, before: int) -> str | None:
+        """Who "he" or "she" is: the subject of this or the previous sentence, else a person
+        they name ("The push is run by Dev Rao. He joined ..."), else the last person the text
+        made a subject ("Chubais ... Yeltsin's administration ... he headed RAO UES": Chubais,
+        whom the sentences since have only called "he"), else the last person named."""
+        topic = self.recent_subject(before, "Person")
+        if topic:
+            return topic
+        doc = self.parsed.doc
+        sentence = doc[before].sent
+        window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        people = [(start, key) for start, key in reversed(self.ordered)
+                  if start < before and self._may_be(key, "Person")]
+        nearby = (key for start, key in people if start >= window)
+        subjects = (key for start, key in people if self._is_subject(start, key))
+        return next(nearby, None) or next(subjects, None) or self.recent(before, "Person")
+
     def recent(self, before: int, cls: str, pronoun: bool = False) -> str | None:
         """The last entity of class `cls` named before token `before` (definite-NP coreference).
 
@@ -383,6 +405,15 @@ def may_be(have: str, cls: str) -> bool:
     only by the tagger's ORG) and `cls` is a kind of organisation."""
     sch = schema()
     return sch.is_a(have, cls) or (have == "Organization" and sch.is_a(cls, have))
+
+
+def _first_name(entity: Entity) -> list[str]:
+    """ "Q: Who builds the models? A: Joost.": interviews call people by their first names.
+    Only a word that is nothing else ("Will", "Mark" may start any sentence)."""
+    words = entity.label.split()
+    if entity.type != "Person" or len(words) < 2 or not words[0].isalpha():
+        return []
+    return [] if words[0].lower() in common_words() else [words[0]]
 
 
 def _implied_short_forms(entity: Entity) -> list[str]:

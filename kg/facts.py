@@ -601,7 +601,7 @@ class RuleEngine:
             target = index.speaker(token.i)  # said Nwosu; or on her answer line ("A: I ...")
             return Argument(target, 0.7) if target else None
         if token.pos_ == "PRON" and token.lower_ in syntax.PERSONAL:  # "he co-founded": the person
-            target = index.recent(token.i, "Person")
+            target = index.recent_person(token.i)
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self._coreference_class(token)

@@ -1460,3 +1460,24 @@ def test_a_business_title_after_a_name_makes_it_an_organisation():
     )
     assert ex.entities["Trelvane"].type == "Organization"  # the tagger left it untyped
     assert ("Ada Mensah", "leads", "Trelvane") in fact_set(ex)
+
+
+def test_he_continues_the_person_the_text_made_its_subject():
+    ex = extract_text(
+        "Dmitri Volkov (born 1961) is a Latvian banker who served in Ivan Petrov's government "
+        "in the 1990s. During this period, he rewrote the tax code. A 2004 survey by a "
+        "business weekly named him the country's most trusted banker. Currently, he is the "
+        "head of the Riga Innovation Fund."
+    )
+    facts = fact_set(ex)
+    assert ("Dmitri Volkov", "leads", "Riga Innovation Fund") in facts
+    assert ("Ivan Petrov", "leads", "Riga Innovation Fund") not in facts
+
+
+def test_he_is_the_person_the_sentence_before_names():
+    ex = extract_text(
+        "Margaret Ochoa runs Pinecrest Bank. The app push is run by Dev Rao, who heads the "
+        "bank's lab. He joined Pinecrest Bank in 2021."
+    )
+    facts = fact_set(ex)
+    assert ("Dev Rao", "worksFor", "Pinecrest Bank") in facts
