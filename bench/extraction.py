@@ -13,9 +13,9 @@ Systems, both reading the same spaCy parse (`kg.nlp.load_pipeline()`, its entity
   words among the verb's children); the rule's head slot orients the pair ("obj" -> the object
   is the head). No types, no coreference, no appositions, relative clauses or coordination.
 
-Both are scored by one function (`score_records`: kg.evaluate's loop with the extractor as a
-parameter), with the same entity matching (gold names and aliases by `name_key`), the same
-`scored_relations` and the same `Score`/`rows`. Gold sets:
+Both are scored by one function (`kg.evaluate.score_records`, the loop of `kg eval` with the
+extractor as a parameter, entailed super-properties included), with the same entity matching
+(gold names and aliases by `name_key`), the same `scored_relations` and the same `rows`. Gold sets:
 
 * examples: tests/gold/examples.jsonl, with and without ontology/entities.toml (`--known`);
 * fresh: tests/gold/fresh*.jsonl, articles written without reading the rules (unknown-entity
@@ -42,13 +42,11 @@ sys.path.insert(0, str(ROOT))
 from kg.entities import name_key  # noqa: E402
 from kg.evaluate import (  # noqa: E402
     EvalReport,
-    Score,
-    _document,
-    _gold_names,
     _triple,
     predicted_triples,
     read_gold,
     rows,
+    score_records,
 )
 from kg.knowledge import RelationRule, relation_knowledge, schema  # noqa: E402
 from kg.model import Document  # noqa: E402
@@ -160,30 +158,6 @@ def ours(use_known: bool) -> Predictor:
         return predicted_triples(extract([document], use_known=use_known), gold_names)
 
     return predict
-
-
-def score_records(records: list[dict], predict: Predictor) -> EvalReport:
-    """Per-relation counts of one system, exactly as `kg.evaluate.evaluate` counts them."""
-    report = EvalReport()
-    symmetric = schema().symmetric
-    for index, record in enumerate(records):
-        document = _document(record, index)
-        names = _gold_names(record)
-        scored = set(record.get("scored_relations") or {t["relation"] for t in record["triples"]})
-        gold = {_triple(t["head"], t["relation"], t["tail"], symmetric)
-                for t in record["triples"] if t["relation"] in scored}
-        predicted = {t for t in predict(document, names) if t[1] in scored}
-        for relation in scored:
-            report.per_relation.setdefault(relation, Score())
-        for triple in predicted & gold:
-            report.per_relation[triple[1]].tp += 1
-        for triple in sorted(predicted - gold):
-            report.per_relation[triple[1]].fp += 1
-            report.false_positives.append((document.id, *triple))
-        for triple in sorted(gold - predicted):
-            report.per_relation[triple[1]].fn += 1
-            report.misses.append((document.id, *triple))
-    return report
 
 
 def timed(records: list[dict], predict: Predictor) -> tuple[EvalReport, float, float]:
