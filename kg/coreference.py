@@ -276,17 +276,16 @@ class DocumentIndex:
         person a quote is attributed to in its sentence ("'I built it,' said Jo Roe")."""
         token = self.parsed.doc[position]
         label = syntax.speaker_label(token)
-        people = [key for _, key in self.ordered if self.entities[key].type == "Person"] \
-            if label else []
+        people = [(start, key) for start, key in self.ordered
+                  if self.entities[key].type == "Person"] if label else []
         if label == "A":  # a full name: a one-word "person" is often a firm the tagger misread
             # (whom the answers name is talked about: a guest does not name herself)
             doc = self.parsed.doc
-            guests = [key for start, key in self.ordered if self.entities[key].type == "Person"
-                      and " " in self.entities[key].label
+            guests = [key for start, key in people if " " in self.entities[key].label
                       and syntax.speaker_label(doc[start]) != "A"]
             return Counter(guests).most_common(1)[0][0] if guests else None
         if label and label not in syntax.INTERVIEWERS:
-            named = [key for key in people if label.lower() in
+            named = [key for _, key in people if label.lower() in
                      {n.lower() for n in (self.entities[key].label, *self.entities[key].aliases)}
                      or self.entities[key].label.lower().endswith(" " + label.lower())]
             return named[0] if named else None

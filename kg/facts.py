@@ -259,16 +259,17 @@ class RuleEngine:
         )
 
     def _rules_for(self, token, named: str | None) -> list[RelationRule]:
-        """Possessive rules on any noun with an owner; trigger words only outside names
-        ("Partner Communications" and "Acme Labs" name things, they state nothing), unless
-        the name has an owner ("Meta's Superintelligence Labs": a lab of Meta)."""
+        """Possessive rules on any noun with an owner, name rules on a person's full name;
+        trigger words only outside names ("Partner Communications" and "Acme Labs" name
+        things, they state nothing), unless the name has an owner ("Meta's Superintelligence
+        Labs": a lab of Meta)."""
         owned = token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children)
-        possessive = self.by_trigger.get("'s", []) if owned else []
+        untriggered = self.by_trigger.get("'s", []) if owned else []
         if named and self._full_name(token, named):  # "Dana Roe of Acme": the name triggers
-            possessive = possessive + self.by_trigger.get("<name>", [])
+            untriggered = untriggered + self.by_trigger.get("<name>", [])
         if named and token.pos_ != "VERB" and not owned:
-            return possessive
-        return possessive + self._triggered(token)
+            return untriggered
+        return untriggered + self._triggered(token)
 
     def _full_name(self, token, key: str) -> bool:
         """A person the tagger names in full: a lone "Dean" or "King" is more often a title."""
