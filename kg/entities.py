@@ -306,10 +306,9 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         claimed.add(short)
         yield full, short
     yield from _longer_personal_names(multi, person_names)
-    for person in people:
-        for short in _surnames(person, mentions, claimed, first_seen):
-            firm = _named_before(short, person.start, multi, person_names, first_seen)
-            yield (firm or normalise_name(person.text)), short
+    for short, person in _surname_owners(parsed, people, claimed, first_seen).items():
+        firm = _named_before(short, person.start, multi, person_names, first_seen)
+        yield (firm or normalise_name(person.text)), short
     yield from _maker_prefixed([n for n in multi if n not in person_names
                                 or any(c.isdigit() for c in n)], names, first_seen)
 
@@ -437,19 +436,39 @@ def _longer_personal_names(multi: list[str], person_names: set[str]):
                 yield full, short  # (not "Johns Hopkins University")
 
 
-def _surnames(person, mentions, claimed: set[str], first_seen: dict[str, int]):
-    """The later one-word names that shorten this person's name: news style uses "Mensch",
-    never "Arthur", after the full name ("Zuck" for Zuckerberg too)."""
-    parts = normalise_name(person.text).split()
-    for mention in mentions:
+def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
+                    first_seen: dict[str, int]) -> dict:
+    """Each one-word name that shortens a person's name -> that person's mention: news style
+    uses "Mensch", never "Arthur", after the full name ("Zuck" for Zuckerberg too). Of two
+    people it fits, a short form refers to the one named more often so far, then to one
+    named as a sentence's subject (the text's subject, not "his daughter, Clara Wrenfield"),
+    then to the latest ("Miguel Trovoada ... Patrice Trovoada ... Trovoada"); one that refers
+    to both in different places is left to neither."""
+    owners: dict[str, dict[str, object]] = defaultdict(dict)
+    for mention in parsed.mentions:
         short = normalise_name(mention.text)
-        if mention.start <= person.start or " " in short or len(short) < 3 \
-                or short in claimed or first_seen[short] < person.start:
-            continue  # "Calderwood ... founded by Walter Calderwood": a name of its own
-        if short == parts[-1] or (
-            len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
-        ) or (len(parts) >= 3 and short in parts[1:-1] and short[:1].isupper()):
-            yield short  # "Quintanilla" for Rafael Quintanilla Ortega (two surnames)
+        if " " in short or len(short) < 3 or short in claimed:
+            continue
+        fitting = [p for p in people if p.start < mention.start
+                   and first_seen[short] >= p.start and _shortens(short, p)]
+        if fitting:
+            named = Counter(normalise_name(p.text) for p in fitting)
+            subjects = {normalise_name(p.text) for p in fitting
+                        if parsed.doc[p.head].dep_ in ("nsubj", "nsubjpass")}
+            person = max(fitting, key=lambda p: (named[normalise_name(p.text)],
+                                                 normalise_name(p.text) in subjects, p.start))
+            owners[short].setdefault(normalise_name(person.text), person)
+    return {short: next(iter(found.values())) for short, found in owners.items()
+            if len(found) == 1}
+
+
+def _shortens(short: str, person) -> bool:
+    """ "Quintanilla" for Rafael Quintanilla Ortega (two surnames), "Zuck" for Zuckerberg; not
+    a name used before the person ("Calderwood ... founded by Walter Calderwood")."""
+    parts = normalise_name(person.text).split()
+    return short == parts[-1] or (
+        len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
+    ) or (len(parts) >= 3 and short in parts[1:-1] and short[:1].isupper())
 
 
 def _owners_of_units(parsed: ParsedDocument) -> set[tuple[str, str]]:

@@ -1481,3 +1481,21 @@ def test_he_is_the_person_the_sentence_before_names():
     )
     facts = fact_set(ex)
     assert ("Dev Rao", "worksFor", "Pinecrest Bank") in facts
+
+
+def test_two_people_sharing_a_surname_stay_two_people():
+    ex = extract_text(
+        "The Verdant Union party was founded in 1994 by Odile Marchetti. In the 2006 election "
+        "its leader Bruno Marchetti ran for president, and Marchetti won.\n\n"
+        "Henrik Dalgaard is a Danish industrialist. His daughter, Signe Dalgaard, works for "
+        "Ravnholt Capital. Dalgaard founded Ravnholt Capital in 2009."
+    )
+    assert "Odile Marchetti" in ex.entities and "Bruno Marchetti" in ex.entities
+    assert "Marchetti" in ex.entities["Bruno Marchetti"].aliases  # the latest one named (no
+    # subject of a sentence either)
+    assert "Signe Dalgaard" in ex.entities
+    assert "Dalgaard" in ex.entities["Henrik Dalgaard"].aliases  # the subject, not the daughter
+    facts = fact_set(ex)
+    assert ("Odile Marchetti", "founderOf", "Verdant Union") in facts
+    assert ("Henrik Dalgaard", "founderOf", "Ravnholt Capital") in facts
+    assert ("Signe Dalgaard", "founderOf", "Ravnholt Capital") not in facts
