@@ -1499,3 +1499,13 @@ def test_two_people_sharing_a_surname_stay_two_people():
     assert ("Odile Marchetti", "founderOf", "Verdant Union") in facts
     assert ("Henrik Dalgaard", "founderOf", "Ravnholt Capital") in facts
     assert ("Signe Dalgaard", "founderOf", "Ravnholt Capital") not in facts
+
+
+def test_a_school_named_after_a_person_is_not_that_person():
+    ex = extract_text(
+        "The Mirela Kost Music School is a conservatory in Graz. Its founder, Mirela Kost, "
+        "was a concert pianist who taught there until 1980."
+    )
+    school = ex.entities["Mirela Kost Music School"]
+    assert school.type != "Person" and "Mirela Kost" not in school.aliases
+    assert ex.entities["Mirela Kost"].type == "Person"
