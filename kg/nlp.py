@@ -274,7 +274,27 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         else:
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
-    return _recut_title_case(doc, mentions, sentence_of)
+    return _recut_title_case(doc, _without_demonyms(doc, mentions), sentence_of)
+
+
+_DEMONYM_ENDINGS = ("i", "ese", "ian", "an", "n", "ish", "ic", "ean")
+
+
+def _without_demonyms(doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Bangladeshi newspaper" when the text names Bangladesh: a word made from a place's
+    name that modifies a noun says where something is from; it names nothing itself, whatever
+    the tagger made of it (a person, an organisation)."""
+    places = {e.text.strip() for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    places = {p for p in places if len(p) >= 4 and " " not in p}
+    return [m for m in mentions if not (
+        " " not in m.text and doc[m.head].dep_ in ("amod", "compound", "nmod")
+        and doc[m.head].head.pos_ == "NOUN" and _made_from_place(m.text, places))]
+
+
+def _made_from_place(word: str, places: set[str]) -> bool:
+    """"Bangladeshi" from Bangladesh, "Taiwanese" from Taiwan, "Kenyan" from Kenya."""
+    return any(word != place and word.startswith(place[:-1]) and len(word) - len(place) <= 3
+               and word.endswith(_DEMONYM_ENDINGS) for place in places)
 
 
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on",

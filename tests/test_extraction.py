@@ -1509,3 +1509,15 @@ def test_a_school_named_after_a_person_is_not_that_person():
     school = ex.entities["Mirela Kost Music School"]
     assert school.type != "Person" and "Mirela Kost" not in school.aliases
     assert ex.entities["Mirela Kost"].type == "Person"
+
+
+def test_a_word_made_from_a_place_name_names_nothing():
+    ex = extract_text(
+        "Farid Hossain is the editor of the Bangladeshi newspaper Dhaka Pulse. The paper is "
+        "based in Bangladesh. Rahim Uddin runs the Bangladeshi unit of Kestrel Bank, which "
+        "also operates in Bangladesh."
+    )
+    labels = {e.label for e in ex.entities.values()}
+    assert "Bangladeshi" not in labels and {"Bangladesh", "Dhaka Pulse"} <= labels
+    facts = fact_set(ex)
+    assert not any("Bangladeshi" in (f[0], f[2]) for f in facts)  # not a unit, not led
