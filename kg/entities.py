@@ -447,10 +447,11 @@ def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
     owners: dict[str, dict[str, object]] = defaultdict(dict)
     for mention in parsed.mentions:
         short = normalise_name(mention.text)
-        if " " in short or len(short) < 3 or short in claimed:
+        surname = _without_honorific(short)
+        if " " in surname or len(surname) < 3 or short in claimed:
             continue
-        fitting = [p for p in people if p.start < mention.start
-                   and first_seen[short] >= p.start and _shortens(short, p)]
+        fitting = [p for p in people if p.start < mention.start and first_seen[short] >= p.start
+                   and normalise_name(p.text) != short and _shortens(surname, p)]
         if fitting:
             named = Counter(normalise_name(p.text) for p in fitting)
             subjects = {normalise_name(p.text) for p in fitting
@@ -460,6 +461,14 @@ def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
             owners[short].setdefault(normalise_name(person.text), person)
     return {short: next(iter(found.values())) for short, found in owners.items()
             if len(found) == 1}
+
+
+def _without_honorific(name: str) -> str:
+    """ "Mr. Leonard" -> "Leonard"; any other name as it is."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower().rstrip(".") in typing_cues().honorifics:
+        return rest
+    return name
 
 
 def _shortens(short: str, person) -> bool:

@@ -68,6 +68,7 @@ class TypingCues:
     containers: frozenset[str] = field(default_factory=frozenset)  # "a line of" phones
     parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
     same_entity_endings: frozenset[str] = field(default_factory=frozenset)  # "Acme Inc."
+    honorifics: frozenset[str] = frozenset()  # "Mr. Leonard": the surname, politely
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -120,6 +121,8 @@ def typing_cues() -> TypingCues:
         parent_before_noun=frozenset(data.get("modifier_heads", {}).get("parent_only", [])),
         same_entity_endings=frozenset(
             w.lower() for w in data.get("known_short_forms", {}).get("endings", [])),
+        honorifics=frozenset(
+            w.lower().rstrip(".") for w in data.get("honorifics", {}).get("words", [])),
     )
 
 

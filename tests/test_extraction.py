@@ -1521,3 +1521,15 @@ def test_a_word_made_from_a_place_name_names_nothing():
     assert "Bangladeshi" not in labels and {"Bangladesh", "Dhaka Pulse"} <= labels
     facts = fact_set(ex)
     assert not any("Bangladeshi" in (f[0], f[2]) for f in facts)  # not a unit, not led
+
+
+def test_teaching_at_and_joining_the_faculty_of_a_school_is_working_there():
+    ex = extract_text(
+        "Oskar Pellinen is a Finnish cellist. He taught at the Vaasa Conservatory for ten "
+        "years. In 2004 he joined the faculty of the Keski University of the Arts. "
+        "Mr. Pellinen retired in 2019."
+    )
+    facts = fact_set(ex)
+    assert ("Oskar Pellinen", "worksFor", "Vaasa Conservatory") in facts
+    assert ("Oskar Pellinen", "worksFor", "Keski University of the Arts") in facts
+    assert "Mr. Pellinen" in ex.entities["Oskar Pellinen"].aliases  # the surname, politely
