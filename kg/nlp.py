@@ -207,7 +207,7 @@ def parse_texts(
 
 
 _POSSESSIVE = re.compile(r"'s?$")
-_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_ARTICLE = re.compile(r"^(the|a|an)\s+(?!&)", re.I)  # not the "A" of "A & E"
 _SPACES = re.compile(r"\s+")
 
 
@@ -274,7 +274,44 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         else:
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
-    return _recut_title_case(doc, _without_demonyms(doc, mentions), sentence_of)
+    mentions = _whole_titles(doc, _without_demonyms(doc, mentions), sentence_of)
+    return _recut_title_case(doc, mentions, sentence_of)
+
+
+_QUOTED = re.compile(r"[\"\u201c]([A-Z][^\"\u201c\u201d\n]{2,80}?)[\"\u201d]")
+_COLON_TITLE = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?): (?=[A-Z])")
+
+
+def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
+    """A title is one name, whatever its words: the documentary "Angels and Demons Decoded"
+    (not "Angels" and "Demons Decoded"), the game Titanfall: Assault (not "Assault")."""
+    text = doc_text(doc)
+    titles = [m.span(1) for m in _QUOTED.finditer(text) if _title_words(m.group(1))]
+    titles += [(m.start(), end) for m in _COLON_TITLE.finditer(text)
+               if not _is_common(m.group(1).split()[0].lower())
+               and (end := _mention_from(mentions, m.end())) is not None]
+    for start, end in titles:
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if not inside or span is None or len({t.sent.start for t in span}) > 1:
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(_mention(inside[0].doc_id, span, inside[0].ner_label, sentence_of))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _title_words(words: str) -> bool:
+    """A run of capitalised words, small words such as "and" between them: "Angels and
+    Demons Decoded", not a quoted remark ("a great step")."""
+    found = words.split()
+    return 2 <= len(found) <= 8 and found[-1][:1].isupper() and all(
+        w[:1].isupper() or w in _SMALL_WORDS or w == "&" for w in found) and any(
+        w in _SMALL_WORDS or w == "&" for w in found)
+
+
+def _mention_from(mentions: list[Mention], start: int) -> int | None:
+    """The end of the mention that starts at `start`, if one does."""
+    return next((m.end for m in mentions if m.start == start), None)
 
 
 _DEMONYM_ENDINGS = ("i", "ese", "ian", "an", "n", "ish", "ic", "ean")
@@ -502,7 +539,7 @@ def _trim(span):
     trailing lower-case noun the tagger took in ("Zephyr AI technology": the name is before)."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or (
+    while start < end and (_article(doc, start) or doc[start].is_punct or (
             start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])
                                  or _preposition_before_name(doc[start:end])))):
         start += 1  # "the start-up Inkwell", "Carmaker Voltra Motors said": the name after
@@ -514,6 +551,12 @@ def _trim(span):
                                or doc[end - 1].lower_ in typing_cues().heads))):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _article(doc, i: int) -> bool:
+    """"the", "a", "an" - but not the "A" of "A & E" or "A&M"."""
+    return doc[i].lower_ in {"the", "a", "an"} and not (
+        doc[i].text == "A" and i + 1 < len(doc) and doc[i + 1].text in {"&", "&amp;"})
 
 
 def _after_bullet(span) -> bool:

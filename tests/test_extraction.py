@@ -1533,3 +1533,15 @@ def test_teaching_at_and_joining_the_faculty_of_a_school_is_working_there():
     assert ("Oskar Pellinen", "worksFor", "Vaasa Conservatory") in facts
     assert ("Oskar Pellinen", "worksFor", "Keski University of the Arts") in facts
     assert "Mr. Pellinen" in ex.entities["Oskar Pellinen"].aliases  # the surname, politely
+
+
+def test_a_title_is_one_name_whatever_its_words():
+    ex = extract_text(
+        'The documentary "Rivers and Roads Revisited" was released by A & E Holloway Networks '
+        "in 2009. Skyforge: Harbour Run is a racing game for the Wii. It was developed by "
+        "Talmont Games."
+    )
+    facts = fact_set(ex)
+    assert ("Rivers and Roads Revisited", "developedBy", "A & E Holloway Networks") in facts
+    assert ("Skyforge: Harbour Run", "developedBy", "Talmont Games") in facts
+    assert "Harbour Run" not in ex.entities
