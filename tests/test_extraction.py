@@ -1545,3 +1545,14 @@ def test_a_title_is_one_name_whatever_its_words():
     assert ("Rivers and Roads Revisited", "developedBy", "A & E Holloway Networks") in facts
     assert ("Skyforge: Harbour Run", "developedBy", "Talmont Games") in facts
     assert "Harbour Run" not in ex.entities
+
+
+def test_a_family_of_a_place_is_a_household_not_a_product_line():
+    ex = extract_text(
+        "The Varenne de Mortier were an important noble family of Lorraine, with estates in "
+        "the north of the duchy.\n\nKestwyn is an AI company. Quarto 9, a Kestwyn model "
+        "family, was released in May."
+    )
+    facts = fact_set(ex)
+    assert not any(f[1] == "developedBy" and "Varenne" in f[0] for f in facts)
+    assert ("Quarto 9", "developedBy", "Kestwyn") in facts  # "model family" still says whose
