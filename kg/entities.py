@@ -437,14 +437,14 @@ def _longer_personal_names(multi: list[str], person_names: set[str]):
 
 
 def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
-                    first_seen: dict[str, int]) -> dict:
+                    first_seen: dict[str, int]) -> dict[str, Mention]:
     """Each one-word name that shortens a person's name -> that person's mention: news style
     uses "Mensch", never "Arthur", after the full name ("Zuck" for Zuckerberg too). Of two
     people it fits, a short form refers to the one named more often so far, then to one
     named as a sentence's subject (the text's subject, not "his daughter, Clara Wrenfield"),
     then to the latest ("Miguel Trovoada ... Patrice Trovoada ... Trovoada"); one that refers
     to both in different places is left to neither."""
-    owners: dict[str, dict[str, object]] = defaultdict(dict)
+    owners: dict[str, dict[str, Mention]] = defaultdict(dict)
     for mention in parsed.mentions:
         short = normalise_name(mention.text)
         surname = _without_honorific(short)

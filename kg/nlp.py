@@ -318,7 +318,7 @@ _DEMONYM_ENDINGS = ("i", "ese", "ian", "an", "n", "ish", "ic", "ean")
 
 
 def _without_demonyms(doc, mentions: list[Mention]) -> list[Mention]:
-    """"the Bangladeshi newspaper" when the text names Bangladesh: a word made from a place's
+    """ "the Bangladeshi newspaper" when the text names Bangladesh: a word made from a place's
     name that modifies a noun says where something is from; it names nothing itself, whatever
     the tagger made of it (a person, an organisation)."""
     places = {e.text.strip() for e in doc.ents if e.label_ in ("GPE", "LOC")}
@@ -329,7 +329,7 @@ def _without_demonyms(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _made_from_place(word: str, places: set[str]) -> bool:
-    """"Bangladeshi" from Bangladesh, "Taiwanese" from Taiwan, "Kenyan" from Kenya."""
+    """ "Bangladeshi" from Bangladesh, "Taiwanese" from Taiwan, "Kenyan" from Kenya."""
     return any(word != place and word.startswith(place[:-1]) and len(word) - len(place) <= 3
                and word.endswith(_DEMONYM_ENDINGS) for place in places)
 
@@ -554,7 +554,7 @@ def _trim(span):
 
 
 def _article(doc, i: int) -> bool:
-    """"the", "a", "an" - but not the "A" of "A & E" or "A&M"."""
+    """ "the", "a", "an" - but not the "A" of "A & E" or "A&M"."""
     return doc[i].lower_ in {"the", "a", "an"} and not (
         doc[i].text == "A" and i + 1 < len(doc) and doc[i + 1].text in {"&", "&amp;"})
 
