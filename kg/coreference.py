@@ -44,17 +44,18 @@ class DocumentIndex:
         """Names the tagger missed on a later use ("Amodei" taken for a common noun).
 
         Every label and alias of an entity this document mentions is looked up again in its
-        text; a match on tokens no mention covers names that entity. Ambiguous names are skipped.
+        text; a match on tokens no mention covers names that entity. Ambiguous names are skipped,
+        and longer names are looked up first: "Titanfall: Assault" before "Titanfall".
         """
         owners: dict[str, set[str]] = {}
-        for key in {key for _, key in self.ordered}:
+        for key in sorted({key for _, key in self.ordered}):
             entity = self.entities[key]
             for name in (entity.label, *entity.aliases, *_implied_short_forms(entity),
                          *_first_name(entity)):
                 if len(name) > 2 and name[0].isupper():
                     owners.setdefault(name, set()).add(key)
         text, doc = self.parsed.document.text, self.parsed.doc
-        for name, keys in owners.items():
+        for name, keys in sorted(owners.items(), key=lambda item: (-len(item[0]), item[0])):
             if len(keys) != 1:
                 continue
             key = next(iter(keys))
