@@ -48,7 +48,7 @@ class DocumentIndex:
         and longer names are looked up first: "Titanfall: Assault" before "Titanfall".
         """
         owners: dict[str, set[str]] = {}
-        for key in sorted({key for _, key in self.ordered}):
+        for key in {key for _, key in self.ordered}:
             entity = self.entities[key]
             for name in (entity.label, *entity.aliases, *_implied_short_forms(entity),
                          *_first_name(entity)):
