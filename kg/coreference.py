@@ -222,9 +222,11 @@ class DocumentIndex:
         phrase = doc[before].head if doc[before].dep_ == "poss" else doc[before]
         described = {self.by_token.get(t.i) for t in syntax.described(phrase)}  # "X, the
         # retailer's technology unit": the retailer is not X
+        fronted = syntax.fronted_description(doc[before])  # "The daughter of X, she ...":
+        # X is not she
         candidates = [(start, key) for start, key in candidates
-                      if self._root(start, key).i not in local and key not in described
-                      and not syntax.quoted(doc[start])]
+                      if self._root(start, key).i not in local | fronted
+                      and key not in described and not syntax.quoted(doc[start])]
         here = [(start, key) for start, key in candidates if start >= sentence.start]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
             if self._is_subject(start, key):

@@ -750,7 +750,8 @@ class RuleEngine:
             return True
         current, steps = token, 0
         while steps < 4:
-            if any(c.lemma_.lower() in hedges or c.lower_ in hedges
+            if any((c.lemma_.lower() in hedges or c.lower_ in hedges)
+                   and not (c.lower_ in self.knowledge.future_hedges and _past_tense(current))
                    for c in current.children if c.dep_ in {"aux", "advmod", "neg", "amod"}):
                 return True
             if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
@@ -849,6 +850,14 @@ def _name_end(index: DocumentIndex, i: int, end: int) -> int:
     while i + 1 < end and index.by_token.get(i + 1) == index.by_token[i]:
         i += 1
     return i
+
+
+def _past_tense(verb) -> bool:
+    """ "joined", "was acquired", "had joined": done, whatever "later" says of when."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
 
 def _years_from_to(token) -> bool:

@@ -193,6 +193,7 @@ class RelationKnowledge:
     rules: tuple[RelationRule, ...]
     hedges: frozenset[str]
     negations: frozenset[str]
+    future_hedges: frozenset[str] = frozenset()  # "later": pending only off the past tense
     past: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
@@ -243,6 +244,8 @@ def relation_knowledge() -> RelationKnowledge:
         rules=tuple(rules),
         hedges=frozenset(w.lower() for w in data.get("hedges", {}).get("words", [])),
         negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
+        future_hedges=frozenset(
+            w.lower() for w in data.get("hedges", {}).get("future_words", [])),
         past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
         past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
         perfect_roles=frozenset(

@@ -316,7 +316,8 @@ def pronoun_subject(verb, people: bool = False) -> bool:
     """The clause's subject is "it" or "they" ("he", "she" or "they" for `people`): the
     sentence continues an earlier topic."""
     pronouns = {"he", "she", "they"} if people else {"it", "they"}
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in pronouns for c in verb.children)
+    return any(c.dep_ in {*SUBJECT_DEPS, "nsubjpass"} and c.lower_ in pronouns
+               for c in verb.children)  # "she was born in Tunis" too
 
 
 def same_clause(token, verb) -> bool:
@@ -343,6 +344,16 @@ def clause_subjects(token) -> set[int]:
     if verb.pos_ not in {"VERB", "AUX"} or verb == token:
         return set()
     return {s.i for s in verb.children if s.dep_ in SUBJECT_DEPS}
+
+
+def fronted_description(pronoun) -> set[int]:
+    """Token positions of another subject phrase of the verb a subject pronoun belongs to:
+    "The daughter of politician X, she was born in Tunis" names X only to describe "she"."""
+    subjects = {*SUBJECT_DEPS, "nsubjpass"}
+    if pronoun.pos_ != "PRON" or pronoun.dep_ not in subjects:
+        return set()
+    return {t.i for s in pronoun.head.children
+            if s.dep_ in subjects and s.i < pronoun.i for t in s.subtree}
 
 
 def doers_of_clause(token) -> list:
@@ -452,6 +463,9 @@ def holders(noun):
             yield top
     if noun.dep_ in {"attr", "acomp"}:  # "X is CEO"; "X, who co-founded Y and is its CTO"
         yield from logical_subjects(noun.head)
+    first = conj_top(noun)
+    if first != noun and first.dep_ in {"attr", "acomp"}:  # "X is a filmmaker and the founder
+        yield from logical_subjects(first.head)  # of Y": X founded Y
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "attr")
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "its backers include X"
@@ -531,6 +545,13 @@ def after_comma(child, noun) -> bool:
 def chain_top(token):
     """Climb compound/nmod links: "founder" in "founder/CEO Mark Zuckerberg" -> "Zuckerberg"."""
     while token.dep_ in {"compound", "nmod"} and token.head != token:
+        token = token.head
+    return token
+
+
+def conj_top(token):
+    """The first of a coordination: "founder" in "a filmmaker and founder of Y" -> "filmmaker"."""
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 

@@ -1556,3 +1556,31 @@ def test_a_family_of_a_place_is_a_household_not_a_product_line():
     facts = fact_set(ex)
     assert not any(f[1] == "developedBy" and "Varenne" in f[0] for f in facts)
     assert ("Quarto 9", "developedBy", "Kestwyn") in facts  # "model family" still says whose
+
+
+def test_a_name_that_describes_the_pronoun_is_not_its_referent():
+    ex = extract_text(
+        "Lisette Varga (born 1951) is a Hungarian novelist. The daughter of the diplomat Imre "
+        "Kolos, she was born in Szeged and taught at the Tisza Academy. She later joined "
+        "Verolan Media in Vienna."
+    )
+    facts = fact_set(ex)
+    assert ("Lisette Varga", "worksFor", "Verolan Media") in facts  # not the diplomat father
+    assert not any(f[0] == "Imre Kolos" for f in facts)
+    joined = next(f for f in ex.facts if f.object == "Verolan Media")
+    assert joined.asserted  # "later joined" is done; only "will later join" is a plan
+
+
+def test_later_with_a_future_verb_still_hedges():
+    ex = extract_text("Norvik Data will later acquire Pellam Labs, its chief executive said.")
+    statuses = {(f.subject, f.predicate, f.object): f.asserted for f in ex.facts}
+    assert statuses.get(("Norvik Data", "acquired", "Pellam Labs")) is False
+
+
+def test_a_biography_lead_types_the_person_and_reads_coordinated_roles():
+    ex = extract_text(
+        "Dario Venturelli (born 4 May 1969, Ferrara) is an Italian filmmaker and the founder "
+        "of Oltrepo Pictures, through which he produced three features."
+    )
+    assert ex.entities["Dario Venturelli"].type == "Person"
+    assert ("Dario Venturelli", "founderOf", "Oltrepo Pictures") in fact_set(ex)
