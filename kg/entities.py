@@ -311,6 +311,17 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         yield (firm or normalise_name(person.text)), short
     yield from _maker_prefixed([n for n in multi if n not in person_names
                                 or any(c.isdigit() for c in n)], names, first_seen)
+    yield from _main_titles(names, first_seen)
+
+
+def _main_titles(names: set[str], first_seen: dict[str, int]):
+    """(full, main) for a subtitled title used by its main title after the full one:
+    "Skyforge: Harbour Run is a racing game ... Skyforge sold 2 million copies"."""
+    for full in names:
+        main, colon, subtitle = full.partition(": ")
+        if colon and subtitle and main in names \
+                and first_seen.get(full, 0) < first_seen.get(main, 0):
+            yield full, main
 
 
 def _parenthesised(parsed: ParsedDocument):

@@ -413,7 +413,7 @@ class RuleEngine:
             chain.append(chain[-1].head)
         for child in (c for member in chain for c in member.children):
             if child.dep_ == "poss":
-                owner = index.owner_of_its(child.i)
+                owner = self._its_owner(child, index)
                 if child.lower_ in {"its", "their"} and owner:
                     found.append(Argument(owner, 0.8))
                 elif child.lower_ == "whose":  # "Nimbora, whose chief executive is X"; "a
@@ -686,6 +686,14 @@ class RuleEngine:
                 return key  # "spun off as an independent company, Tessel Devices"
         return None
 
+    def _its_owner(self, pronoun, index: DocumentIndex) -> str | None:
+        """Whose "its" is: an organisation's ("its CEO"), but a product's where only products
+        fit the slot ("Ashen Tide ... Its sequel, Ashen Tide II")."""
+        if self._expected and not any(self.schema.is_a(cls, "Organization")
+                                      for cls in self._expected):
+            return self._recent_expected(index, pronoun.i)
+        return index.owner_of_its(pronoun.i)
+
     def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
         """A pronoun means the last entity, outside its own clause, whose class fits the slot."""
         sentence_start = index.parsed.doc[before].sent.start
@@ -699,6 +707,7 @@ class RuleEngine:
             subject = next((index.by_token.get(t.i) for t in previous  # (its first, when a
                             if t.dep_ in syntax.SUBJECT_DEPS and t.i in index.by_token  # label
                             and t.head.dep_ not in _SUBORDINATE), None)  # "CHEN:" is its root)
+            subject = subject or _opening_name(previous, index)
             if subject and any(self.schema.is_a(self.entities[subject].type, cls)
                                for cls in candidates):
                 return subject
@@ -850,6 +859,13 @@ def _name_end(index: DocumentIndex, i: int, end: int) -> int:
     while i + 1 < end and index.by_token.get(i + 1) == index.by_token[i]:
         i += 1
     return i
+
+
+def _opening_name(sentence, index: DocumentIndex) -> str | None:
+    """The entity a sentence opens with: its topic, even where the parser found no subject
+    ("Skyforge: Harbour Run, known in Japan as Sky Rush, is a racing game")."""
+    first = sentence[1] if sentence[0].lower_ == "the" and len(sentence) > 1 else sentence[0]
+    return index.by_token.get(first.i)
 
 
 def _past_tense(verb) -> bool:

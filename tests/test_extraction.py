@@ -1584,3 +1584,16 @@ def test_a_biography_lead_types_the_person_and_reads_coordinated_roles():
     )
     assert ex.entities["Dario Venturelli"].type == "Person"
     assert ("Dario Venturelli", "founderOf", "Oltrepo Pictures") in fact_set(ex)
+
+
+def test_its_sequel_is_the_last_works_and_a_subtitle_may_be_dropped():
+    ex = extract_text(
+        "Skyforge: Harbour Run, known in Japan as Sky Rush, is a racing video game published "
+        "by Nintendo for the Wii console. It was developed by Talmont Games. Skyforge sold "
+        "two million copies.\n\nGlimmer Coast, a puzzle game developed by Talmont Games, was "
+        "released for the Wii in 2014. Its sequel, Glimmer Coast II, followed in 2018."
+    )
+    facts = fact_set(ex)
+    assert ("Skyforge: Harbour Run", "developedBy", "Talmont Games") in facts  # not the Wii's
+    assert "Skyforge" in ex.entities["Skyforge: Harbour Run"].aliases
+    assert ("Glimmer Coast II", "successorOf", "Glimmer Coast") in facts  # "its": the game's
