@@ -17,6 +17,7 @@ from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
 from kg.nlp import ParsedDocument, normalise_name, split_version
+from kg.places import place_names, place_weight
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
@@ -59,12 +60,15 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.ner_label in cues.ner and _label_fits(mention, cues.ner[mention.ner_label], span):
         found.append((cues.ner[mention.ner_label], cues.ner_weight))
+    known_place = normalise_name(mention.text) in place_names()
+    if known_place:  # "based in Stavanger", which the tagger missed
+        found.append(("Place", place_weight()))
     words = normalise_name(mention.text).lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
         found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
     if span is None:
         return found
-    place = cues.ner.get(mention.ner_label) == "Place"
+    place = cues.ner.get(mention.ner_label) == "Place" or known_place
     for noun in _describing_nouns(span):
         if _modifies_indefinite(span, noun) or (place and _modifies(span, noun)):
             continue  # "the Austin chip designer": a place says where, not what

@@ -259,7 +259,8 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
                                        or _CAMEL_CASE.fullmatch(token.text)
                                        or _capitalised_complement(token)
                                        or _opening_word_described(token)
-                                       or _place_before_based(token)):
+                                       or _place_before_based(token)
+                                       or _known_place(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
@@ -632,6 +633,15 @@ def _place_before_based(token) -> bool:
     doc = token.doc
     return token.is_title and token.is_alpha and token.i + 2 < len(doc) \
         and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in {"based", "headquartered"}
+
+
+def _known_place(token) -> bool:
+    """ "based in Stavanger", which the tagger read as a date: a capitalised word that is a
+    place's name (kg.places) is a name, unless it opens the sentence as an ordinary word."""
+    from kg.places import place_names
+
+    return token.is_title and token.is_alpha and token.text in place_names() and not (
+        token.i == token.sent.start and _is_common(token.lower_))
 
 
 def _opening_word_described(token) -> bool:

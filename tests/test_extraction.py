@@ -1597,3 +1597,14 @@ def test_its_sequel_is_the_last_works_and_a_subtitle_may_be_dropped():
     assert ("Skyforge: Harbour Run", "developedBy", "Talmont Games") in facts  # not the Wii's
     assert "Skyforge" in ex.entities["Skyforge: Harbour Run"].aliases
     assert ("Glimmer Coast II", "successorOf", "Glimmer Coast") in facts  # "its": the game's
+
+
+def test_a_place_the_tagger_misses_is_known_by_its_name():
+    ex = extract_text(
+        "Fennick Aviation Group, which is based in Stavanger, has two subsidiaries. "
+        "The group also owns the Leeds textile company Harlow Mills outright."
+    )
+    facts = fact_set(ex)
+    assert ("Fennick Aviation Group", "headquarteredIn", "Stavanger") in facts  # a "date"
+    assert ex.entities["Leeds"].type == "Place"  # a place before a firm, not a firm
+    assert ("Harlow Mills", "headquarteredIn", "Leeds") in facts
