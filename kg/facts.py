@@ -959,6 +959,10 @@ def _slot_tokens(slot: str, token):
         return syntax.misread_object(token)
     if slot == "obj" and syntax.verb_read_as_modifier(token):
         return [token.head]
+    if slot == "has":  # "Acme has two subsidiaries: X and Y", "owns three studios"
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in {"have", "own", "operate"}:
+            return syntax.logical_subjects(token.head)
+        return []
     if slot == "doer":  # "Acme made an investment in Y", "paid $2bn for a stake", "raised from"
         if token.dep_ == "dobj":
             return syntax.logical_subjects(token.head)

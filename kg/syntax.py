@@ -463,6 +463,10 @@ def holders(noun):
             yield top
     if noun.dep_ in {"attr", "acomp"}:  # "X is CEO"; "X, who co-founded Y and is its CTO"
         yield from logical_subjects(noun.head)
+    if noun.dep_ in {"dep", "npadvmod", "nsubj", "advcl"} and noun.i == noun.sent.start + 1 \
+            and noun.doc[noun.sent.start].lower_ in {"a", "an"}:  # "A subsidiary of X, it
+        yield from (c for c in noun.head.children  # operates ...": a description put first
+                    if c.dep_ in SUBJECT_DEPS and c.i > noun.i and c.pos_ == "PRON")
     first = conj_top(noun)
     if first != noun and first.dep_ in {"attr", "acomp"}:  # "X is a filmmaker and the founder
         yield from logical_subjects(first.head)  # of Y": X founded Y

@@ -1608,3 +1608,16 @@ def test_a_place_the_tagger_misses_is_known_by_its_name():
     assert ("Fennick Aviation Group", "headquarteredIn", "Stavanger") in facts  # a "date"
     assert ex.entities["Leeds"].type == "Place"  # a place before a firm, not a firm
     assert ("Harlow Mills", "headquarteredIn", "Leeds") in facts
+
+
+def test_subsidiaries_a_group_has_and_a_description_put_first():
+    ex = extract_text(
+        "Brisk Regional Air is a Scottish airline headquartered in Aberdeen. A subsidiary of "
+        "the holding company Tollan Aviation Group, it flies to Norway. Tollan Aviation Group "
+        "has two other subsidiaries: Skerrow, a commuter carrier, and Tollan Technics, a "
+        "maintenance company."
+    )
+    facts = fact_set(ex)
+    assert ("Brisk Regional Air", "subOrganizationOf", "Tollan Aviation Group") in facts
+    assert ("Skerrow", "subOrganizationOf", "Tollan Aviation Group") in facts
+    assert ("Tollan Technics", "subOrganizationOf", "Tollan Aviation Group") in facts
