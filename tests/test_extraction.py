@@ -1621,3 +1621,8 @@ def test_subsidiaries_a_group_has_and_a_description_put_first():
     assert ("Brisk Regional Air", "subOrganizationOf", "Tollan Aviation Group") in facts
     assert ("Skerrow", "subOrganizationOf", "Tollan Aviation Group") in facts
     assert ("Tollan Technics", "subOrganizationOf", "Tollan Aviation Group") in facts
+
+
+def test_an_owner_written_before_owned():
+    ex = extract_text("Brisk Air is a Varrow-owned airline that flies from Aberdeen.")
+    assert ("Varrow", "owns", "Brisk Air") in fact_set(ex)
