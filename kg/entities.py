@@ -60,10 +60,11 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.ner_label in cues.ner and _label_fits(mention, cues.ner[mention.ner_label], span):
         found.append((cues.ner[mention.ner_label], cues.ner_weight))
-    known_place = normalise_name(mention.text) in place_names()
+    name = normalise_name(mention.text)
+    known_place = name in place_names()
     if known_place:  # "based in Stavanger", which the tagger missed
         found.append(("Place", place_weight()))
-    words = normalise_name(mention.text).lower().split()
+    words = name.lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
         found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
     if span is None:

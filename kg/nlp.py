@@ -23,6 +23,7 @@ from spacy.tokens import Span
 from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
+from kg.places import place_names
 from kg.syntax import doc_text
 
 NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"}
@@ -638,8 +639,6 @@ def _place_before_based(token) -> bool:
 def _known_place(token) -> bool:
     """ "based in Stavanger", which the tagger read as a date: a capitalised word that is a
     place's name (kg.places) is a name, unless it opens the sentence as an ordinary word."""
-    from kg.places import place_names
-
     return token.is_title and token.is_alpha and token.text in place_names() and not (
         token.i == token.sent.start and _is_common(token.lower_))
 
