@@ -13,6 +13,7 @@ import re
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+ANY_VOICE_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}  # "she was born": a subject too
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 PERSONAL = {"he", "she", "him", "her", "his"}
@@ -282,7 +283,7 @@ def logical_objects(verb):
         objects.extend(last_nominal(verb.doc[verb.sent.start - 1].sent))
     if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
         objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
-                       if c.dep_ in SUBJECT_DEPS | {"nsubjpass"})
+                       if c.dep_ in ANY_VOICE_SUBJECT_DEPS)
     if not objects and verb.dep_ == "relcl" and not any(
         c.lower_ in RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or stranded(c)
         for c in verb.children
@@ -316,8 +317,8 @@ def pronoun_subject(verb, people: bool = False) -> bool:
     """The clause's subject is "it" or "they" ("he", "she" or "they" for `people`): the
     sentence continues an earlier topic."""
     pronouns = {"he", "she", "they"} if people else {"it", "they"}
-    return any(c.dep_ in {*SUBJECT_DEPS, "nsubjpass"} and c.lower_ in pronouns
-               for c in verb.children)  # "she was born in Tunis" too
+    return any(c.dep_ in ANY_VOICE_SUBJECT_DEPS and c.lower_ in pronouns
+               for c in verb.children)
 
 
 def same_clause(token, verb) -> bool:
@@ -349,11 +350,10 @@ def clause_subjects(token) -> set[int]:
 def fronted_description(pronoun) -> set[int]:
     """Token positions of another subject phrase of the verb a subject pronoun belongs to:
     "The daughter of politician X, she was born in Tunis" names X only to describe "she"."""
-    subjects = {*SUBJECT_DEPS, "nsubjpass"}
-    if pronoun.pos_ != "PRON" or pronoun.dep_ not in subjects:
+    if pronoun.pos_ != "PRON" or pronoun.dep_ not in ANY_VOICE_SUBJECT_DEPS:
         return set()
     return {t.i for s in pronoun.head.children
-            if s.dep_ in subjects and s.i < pronoun.i for t in s.subtree}
+            if s.dep_ in ANY_VOICE_SUBJECT_DEPS and s.i < pronoun.i for t in s.subtree}
 
 
 def doers_of_clause(token) -> list:
