@@ -461,20 +461,21 @@ def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
     then to the latest ("Miguel Trovoada ... Patrice Trovoada ... Trovoada"); one that refers
     to both in different places is left to neither."""
     owners: dict[str, dict[str, Mention]] = defaultdict(dict)
+    full = {id(p): normalise_name(p.text) for p in people}
     for mention in parsed.mentions:
         short = normalise_name(mention.text)
         surname = _without_honorific(short)
         if " " in surname or len(surname) < 3 or short in claimed:
             continue
         fitting = [p for p in people if p.start < mention.start and first_seen[short] >= p.start
-                   and normalise_name(p.text) != short and _shortens(surname, p)]
+                   and full[id(p)] != short and _shortens(surname, full[id(p)])]
         if fitting:
-            named = Counter(normalise_name(p.text) for p in fitting)
-            subjects = {normalise_name(p.text) for p in fitting
+            named = Counter(full[id(p)] for p in fitting)
+            subjects = {full[id(p)] for p in fitting
                         if parsed.doc[p.head].dep_ in ("nsubj", "nsubjpass")}
-            person = max(fitting, key=lambda p: (named[normalise_name(p.text)],
-                                                 normalise_name(p.text) in subjects, p.start))
-            owners[short].setdefault(normalise_name(person.text), person)
+            person = max(fitting, key=lambda p: (named[full[id(p)]], full[id(p)] in subjects,
+                                                 p.start))
+            owners[short].setdefault(full[id(person)], person)
     return {short: next(iter(found.values())) for short, found in owners.items()
             if len(found) == 1}
 
@@ -487,10 +488,9 @@ def _without_honorific(name: str) -> str:
     return name
 
 
-def _shortens(short: str, person) -> bool:
-    """ "Quintanilla" for Rafael Quintanilla Ortega (two surnames), "Zuck" for Zuckerberg; not
-    a name used before the person ("Calderwood ... founded by Walter Calderwood")."""
-    parts = normalise_name(person.text).split()
+def _shortens(short: str, name: str) -> bool:
+    """ "Quintanilla" for Rafael Quintanilla Ortega (two surnames), "Zuck" for Zuckerberg."""
+    parts = name.split()
     return short == parts[-1] or (
         len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
     ) or (len(parts) >= 3 and short in parts[1:-1] and short[:1].isupper())
