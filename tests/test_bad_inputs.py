@@ -371,3 +371,18 @@ def test_pieces_join_into_one_doc_with_original_offsets():
     assert {e.text for e in last} >= {"Maria Okafor", "Zorblax Industries"}
     for ent in last:
         assert text[ent.start_char:ent.end_char] == ent.text
+
+
+def test_a_heading_is_parsed_apart_from_the_paragraph_under_it():
+    """The parser read "Kelohaven Studios" above "Kelohaven Studios Oy is ..." as one run and
+    cut the second name in two: a line without closing punctuation is parsed on its own."""
+    title = "Kelohaven Studios\n\n"
+    body = ("Kelohaven Studios Oy is a Finnish video game developer based in Tampere. "
+            "Kelohaven also develops Emberfall, a game engine.")
+    whole, alone = parse_texts([title + body, body])
+    assert whole.text == title + body
+    under = [(t.idx - len(title), t.dep_, t.head.i - t.i, t.ent_type_, t.is_sent_start)
+             for t in whole if t.idx >= len(title)]
+    assert under == [(t.idx, t.dep_, t.head.i - t.i, t.ent_type_, t.is_sent_start)
+                     for t in alone]
+    assert not any("\n" in e.text for e in whole.ents)

@@ -1626,3 +1626,13 @@ def test_subsidiaries_a_group_has_and_a_description_put_first():
 def test_an_owner_written_before_owned():
     ex = extract_text("Brisk Air is a Varrow-owned airline that flies from Aberdeen.")
     assert ("Varrow", "owns", "Brisk Air") in fact_set(ex)
+
+
+def test_a_danish_company_suffix_stays_in_the_name():
+    ex = extract_text(
+        "Varrendal Container Line A/S is a Danish shipping company headquartered in Aarhus. "
+        "It operates feeder services on the Baltic Sea."
+    )
+    assert ("Varrendal Container Line A/S", "headquarteredIn", "Aarhus") in fact_set(ex)
+    assert ex.entities["Varrendal Container Line A/S"].type == "Company"
+    assert not any(name_key(e.label) == name_key("S") for e in ex.entities.values())
