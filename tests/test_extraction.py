@@ -1636,3 +1636,14 @@ def test_a_danish_company_suffix_stays_in_the_name():
     assert ("Varrendal Container Line A/S", "headquarteredIn", "Aarhus") in fact_set(ex)
     assert ex.entities["Varrendal Container Line A/S"].type == "Company"
     assert not any(name_key(e.label) == name_key("S") for e in ex.entities.values())
+
+
+def test_a_firm_described_as_in_a_place_is_based_there_unless_ranked():
+    ex = extract_text(
+        "In 2023 Lumvara acquired Veltric Films, a thin-film coating start-up in Oxford. "
+        "Orrin Telecom, the largest mobile operator in Spain, grew. "
+        "Meridia Telecom became the second-largest mobile operator in Italy."
+    )
+    facts = fact_set(ex)
+    assert ("Veltric Films", "headquarteredIn", "Oxford") in facts
+    assert not any(f[1] == "headquarteredIn" and "Telecom" in f[0] for f in facts)
