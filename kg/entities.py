@@ -58,10 +58,11 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     cues = typing_cues()
     found: list[tuple[str, float]] = []
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if mention.ner_label in cues.ner and _label_fits(mention, cues.ner[mention.ner_label], span):
-        found.append((cues.ner[mention.ner_label], cues.ner_weight))
     name = normalise_name(mention.text)
     known_place = name in place_names()
+    if mention.ner_label in cues.ner and _label_fits(mention, cues.ner[mention.ner_label], span) \
+            and not (known_place and _modifies(span, span.root.head)):
+        found.append((cues.ner[mention.ner_label], cues.ner_weight))  # not "a Swindon company"
     if known_place:  # "based in Stavanger", which the tagger missed
         found.append(("Place", place_weight()))
     words = name.lower().split()

@@ -1647,3 +1647,15 @@ def test_a_firm_described_as_in_a_place_is_based_there_unless_ranked():
     facts = fact_set(ex)
     assert ("Veltric Films", "headquarteredIn", "Oxford") in facts
     assert not any(f[1] == "headquarteredIn" and "Telecom" in f[0] for f in facts)
+
+
+def test_a_known_place_before_a_firm_noun_is_no_organisation():
+    ex = extract_text(
+        "In 2014 Hollis and Pryor co-founded Norvale Cells, a Swindon company set up to "
+        "commercialise the institute's electrolytes. Hollis chaired the company until 2021. "
+        "Its chief executive is Daniel Achter."
+    )
+    facts = fact_set(ex)
+    assert ex.entities["Swindon"].type == "Place"  # the tagger reads "a Swindon company" ORG
+    assert ("Daniel Achter", "ceoOf", "Norvale Cells") in facts
+    assert ("Norvale Cells", "headquarteredIn", "Swindon") in facts
