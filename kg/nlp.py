@@ -617,7 +617,7 @@ def _proper_noun_runs(doc, covered: set[int]):
         j = i
         while j + 1 < len(doc) and j + 1 not in covered and (
             doc[j + 1].pos_ == "PROPN" or (doc[j + 1].like_num and doc[j + 1].head.i != j + 1)
-            or _MODEL_NUMBER.fullmatch(doc[j + 1].text)
+            or _MODEL_NUMBER.fullmatch(doc[j + 1].text) or _inner_hyphen(doc, j + 1, covered)
         ):
             j += 1
         span = _trim(doc[i : j + 1])
@@ -627,6 +627,13 @@ def _proper_noun_runs(doc, covered: set[int]):
                                      and not _opening_word_described(token)):
             yield span if span.start - 1 in covered else _grow_back(span)
         i = j + 1
+
+
+def _inner_hyphen(doc, i: int, covered: set[int]) -> bool:
+    """The hyphen of "Solid-State Electrolytes Group": written tight between two proper
+    nouns, it joins them into one name."""
+    return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and i + 1 < len(doc) and i + 1 not in covered and doc[i + 1].pos_ == "PROPN"
 
 
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"

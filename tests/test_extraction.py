@@ -1659,3 +1659,8 @@ def test_a_known_place_before_a_firm_noun_is_no_organisation():
     assert ex.entities["Swindon"].type == "Place"  # the tagger reads "a Swindon company" ORG
     assert ("Daniel Achter", "ceoOf", "Norvale Cells") in facts
     assert ("Norvale Cells", "headquarteredIn", "Swindon") in facts
+
+
+def test_a_hyphen_inside_a_name_keeps_it_whole():
+    ex = extract_text("Its largest team, the Solid-State Anode Group, is led by Nia Pembry.")
+    assert ("Nia Pembry", "leads", "Solid-State Anode Group") in fact_set(ex)
