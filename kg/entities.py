@@ -455,7 +455,7 @@ def _longer_personal_names(multi: list[str], person_names: set[str]):
 
 def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
                     first_seen: dict[str, int]) -> dict[str, Mention]:
-    """Each one-word name that shortens a person's name -> that person's mention: news style
+    """Each surname that shortens a person's name -> that person's mention: news style
     uses "Mensch", never "Arthur", after the full name ("Zuck" for Zuckerberg too). Of two
     people it fits, a short form refers to the one named more often so far, then to one
     named as a sentence's subject (the text's subject, not "his daughter, Clara Wrenfield"),
@@ -466,7 +466,7 @@ def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
     for mention in parsed.mentions:
         short = normalise_name(mention.text)
         surname = _without_honorific(short)
-        if " " in surname or len(surname) < 3 or short in claimed:
+        if surname.count(" ") > 1 or len(surname) < 3 or short in claimed:
             continue
         fitting = [p for p in people if p.start < mention.start and first_seen[short] >= p.start
                    and full[id(p)] != short and _shortens(surname, full[id(p)])]
@@ -490,8 +490,11 @@ def _without_honorific(name: str) -> str:
 
 
 def _shortens(short: str, name: str) -> bool:
-    """ "Quintanilla" for Rafael Quintanilla Ortega (two surnames), "Zuck" for Zuckerberg."""
+    """ "Quintanilla" for Rafael Quintanilla Ortega (two surnames), "Zuck" for Zuckerberg,
+    "De Boer" for Maarten de Boer (a surname with its particle, capitalised first)."""
     parts = name.split()
+    if " " in short:
+        return len(parts) > 2 and " ".join(parts[-2:]).lower() == short.lower()
     return short == parts[-1] or (
         len(short) >= 4 and parts[-1].startswith(short) and short != parts[-1]
     ) or (len(parts) >= 3 and short in parts[1:-1] and short[:1].isupper())

@@ -1664,3 +1664,16 @@ def test_a_known_place_before_a_firm_noun_is_no_organisation():
 def test_a_hyphen_inside_a_name_keeps_it_whole():
     ex = extract_text("Its largest team, the Solid-State Anode Group, is led by Nia Pembry.")
     assert ("Nia Pembry", "leads", "Solid-State Anode Group") in fact_set(ex)
+
+
+def test_a_surname_with_a_particle_and_a_company_suffix_resolve():
+    ex = extract_text(
+        "Korvane Optics B.V. is a Dutch company founded in 2008 by Pieter van Dalen and "
+        "Samira El Ouazzani. Korvane Optics makes lenses. Van Dalen was chief executive "
+        "until 2021. El Ouazzani left in 2015."
+    )
+    people = {e.label: e.aliases for e in ex.entities.values() if e.type == "Person"}
+    assert "Van Dalen" in people["Pieter van Dalen"]
+    assert "El Ouazzani" in people["Samira El Ouazzani"]
+    companies = [e for e in ex.entities.values() if e.label.startswith("Korvane")]
+    assert len(companies) == 1 and "Korvane Optics" in {companies[0].label, *companies[0].aliases}
