@@ -638,7 +638,8 @@ def _inner_hyphen(doc, i: int, covered: set[int]) -> bool:
 
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
 
-_CAMEL_CASE = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")  # "iOS", "eBay", "iPhone"
+_CAMEL_CASE = re.compile(  # "iOS", "eBay", "iPhone"; "TavrinOS", which the tagger calls a number
+    r"[a-z]{1,2}[A-Z][A-Za-z]+|[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 _COMMON_WORDS = {"zoom", "key", "driving", "yes", "so", "but", "and", "even", "let"}
 

@@ -1677,3 +1677,8 @@ def test_a_surname_with_a_particle_and_a_company_suffix_resolve():
     assert "El Ouazzani" in people["Samira El Ouazzani"]
     companies = [e for e in ex.entities.values() if e.label.startswith("Korvane")]
     assert len(companies) == 1 and "Korvane Optics" in {companies[0].label, *companies[0].aliases}
+
+
+def test_a_name_with_an_inner_capital_is_a_name_whatever_its_tag():
+    ex = extract_text("The Corvel R5 is also powered by CorvelOS, the company's own system.")
+    assert "CorvelOS" in ex.entities
