@@ -18,6 +18,7 @@ from kg.entities import organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
 from kg.nlp import ParsedDocument, split_version
+from kg.places import place_names
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,9 @@ class RuleEngine:
                 words = self.entities[key].label.split()
                 parents = [other for cut in range(1, len(words))
                            for other in companies.get(" ".join(words[:cut]), ())
-                           if other != key and self._fits(rule.property, key, other)]
-                if not parents or not self._named_as(rule, key, index):
+                           if other != key and self._fits(rule.property, key, other)
+                           and (not rule.rest_is_place or _names_a_place(words[cut:]))]
+                if not parents or not (rule.rest_is_place or self._named_as(rule, key, index)):
                     continue
                 sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
                 for other in parents:
@@ -1017,6 +1019,12 @@ def _unique(arguments: list[Argument]) -> list[Argument]:
         if argument.entity not in best or argument.certainty > best[argument.entity].certainty:
             best[argument.entity] = argument
     return list(best.values())
+
+
+def _names_a_place(words: list[str]) -> bool:
+    """ "Europe", "of America", "UK": the rest of "Acme Europe", "Acme of America"."""
+    rest = " ".join(words[1:] if words[:1] == ["of"] else words)
+    return rest in place_names()
 
 
 def _sentence_index(sentences, char: int) -> int:

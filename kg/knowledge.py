@@ -166,6 +166,7 @@ class NamedAfter:
     confidence: float = 0.6
     subject_type: str | None = None  # the longer name's entity must be of this class
     described_as: frozenset[str] = frozenset()  # ... or be described with one of these nouns
+    rest_is_place: bool = False  # the rest of the name is a known place: "Acme Europe"
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,8 @@ def relation_knowledge() -> RelationKnowledge:
         named_after=tuple(
             NamedAfter(property=raw["property"], confidence=float(raw.get("confidence", 0.6)),
                        subject_type=raw.get("subject_type"),
-                       described_as=frozenset(raw.get("described_as", ())))
+                       described_as=frozenset(raw.get("described_as", ())),
+                       rest_is_place=bool(raw.get("rest_is_place", False)))
             for raw in data.get("named_after", [])
         ),
         enumerations=tuple(

@@ -1682,3 +1682,14 @@ def test_a_surname_with_a_particle_and_a_company_suffix_resolve():
 def test_a_name_with_an_inner_capital_is_a_name_whatever_its_tag():
     ex = extract_text("The Corvel R5 is also powered by CorvelOS, the company's own system.")
     assert "CorvelOS" in ex.entities
+
+
+def test_a_company_name_plus_a_place_is_its_regional_arm():
+    ex = extract_text(
+        "Halvern Systems is a Norwegian software company based in Bergen. "
+        "Halvern Systems Europe sells its products in Germany and France."
+    )
+    facts = fact_set(ex)
+    assert ("Halvern Systems Europe", "subOrganizationOf", "Halvern Systems") in facts
+    assert ("Halvern Systems", "owns", "Halvern Systems Europe") in facts
+    assert ("Halvern Systems Europe", "developedBy", "Halvern Systems") not in facts  # no product
