@@ -296,7 +296,9 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
 
 
 _QUOTED = re.compile(r"[\"\u201c]([A-Z][^\"\u201c\u201d\n]{2,80}?)[\"\u201d]")
-_COLON_TITLE = re.compile(r"\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?): (?=[A-Z])")
+_COLON_TITLE = re.compile(  # "Titanfall: Assault", "Ember Saga II: Rise of Ash"
+    r"\b([A-Z][\w'-]+(?: (?:[A-Z][\w'-]*|\d+)){0,3}): "
+    r"([A-Z0-9][\w'-]*(?: (?:(?:of|the|and|in|on|at|for|to|a|an|&) )*[A-Z0-9][\w'-]*)*)")
 
 
 def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
@@ -304,9 +306,10 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
     (not "Angels" and "Demons Decoded"), the game Titanfall: Assault (not "Assault")."""
     text = doc_text(doc)
     titles = [m.span(1) for m in _QUOTED.finditer(text) if _title_words(m.group(1))]
-    titles += [(m.start(), end) for m in _COLON_TITLE.finditer(text)
+    titles += [(m.start(), max(end or 0, m.end(2))) for m in _COLON_TITLE.finditer(text)
                if not _is_common(m.group(1).split()[0].lower())
-               and (end := _mention_from(mentions, m.end())) is not None]
+               and ((end := _mention_from(mentions, m.start(2))) is not None
+                    or " " in m.group(2))]  # a speaker's "CHEN: Our app" is no title
     for start, end in titles:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -1693,3 +1693,11 @@ def test_a_company_name_plus_a_place_is_its_regional_arm():
     assert ("Halvern Systems Europe", "subOrganizationOf", "Halvern Systems") in facts
     assert ("Halvern Systems", "owns", "Halvern Systems Europe") in facts
     assert ("Halvern Systems Europe", "developedBy", "Halvern Systems") not in facts  # no product
+
+
+def test_a_numbered_title_with_a_subtitle_is_one_name():
+    ex = extract_text("Vendrake Saga II: Rise of Ash is a 2005 game developed by Corvin Games. "
+                      "It is the sequel to Vendrake Saga.")
+    facts = fact_set(ex)
+    assert ("Vendrake Saga II: Rise of Ash", "developedBy", "Corvin Games") in facts
+    assert ("Vendrake Saga II: Rise of Ash", "successorOf", "Vendrake Saga") in facts
