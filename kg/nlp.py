@@ -163,7 +163,7 @@ def _pieces(texts: Iterable[str], limit: int) -> Iterator[tuple[str, bool]]:
             yield part, number == len(parts)
 
 
-_LINE_END = re.compile(r"\n\s*")
+_HEADING_END = re.compile(r"(?<=\w)[ \t\r]*\n\s*")  # a line that ends in a letter or digit
 
 
 def _split_after_headings(text: str) -> list[str]:
@@ -171,8 +171,7 @@ def _split_after_headings(text: str) -> list[str]:
     breaks kept so the parts join back into it. A heading parsed with the paragraph under it
     bled into it: "Acme Studios" above "Acme Studios Oy is ..." cut the second name in two.
     Paragraphs stay whole: the parser reads a sentence better with the one before it."""
-    cuts = [m.end() for m in _LINE_END.finditer(text)
-            if m.end() < len(text) and text[:m.start()].rstrip()[-1:].isalnum()]
+    cuts = [m.end() for m in _HEADING_END.finditer(text) if m.end() < len(text)]
     return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
 
 
