@@ -66,10 +66,10 @@ def geonames_places(smallest: int) -> list[str]:
 
 def write_places(path: Path | None = None) -> Path:
     """Regenerate the list (atomically: a reader never sees half a file)."""
+    from kg.export import write_atomic  # the store's modules: only `make places` needs them
+
     smallest = int(_settings().get("min_population", 100_000))
     path = path or ontology_dir() / PLACES_FILE
     text = _HEADER.format(population=smallest) + "\n".join(geonames_places(smallest)) + "\n"
-    partial = path.with_suffix(".txt.part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+    write_atomic(path, text.encode("utf-8"))
     return path
