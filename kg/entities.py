@@ -72,6 +72,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         return found
     place = cues.ner.get(mention.ner_label) == "Place" or known_place
     for noun in _describing_nouns(span):
+        if syntax.in_aside(span.root, noun):
+            continue  # "Roe (born 1973, Youngstown, Ohio) is a filmmaker": not Youngstown
         if _modifies_indefinite(span, noun) or (place and _modifies(span, noun)):
             continue  # "the Austin chip designer": a place says where, not what
         cls = _head_class(noun, cues.heads)
@@ -85,7 +87,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             found.append((cls, cues.heads_weight))
     if _owns_gendered(span):
         found.append(("Person", cues.heads_weight))
-    if _dateline(span) or _region_after_place(span) or _place_of(span, cues.heads):
+    if _dateline(span) or _region_after_place(span) or _place_before_region(span) \
+            or _place_of(span, cues.heads):
         found.append(("Place", cues.heads_weight))
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
@@ -140,6 +143,21 @@ def _region_after_place(span) -> bool:
         and span.start > 0 and span.doc[span.start - 1].text == "," \
         and not any(c.dep_ == "cc" for c in root.head.children) \
         and not any(c.dep_ == "cc" for c in root.children)
+
+
+def _place_before_region(span) -> bool:
+    """ "(born 1971, Kettering Falls, Ohio)": a name set off by commas before a known place,
+    with nothing after it, is a town in that region."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or span.start == 0 \
+            or doc[span.start - 1].text not in {",", "("}:
+        return False
+    region = doc[span.end + 1]
+    end = region.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[region.i:end].text in place_names() and end < len(doc) \
+        and doc[end].text in {")", ",", ".", ";"}
 
 
 def _owns_gendered(span) -> bool:

@@ -402,7 +402,7 @@ class RuleEngine:
             alone = self._name(target, index, coref=True)
             rest = [a for t in syntax.holders(token) if t != target for a in self._names(t, index)]
             return ([alone] if alone else []) + rest
-        tokens = _slot_tokens(slot, token)
+        tokens = [t for t in _slot_tokens(slot, token) if not syntax.in_aside(t, token)]
         return [a for t in tokens for a in self._names(t, index)]
 
     def _owner(self, noun, index: DocumentIndex) -> list[Argument]:
@@ -704,6 +704,9 @@ class RuleEngine:
             found = index.recent_subject(before, cls, last_named=False)
             if found:
                 return found
+        found = self._main_object_before(index, before, candidates)
+        if found:
+            return found
         if sentence_start > 0:  # "Velanorex replaces Dorivan, which Acme launched. It ...":
             previous = index.parsed.doc[sentence_start - 1].sent  # the main clause's subject
             subject = next((index.by_token.get(t.i) for t in previous  # (its first, when a
@@ -718,6 +721,21 @@ class RuleEngine:
             if found:
                 return found
         return None
+
+    def _main_object_before(self, index: DocumentIndex, before: int, classes) -> str | None:
+        """ "Roe joined Idealab after it bought her firm": a pronoun subject of a clause hung
+        on the main verb means that verb's object when its subject cannot be meant (a person
+        for "it"); the sentence before is further away than the name just written."""
+        pronoun = index.parsed.doc[before]
+        clause = pronoun.head
+        if pronoun.dep_ not in syntax.SUBJECT_DEPS or clause.dep_ != "advcl":
+            return None
+        main = clause.head
+        objects = [c for c in main.children if c.dep_ == "dobj" and c.i < before
+                   and c.i in index.by_token]
+        keys = [index.by_token[c.i] for c in objects]
+        return next((key for key in keys if any(
+            self.schema.is_a(self.entities[key].type, cls) for cls in classes)), None)
 
     def _status(self, token, hedges: frozenset[str] = frozenset(), role_verb: bool = False
                 ) -> str:

@@ -376,6 +376,42 @@ def inside_quotes(token) -> bool:
     return sum(t.text in QUOTES for t in sentence[: token.i - sentence.start]) % 2 == 1
 
 
+def parenthesis_around(token) -> tuple[int, int] | None:
+    """The token indices of the "(" and ")" that enclose the token in its sentence."""
+    sentence = token.sent
+    depth, opening = 0, None
+    for t in reversed(sentence[: token.i - sentence.start]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                opening = t.i
+                break
+            depth -= 1
+    if opening is None:
+        return None
+    depth = 0
+    for t in sentence[token.i - sentence.start + 1:]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            if depth == 0:
+                return opening, t.i
+            depth -= 1
+    return None
+
+
+def in_aside(token, anchor) -> bool:
+    """ "Roe (born 1973, Youngstown, Ohio) is a founder of X": the parser may hang a name in
+    parentheses on a verb outside them, but an aside never holds that verb's subject or
+    object."""
+    around = parenthesis_around(token)
+    if around is None or around[0] < anchor.i < around[1]:
+        return False
+    inside = token.doc[around[0] + 1 : around[1]]
+    return any(t.pos_ not in {"PROPN", "PUNCT"} for t in inside)  # "(MSL)" is a name again
+
+
 def doc_text(doc) -> str:
     """The parsed text, kept on the Doc: spaCy's `Doc.text` joins every token on each call."""
     if "text" not in doc.user_data:

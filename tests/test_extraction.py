@@ -1701,3 +1701,26 @@ def test_a_numbered_title_with_a_subtitle_is_one_name():
     facts = fact_set(ex)
     assert ("Vendrake Saga II: Rise of Ash", "developedBy", "Corvin Games") in facts
     assert ("Vendrake Saga II: Rise of Ash", "successorOf", "Vendrake Saga") in facts
+
+
+def test_a_name_in_a_parenthetical_aside_is_not_the_sentence_subject():
+    ex = extract_text(
+        "Dario Venn (born May 3, 1971, Kettering Falls, Ohio) is an American producer and "
+        "founder of the film company Harrowgate Pictures."
+    )
+    facts = fact_set(ex)
+    assert ("Dario Venn", "founderOf", "Harrowgate Pictures") in facts
+    assert not any(f[0] == "Kettering Falls" for f in facts)
+    town = next(e for e in ex.entities.values() if e.label == "Kettering Falls")
+    assert town.type == "Place"
+
+
+def test_it_in_a_clause_after_the_main_verb_is_the_firm_just_named():
+    ex = extract_text(
+        "Lena Varga served as a managing director of Brightwell Capital. "
+        "Varga joined Oakmere Partners after it acquired the venture firm she founded, "
+        "Tessel Ventures."
+    )
+    facts = fact_set(ex)
+    assert ("Oakmere Partners", "acquired", "Tessel Ventures") in facts
+    assert ("Brightwell Capital", "acquired", "Tessel Ventures") not in facts
