@@ -95,8 +95,9 @@ def verb_read_as_modifier(token) -> bool:
 def has_modifier(token, words: frozenset[str]) -> bool:
     near = [token.doc[i] for i in range(max(token.i - 3, 0), token.i)]
     # and the objects of its prepositions: "made under contract"
-    phrases = [g for c in token.children if c.dep_ in {"prep", "dobj"} for g in c.children
-               if c.dep_ == "prep" or g.dep_ == "compound"]  # "led its Series B": series
+    phrases = [g for c in token.children if c.dep_ in {"prep", "dobj", "oprd"}
+               for g in c.children  # "led its Series B": series; "named him the best coach"
+               if c.dep_ == "prep" or g.dep_ == "compound" or (c.dep_, g.dep_) == ("oprd", "amod")]
     return any(t.lemma_.lower() in words or t.lower_ in words
                for t in [*token.children, *near, *phrases])
 

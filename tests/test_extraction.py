@@ -1724,3 +1724,11 @@ def test_it_in_a_clause_after_the_main_verb_is_the_firm_just_named():
     facts = fact_set(ex)
     assert ("Oakmere Partners", "acquired", "Tessel Ventures") in facts
     assert ("Brightwell Capital", "acquired", "Tessel Ventures") not in facts
+
+
+def test_naming_someone_the_best_is_an_award_not_a_job():
+    ex = extract_text("Orsk United appointed Pavel Dreyer as head coach in 2017. In 2019 "
+                      "Sportvell Media named him the best coach in the league.")
+    facts = fact_set(ex)
+    assert ("Pavel Dreyer", "worksFor", "Orsk United") in facts
+    assert ("Pavel Dreyer", "worksFor", "Sportvell Media") not in facts
