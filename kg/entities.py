@@ -253,8 +253,10 @@ def _nouns_around(root, start: int, end: int):
             noun = noun.head
             yield noun
     for child in root.children:
-        if child.dep_ == "appos" and (child.pos_ in {"NOUN", "PROPN"} or _hyphenated(child)):
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or _hyphenated(child)
+                                      or (child.pos_ == "PROPN" and not child.ent_type_)):
             yield child  # "Fraser, director-general from 2008": the tagger's adjective
+            # (but "Lowmoor, ...; Sable Street, ...": a name listed next to it says nothing)
         if child.dep_ == "compound" and child.i < start and child.pos_ == "NOUN":
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":

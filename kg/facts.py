@@ -521,6 +521,11 @@ class RuleEngine:
         place only: "employed by the city of Jeonju" does not make Jeonju a firm)."""
         if self.heads.get(noun.lemma_.lower()) != "Place":
             return []
+        named = [Argument(index.by_token[c.i]) for c in noun.children
+                 if c.dep_ in {"compound", "nmod"} and c.i in index.by_token
+                 and self.entities[index.by_token[c.i]].type == "Place"]
+        if named:  # "the Parque das Nacoes district of Lisbon": the district, not Lisbon
+            return named
         return [a for prep in noun.children if prep.dep_ == "prep"
                 for t in syntax.prepositional_objects(prep, "of")
                 for a in self._names(t, index, coref=False)

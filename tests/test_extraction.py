@@ -1732,3 +1732,31 @@ def test_naming_someone_the_best_is_an_award_not_a_job():
     facts = fact_set(ex)
     assert ("Pavel Dreyer", "worksFor", "Orsk United") in facts
     assert ("Pavel Dreyer", "worksFor", "Sportvell Media") not in facts
+
+
+def test_an_airport_is_a_place_not_a_firm_with_headquarters():
+    ex = extract_text("Varnholt Airport is a regional airport located in Dunmere. It is run by "
+                      "the Dunmere Port Authority.")
+    facts = fact_set(ex)
+    assert ("Varnholt Airport", "headquarteredIn", "Dunmere") not in facts
+    airport = next(e for e in ex.entities.values() if e.label == "Varnholt Airport")
+    assert airport.type == "Place"
+
+
+def test_headquarters_in_a_named_district_of_a_city_is_the_district():
+    ex = extract_text("Tarvola Telecom is a Portuguese telecommunications company. It is "
+                      "headquartered in the Alvorada Nova district of Lisbon.")
+    facts = fact_set(ex)
+    assert ("Tarvola Telecom", "headquarteredIn", "Alvorada Nova") in facts
+    assert ("Tarvola Telecom", "headquarteredIn", "Lisbon") not in facts
+    district = next(e for e in ex.entities.values() if e.label == "Alvorada Nova")
+    assert district.type == "Place"
+
+
+def test_a_name_listed_beside_another_does_not_type_it():
+    ex = extract_text(
+        "The label releases records through three imprints: Lowmoor, which focuses on ambient "
+        "music; Sable Street, a hip-hop imprint based in Leeds; and Ashleaf, its folk imprint. "
+        "Lowmoor is headed by the producer Aoife Brannigan."
+    )
+    assert ("Aoife Brannigan", "leads", "Lowmoor") in fact_set(ex)  # not a Place for "Street"
