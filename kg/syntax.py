@@ -525,7 +525,8 @@ def holders(noun):
         yield noun.head.head
     for child in noun.children:
         if child.pos_ == "PROPN" and (
-            (child.dep_ == "compound" and child.i < noun.i and not bare_plural(noun))
+            (child.dep_ == "compound" and child.i < noun.i and not bare_plural(noun)
+             and child.ent_type_ not in {"GPE", "LOC"})  # "their Washington correspondent"
             # "the Claude chatbot"; but "all associated Google apps" are Google's
             or (child.dep_ == "conj" and after_comma(child, noun))  # "rivals, OpenAI and X"
         ):

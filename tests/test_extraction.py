@@ -1760,3 +1760,10 @@ def test_a_name_listed_beside_another_does_not_type_it():
         "Lowmoor is headed by the producer Aoife Brannigan."
     )
     assert ("Aoife Brannigan", "leads", "Lowmoor") in fact_set(ex)  # not a Place for "Street"
+
+
+def test_a_place_before_a_role_noun_is_the_beat_not_the_holder():
+    ex = extract_text("Maren Holt joined the Dunmore Courier in 1990 covering politics and "
+                      "eventually became their Washington correspondent.")
+    facts = fact_set(ex)
+    assert not any(f[0] == "Washington" for f in facts)
