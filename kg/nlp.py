@@ -238,6 +238,7 @@ def normalise_name(text: str) -> str:
 def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     """Parse one document (or wrap an already parsed Doc from `nlp.pipe`)."""
     doc = spacy_doc if spacy_doc is not None else load_pipeline()(document.text)
+    _repair_copulas(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -248,6 +249,26 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
             sentence_of[token.i] = index
     parsed.mentions = find_mentions(document.id, doc, sentence_of)
     return parsed
+
+
+def _repair_copulas(doc) -> None:
+    """ "Pointr is a startup company based in London specialized in X": the small model
+    reads "a startup company ... specialized" as a clause of its own, leaving "is" with no
+    complement. Re-hang the noun as the complement of "is" and the participle on the noun,
+    so every later stage reads what a reader reads."""
+    for be in doc:
+        if be.lemma_ != "be" or any(c.dep_ in {"attr", "acomp"} for c in be.children) \
+                or not any(c.dep_ == "nsubj" for c in be.children):
+            continue
+        for verb in [c for c in be.children if c.dep_ == "ccomp" and c.tag_ in {"VBD", "VBN"}]:
+            noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"),
+                        None)
+            if noun is None or not any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                       for c in noun.children) \
+                    or noun.left_edge.i != be.i + 1:
+                continue
+            noun.head, noun.dep_ = be, "attr"
+            verb.head, verb.dep_ = noun, "acl"
 
 
 def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention]:

@@ -1767,3 +1767,10 @@ def test_a_place_before_a_role_noun_is_the_beat_not_the_holder():
                       "eventually became their Washington correspondent.")
     facts = fact_set(ex)
     assert not any(f[0] == "Washington" for f in facts)
+
+
+def test_a_copula_the_parser_reads_as_a_clause_still_describes_the_subject():
+    ex = extract_text("Quarnel is a startup company based in London specialized in indoor "
+                      "positioning and navigation utilising Beacons, which are low-energy radio "
+                      "devices formalised by Orvell Inc.")
+    assert ("Quarnel", "headquarteredIn", "London") in fact_set(ex)
