@@ -245,7 +245,8 @@ def _participle_read_past(verb) -> bool:
     """ "a game developed and published by X": a participle the tagger read as a past tense
     (VBD) that has no subject and shares a later participle's "by" phrase."""
     return verb.tag_ == "VBD" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
-        and bool(_shared_agent(verb))
+        and (bool(_shared_agent(verb)) or any(c.dep_ == "agent" for c in verb.children))
+    # ("a game developed primarily by X and published by Y": a "by" phrase of its own)
 
 
 def _shared_agent(verb):

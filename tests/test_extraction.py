@@ -1774,3 +1774,11 @@ def test_a_copula_the_parser_reads_as_a_clause_still_describes_the_subject():
                       "positioning and navigation utilising Beacons, which are low-energy radio "
                       "devices formalised by Orvell Inc.")
     assert ("Quarnel", "headquarteredIn", "London") in fact_set(ex)
+
+
+def test_a_participle_with_its_own_by_phrase_before_another_one_keeps_it():
+    ex = extract_text("Vendrake Saga II: Rise of Ash is an action role-playing game developed "
+                      "primarily by Corvin Games and published by Halvard Interactive.")
+    facts = fact_set(ex)
+    assert ("Vendrake Saga II: Rise of Ash", "developedBy", "Corvin Games") in facts
+    assert ("Vendrake Saga II: Rise of Ash", "developedBy", "Halvard Interactive") not in facts
