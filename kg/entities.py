@@ -264,6 +264,9 @@ def _nouns_around(root, start: int, end: int):
     yield from _apposition_after(root.doc, end)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+    be = root.doc[end] if end < len(root.doc) else None
+    if be is not None and be.lemma_ == "be" and syntax.lost_subject(be):  # "Beyond Good & Evil
+        yield from (c for c in be.children if c.dep_ == "attr" and c.pos_ == "NOUN")  # is a game"
     if root.dep_ == "oprd" and root.head.dep_ == "acl" \
             and root.head.lemma_ in {"call", "name", "dub", "brand"}:
         yield root.head.head  # "a pair of earbuds called the Aria"

@@ -34,8 +34,18 @@ def described(noun):
     if noun.dep_ == "appos":
         return [apposition_target(noun)]
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+        return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] \
+            or lost_subject(noun.head)
     return misattached_apposition(noun)  # "competes with Brief, the model ...": hung on the verb
+
+
+def lost_subject(be) -> list:
+    """ "Beyond Good & Evil is a game": a title the parser read as a phrase ("Beyond" a
+    preposition) leaves "is" with no subject; the name written just before it is one."""
+    if any(c.dep_ in ANY_VOICE_SUBJECT_DEPS for c in be.children) or be.i == be.sent.start:
+        return []
+    before = be.doc[be.i - 1]
+    return [before] if before.pos_ == "PROPN" and before.i > be.sent.start else []
 
 
 def acts_as_verb(token) -> bool:

@@ -1782,3 +1782,9 @@ def test_a_participle_with_its_own_by_phrase_before_another_one_keeps_it():
     facts = fact_set(ex)
     assert ("Vendrake Saga II: Rise of Ash", "developedBy", "Corvin Games") in facts
     assert ("Vendrake Saga II: Rise of Ash", "developedBy", "Halvard Interactive") not in facts
+
+
+def test_a_title_the_parser_reads_as_a_phrase_is_still_the_subject():
+    ex = extract_text("Beyond Quiet Hills is a 2004 adventure video game developed and "
+                      "published by Corvin Games for home consoles.")
+    assert ("Beyond Quiet Hills", "developedBy", "Corvin Games") in fact_set(ex)
