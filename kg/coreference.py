@@ -9,7 +9,7 @@ story is about) preferred, as a reader would.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import cached_property
 
 from kg import syntax
@@ -96,6 +96,19 @@ class DocumentIndex:
                 found.append((start, last, key))
         return found
 
+    @cached_property
+    def _name_nouns(self) -> list[tuple[int, str]]:
+        """ "the bank" after "Cascade Valley Bank": a definite noun that only one name ends
+        in speaks of that name's bearer, and counts as a mention of it for the focus."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for _, word, key in self._described_by_names:
+            owners[word].add(key)
+        return [(token.i, next(iter(owners[token.lemma_.lower()])))
+                for token in self.parsed.doc
+                if token.pos_ == "NOUN" and token.i not in self.by_token
+                and len(owners.get(token.lemma_.lower(), ())) == 1
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)]
+
     def described_as(self, before: int, lemma: str) -> str | None:
         """The entity last described as a `lemma` ("an operator") before token `before`.
 
@@ -115,7 +128,8 @@ class DocumentIndex:
         """The most mentioned organisation: the headline's subject in nearly every article."""
         sch = schema()
         counts = Counter(
-            key for i, key in self.ordered if start <= i < (end if end is not None else i + 1)
+            key for i, key in [*self.ordered, *(self._name_nouns if end is None else ())]
+            if start <= i < (end if end is not None else i + 1)
             and sch.is_a(self.entities[key].type, "Organization")
         )
         if not counts:
@@ -145,7 +159,8 @@ class DocumentIndex:
                 return self.focus_at(earlier.start, depth + 1)
         if local is None or local == self.focus:
             return self.focus
-        counts = Counter(key for i, key in self.ordered if span.start <= i < span.end)
+        counts = Counter(key for i, key in [*self.ordered, *self._name_nouns]
+                         if span.start <= i < span.end)
         subject = any(key == local and (self._is_subject(i, key) or i <= span.start + 2)
                       for i, key in self.ordered if span.start <= i < span.end)
         # a topic is what the paragraph opens with or makes a subject; named twice, unless

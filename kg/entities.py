@@ -397,16 +397,18 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
     parents = _owners_of_units(parsed)  # "Amazon's in-house robotics unit": not the unit
     for full in multi:
         words = full.split()
-        short = " ".join(words[:-1])
         # "Brightpath AI ... Brightpath's model": a short form only after the full name; a
         # company's legal ending may be dropped even in the headline ("Calderwood bets on ...",
         # then "Calderwood Brands"), but "Tidewell" before "Tidewell Labs" is the parent
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
             else first_seen
-        if words[-1].lower() in endings and short in names and \
-                seen.get(full, 0) < seen.get(short, len(text)) \
-                and (short, full) not in parents:  # headline-only: "Acme" in it
-            shortened[short].append(full)
+        cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
+        while cut > 0 and words[cut].lower() in endings:
+            short = " ".join(words[:cut])
+            if short in names and seen.get(full, 0) < seen.get(short, len(text)) \
+                    and (short, full) not in parents:  # headline-only: "Acme" in it
+                shortened[short].append(full)
+            cut -= 1
     sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
     for short, fulls in shortened.items():
         fulls.sort(key=lambda name: first_seen[name])

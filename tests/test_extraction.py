@@ -1788,3 +1788,25 @@ def test_a_title_the_parser_reads_as_a_phrase_is_still_the_subject():
     ex = extract_text("Beyond Quiet Hills is a 2004 adventure video game developed and "
                       "published by Corvin Games for home consoles.")
     assert ("Beyond Quiet Hills", "developedBy", "Corvin Games") in fact_set(ex)
+
+
+def test_a_short_form_may_drop_several_trade_endings():
+    ex = extract_text(
+        "Brackmoor Logistics Group, the Ghent-based haulier, has named Elke Vos chief executive. "
+        "Vos joined Brackmoor in 2019."
+    )
+    firm = next(e for e in ex.entities.values() if e.label == "Brackmoor Logistics Group")
+    assert "Brackmoor" in firm.aliases
+
+
+def test_the_noun_a_firm_name_ends_in_counts_toward_the_story_focus():
+    ex = extract_text(
+        "Dana Ruiz has been chief executive of Pinecrest Valley Bank since 2019. The bank "
+        "runs 40 branches. Its new app was built by Orlin Banking Systems, an Austin-based "
+        "software firm. Last year the bank put $15 million into Orlin's latest funding round, "
+        "and Orlin now counts it as a client. Rui Tavares runs the project. He joined the "
+        "lender in 2021 from Brightwater Savings."
+    )
+    facts = fact_set(ex)
+    assert ("Rui Tavares", "worksFor", "Pinecrest Valley Bank") in facts
+    assert ("Rui Tavares", "worksFor", "Orlin Banking Systems") not in facts
