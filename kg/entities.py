@@ -93,8 +93,9 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
     after = doc[span.end : span.end + 3].text.lower().replace(" - ", "-").replace("- ", "-")
-    for phrase, cls in cues.following.items():
-        if after.startswith(phrase):
+    named_to = span.start > 0 and syntax.naming_verb(doc[span.start - 1])  # "names X chief
+    for phrase, cls in cues.following.items():  # executive": the title is X's, not X's staff's
+        if after.startswith(phrase) and not (named_to and cls == "Organization"):
             found.append((cls, cues.preceding_weight))
     for phrase, cls in cues.preceding.items():
         if before.endswith(phrase):
@@ -488,12 +489,15 @@ def _surname_owners(parsed: ParsedDocument, people, claimed: set[str],
     to both in different places is left to neither."""
     owners: dict[str, dict[str, Mention]] = defaultdict(dict)
     full = {id(p): normalise_name(p.text) for p in people}
+    # a headline names people by surname before the story names them in full
+    in_body = _first_uses(parsed.mentions, after=parsed.document.text.find("\n"))
     for mention in parsed.mentions:
         short = normalise_name(mention.text)
         surname = _without_honorific(short)
         if surname.count(" ") > 1 or len(surname) < 3 or short in claimed:
             continue
-        fitting = [p for p in people if p.start < mention.start and first_seen[short] >= p.start
+        first = in_body.get(short, first_seen[short])
+        fitting = [p for p in people if p.start < mention.start and first >= p.start
                    and full[id(p)] != short and _shortens(surname, full[id(p)])]
         if fitting:
             named = Counter(full[id(p)] for p in fitting)

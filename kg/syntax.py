@@ -21,7 +21,14 @@ SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", 
             "return", "take", "operate", "function", "trade"}
 # ("X serves as CEO", "X operates as a unit of Y": the subject holds the role)
 SPEECH_VERBS = {"say", "tell", "add", "note", "state", "write", "comment"}  # "..., X said"
+NAMING = {"name", "appoint", "make", "elect", "promote", "hire", "pick", "tap"}
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
+
+
+def naming_verb(token) -> bool:
+    """A verb that gives someone a title ("names X chief executive"), also where a headline's
+    tagger reads it as a noun ("Vantmark names Daucourt ...")."""
+    return token.pos_ == "VERB" or (token.lemma_.lower() in NAMING and token.tag_ == "NNS")
 
 
 def described(noun):

@@ -1810,3 +1810,15 @@ def test_the_noun_a_firm_name_ends_in_counts_toward_the_story_focus():
     facts = fact_set(ex)
     assert ("Rui Tavares", "worksFor", "Pinecrest Valley Bank") in facts
     assert ("Rui Tavares", "worksFor", "Orlin Banking Systems") not in facts
+
+
+def test_a_headline_surname_is_the_person_the_story_names_in_full():
+    ex = extract_text(
+        "Brackmoor names Vandermeer chief executive and splits group into three divisions\n\n"
+        "ANTWERP, 4 March - Brackmoor Logistics Group, the Antwerp-based freight company, has "
+        "appointed Sofie Vandermeer as chief executive with immediate effect. Vandermeer joined "
+        "the group in 2020."
+    )
+    person = next(e for e in ex.entities.values() if e.label == "Sofie Vandermeer")
+    assert person.type == "Person" and "Vandermeer" in person.aliases
+    assert ("Sofie Vandermeer", "ceoOf", "Brackmoor Logistics Group") in fact_set(ex)
