@@ -237,6 +237,12 @@ class DocumentIndex:
         phrase = doc[before].head if doc[before].dep_ == "poss" else doc[before]
         described = {self.by_token.get(t.i) for t in syntax.described(phrase)}  # "X, the
         # retailer's technology unit": the retailer is not X
+        for clause in (a for a in doc[before].ancestors if a.dep_ == "relcl"):
+            # "X, a subsidiary the company set up": the company is not X
+            inside = {t.i for t in clause.subtree}  # (and the names listed with X: "Y and
+            for host in [clause.head, *syntax.described(clause.head)]:  # X, a group that")
+                described.update(self.by_token.get(t.i) for t in host.subtree
+                                 if t.i not in inside)
         fronted = syntax.fronted_description(doc[before])  # "The daughter of X, she ...":
         # X is not she
         candidates = [(start, key) for start, key in candidates

@@ -1822,3 +1822,10 @@ def test_a_headline_surname_is_the_person_the_story_names_in_full():
     person = next(e for e in ex.entities.values() if e.label == "Sofie Vandermeer")
     assert person.type == "Person" and "Vandermeer" in person.aliases
     assert ("Sofie Vandermeer", "ceoOf", "Brackmoor Logistics Group") in fact_set(ex)
+
+
+def test_the_company_inside_a_relative_clause_on_x_is_not_x():
+    ex = extract_text("Harlow & Daughters is a furniture maker in Leeds. Cushion foam comes "
+                      "from Tadcaster Foam, a subsidiary the company set up in 2001.")
+    facts = fact_set(ex)
+    assert ("Tadcaster Foam", "subOrganizationOf", "Harlow & Daughters") in facts
