@@ -566,6 +566,9 @@ class RuleEngine:
             owners = self._possessors(token, index)  # "Meridia's board": Meridia
             if owners:
                 return owners[0]
+            focus = index.focus_at(token.i) if coref and _definite_alone(token) else None
+            if focus:  # "X chairs the board": the board of the firm the story is about
+                return Argument(focus, 0.8)
         if token.lower_ in syntax.RELATIVE_PRONOUNS and (
                 token.dep_ == "pobj" or token.head.dep_ != "relcl"):
             for antecedent in syntax.relative_antecedent(token):  # "a startup with which X signed"
@@ -809,6 +812,11 @@ class RuleEngine:
 
 
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+
+
+def _definite_alone(noun) -> bool:
+    """ "the board", with no owner or modifier naming whose."""
+    return [c.lower_ for c in noun.children] == ["the"]
 
 
 def _directly_under(token, verb) -> bool:

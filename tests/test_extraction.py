@@ -1829,3 +1829,9 @@ def test_the_company_inside_a_relative_clause_on_x_is_not_x():
                       "from Tadcaster Foam, a subsidiary the company set up in 2001.")
     facts = fact_set(ex)
     assert ("Tadcaster Foam", "subOrganizationOf", "Harlow & Daughters") in facts
+
+
+def test_chairing_the_board_leads_the_firm_the_story_is_about():
+    ex = extract_text("Harlow & Daughters is a furniture maker in Leeds. Its design director is "
+                      "Owen Harlow, and his cousin Priya Harlow-Shah chairs the board.")
+    assert ("Priya Harlow-Shah", "leads", "Harlow & Daughters") in fact_set(ex)
