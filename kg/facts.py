@@ -371,6 +371,8 @@ class RuleEngine:
                 return []  # "Eskom chairperson X", "chairman of the cabinet": whose is said
             focus = index.focus_at(token.i)
             return [Argument(focus, 0.8)] if focus else []
+        if slot == "topic":
+            return self._topic(token, index)
         if slot == "list":
             return [a for t in syntax.coordinated(token) for a in self._names(t, index, False)]
         if slot == "of":  # "Aurelle's head of design": over a part, not the firm
@@ -404,6 +406,23 @@ class RuleEngine:
             return ([alone] if alone else []) + rest
         tokens = [t for t in _slot_tokens(slot, token) if not syntax.in_aside(t, token)]
         return [a for t in tokens for a in self._names(t, index)]
+
+    def _topic(self, token, index: DocumentIndex) -> list[Argument]:
+        """The organisation a sentence is about: its main subject ("It is majority-owned by
+        X, while Y holds a stake": it), or the owner of its subject ("Its chief executive is
+        Z, and Y holds a stake"); else the story's focus."""
+        root = token.sent.root
+        for subject in (c for c in root.children if c.dep_ in syntax.ANY_VOICE_SUBJECT_DEPS):
+            if subject.i >= token.i:
+                break
+            found = self._possessors(subject, index) if subject.pos_ == "NOUN" \
+                else self._names(subject, index)
+            doers = {index.by_token.get(t.i) for t in syntax.logical_subjects(token)}
+            found = [a for a in found if a.entity not in _tokens_entities(token, index) | doers
+                     and self.schema.is_a(self.entities[a.entity].type, "Organization")]
+            if found:
+                return found[:1]
+        return self._slot("focus", token, index)
 
     def _owner(self, noun, index: DocumentIndex) -> list[Argument]:
         """Whose role a noun is: "Meta's CEO", "CEO of Meta", "Meta CEO", "its founder/CEO"."""
@@ -812,6 +831,11 @@ class RuleEngine:
 
 
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+
+
+def _tokens_entities(token, index: DocumentIndex) -> set[str]:
+    """The entities named in the clause of `token` (its verb's subtree)."""
+    return {index.by_token[t.i] for t in token.subtree if t.i in index.by_token}
 
 
 def _definite_alone(noun) -> bool:

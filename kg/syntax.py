@@ -472,9 +472,10 @@ def relative_antecedent(word):
     parser lost the clause ("a drone that Acme designed and that is known as X": the second
     "that" hangs on the main verb), the noun of the relative clause just before it."""
     for ancestor in word.ancestors:
-        if ancestor.dep_ == "relcl":
-            return [ancestor.head]
-    earlier = [t for t in word.sent if t.i < word.i and t.dep_ == "relcl"]
+        if ancestor.dep_ == "relcl" and ancestor.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [ancestor.head]  # (a clause hung on a verb is one the parser lost)
+    earlier = [t for t in word.sent if t.i < word.i and t.dep_ == "relcl"
+               and t.head.pos_ in {"NOUN", "PROPN", "PRON"}]
     return [earlier[-1].head] if earlier and word.i - earlier[-1].i < 8 else []
 
 

@@ -1835,3 +1835,26 @@ def test_chairing_the_board_leads_the_firm_the_story_is_about():
     ex = extract_text("Harlow & Daughters is a furniture maker in Leeds. Its design director is "
                       "Owen Harlow, and his cousin Priya Harlow-Shah chairs the board.")
     assert ("Priya Harlow-Shah", "leads", "Harlow & Daughters") in fact_set(ex)
+
+
+def test_a_stake_with_no_named_target_is_in_the_sentence_or_story_subject():
+    ex = extract_text(
+        "Harlow & Daughters is a furniture maker in Leeds. Outside the family, the only "
+        "shareholder is the Kingsmead Growth Fund, which bought a 15 percent stake in 2012. "
+        "Its supplier Tadcaster Foam is majority-owned by Brisco Holdings, while the private-"
+        "equity firm Calloway Partners holds a 22 percent stake."
+    )
+    facts = fact_set(ex)
+    assert ("Kingsmead Growth Fund", "investedIn", "Harlow & Daughters") in facts
+    assert ("Calloway Partners", "investedIn", "Harlow & Daughters") not in facts
+
+
+def test_in_which_after_a_clause_the_parser_hung_on_a_verb_is_the_noun_before():
+    ex = extract_text(
+        "Meridia agreed to buy Vantel. Much of the deal's logic rests on Vantel Fibra, the "
+        "fibre-optic subsidiary that Vantel set up in 2020 and in which Maple Ridge "
+        "Infrastructure, a Canadian pension fund, bought a 40 percent stake two years later."
+    )
+    facts = fact_set(ex)
+    assert ("Maple Ridge Infrastructure", "investedIn", "Vantel Fibra") in facts
+    assert ("Maple Ridge Infrastructure", "investedIn", "Vantel") not in facts
