@@ -267,11 +267,18 @@ class RuleEngine:
         Labs": a lab of Meta)."""
         owned = token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children)
         untriggered = self.by_trigger.get("'s", []) if owned else []
-        if named and self._full_name(token, named):  # "Dana Roe of Acme": the name triggers
+        if named and (self._full_name(token, named) or self._organisation_head(token, named)):
+            # "Dana Roe of Acme", "Kornholm Logistics of Aarhus": the name triggers
             untriggered = untriggered + self.by_trigger.get("<name>", [])
         if named and token.pos_ != "VERB" and not owned:
             return untriggered
         return untriggered + self._triggered(token)
+
+    def _organisation_head(self, token, key: str) -> bool:
+        """An organisation's name with an "of" phrase on it ("Kornholm Logistics of Aarhus")."""
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ == "of" and following.head == token \
+            and self.schema.is_a(self.entities[key].type, "Organization")
 
     def _full_name(self, token, key: str) -> bool:
         """A person the tagger names in full: a lone "Dean" or "King" is more often a title."""
