@@ -1862,5 +1862,5 @@ def test_in_which_after_a_clause_the_parser_hung_on_a_verb_is_the_noun_before():
 
 def test_a_firm_of_a_place_is_headquartered_there():
     ex = extract_text("Brackmoor Logistics Group is a Belgian freight company. Its main "
-                      "competitor is Kornvik Logistics of Aarhus.")
-    assert ("Kornvik Logistics", "headquarteredIn", "Aarhus") in fact_set(ex)
+                      "competitor is Kornvik Logistics of Rotterdam.")
+    assert ("Kornvik Logistics", "headquarteredIn", "Rotterdam") in fact_set(ex)
