@@ -93,7 +93,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
     after = doc[span.end : span.end + 3].text.lower().replace(" - ", "-").replace("- ", "-")
-    named_to = span.start > 0 and syntax.naming_verb(doc[span.start - 1])  # "names X chief
+    named_to = span.start > 0 and syntax.reads_as_verb(doc[span.start - 1])  # "names X chief
     for phrase, cls in cues.following.items():  # executive": the title is X's, not X's staff's
         if after.startswith(phrase) and not (named_to and cls == "Organization"):
             found.append((cls, cues.preceding_weight))

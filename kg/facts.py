@@ -419,13 +419,14 @@ class RuleEngine:
         X, while Y holds a stake": it), or the owner of its subject ("Its chief executive is
         Z, and Y holds a stake"); else the story's focus."""
         root = token.sent.root
+        own = _tokens_entities(token, index) | {index.by_token.get(t.i)
+                                                for t in syntax.logical_subjects(token)}
         for subject in (c for c in root.children if c.dep_ in syntax.ANY_VOICE_SUBJECT_DEPS):
             if subject.i >= token.i:
                 break
             found = self._possessors(subject, index) if subject.pos_ == "NOUN" \
                 else self._names(subject, index)
-            doers = {index.by_token.get(t.i) for t in syntax.logical_subjects(token)}
-            found = [a for a in found if a.entity not in _tokens_entities(token, index) | doers
+            found = [a for a in found if a.entity not in own
                      and self.schema.is_a(self.entities[a.entity].type, "Organization")]
             if found:
                 return found[:1]

@@ -25,9 +25,9 @@ NAMING = {"name", "appoint", "make", "elect", "promote", "hire", "pick", "tap"}
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
 
 
-def naming_verb(token) -> bool:
-    """A verb that gives someone a title ("names X chief executive"), also where a headline's
-    tagger reads it as a noun ("Vantmark names Daucourt ...")."""
+def reads_as_verb(token) -> bool:
+    """A verb, or a verb that gives someone a title where a headline's tagger read it as a
+    noun ("Vantmark names Daucourt chief executive")."""
     return token.pos_ == "VERB" or (token.lemma_.lower() in NAMING and token.tag_ == "NNS")
 
 
