@@ -22,8 +22,13 @@ from kg.places import place_names, place_weight
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
 _PUNCTUATION = re.compile(r"[^\w\s+]")  # "Arclight+" is a service, not Arclight
-_PAREN = re.compile(r"\s*\(\s*(formerly\s+|previously\s+|originally\s+)?([^()]{1,40}?)\s*\)")
-"""A name in parentheses after another: "(MSL)", or a former name, "(formerly Norsk Radio)"."""
+_PAREN = re.compile(
+    r"\s*\(\s*(formerly\s+|previously\s+|originally\s+)?"
+    r"(?P<called>(?:(?:also|commonly|often|usually|simply|better)\s+)?(?:known\s+as|called|"
+    r"shortened\s+to|referred\s+to\s+as|abbreviated(?:\s+as|\s+to)?)\s+)?"
+    r"[\"“']?([^()\"“”']{1,40}?)[\"”']?\s*\)")
+"""A name in parentheses after another: "(MSL)", a former name, "(formerly Norsk Radio)", or
+the name it goes by, "(commonly called Kessel)"."""
 _DEFINITE = {"the", "this", "that"}
 
 
@@ -366,7 +371,7 @@ def _parenthesised(parsed: ParsedDocument):
 def _former_names(parsed: ParsedDocument) -> set[str]:
     """Names the text gives as former ones: "Valdris Holdings AB (formerly Valdris Mekaniska
     Verkstad)"."""
-    return {normalise_name(match.group(2)) for _, match in _parenthesised(parsed)
+    return {normalise_name(match.group(3)) for _, match in _parenthesised(parsed)
             if match.group(1)}
 
 
@@ -374,8 +379,9 @@ def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
     """A name in parentheses after another ("Meta Superintelligence Labs (MSL)"), an
     initialism of a longer name, "Acme's Widget" for "Acme Widget"."""
     for mention, match in _parenthesised(parsed):
-        if match.group(1) or _looks_like_alias(match.group(2), mention.text):
-            yield normalise_name(mention.text), normalise_name(match.group(2))
+        if match.group(1) or match.group("called") or _looks_like_alias(match.group(3),
+                                                                         mention.text):
+            yield normalise_name(mention.text), normalise_name(match.group(3))
     for name in names:
         if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
             for full in multi:
@@ -688,6 +694,11 @@ def _join_known_short_forms(uf: _UnionFind, keys: list[str],
             known_by_key[key] = known
 
 
+def _numbered(name: str) -> bool:
+    """A last word with a digit in it: "Tervola H8", "Lark 2" (not "Henry VIII")."""
+    return any(ch.isdigit() for ch in name.split()[-1]) if name.split() else False
+
+
 def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> Entity | None:
     tally: Counter = Counter()
     names: Counter = Counter()
@@ -697,8 +708,9 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
     known = next((known_by_key[k] for k in members if k in known_by_key), None)
     if known is not None:
         tally[known.type] += KNOWN_WEIGHT
-    if "Person" in tally and any(organisation_ending(n) for n in names):
-        del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong
+    if "Person" in tally and any(organisation_ending(n) or _numbered(n) for n in names):
+        del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong;
+        # "led by the Tervola H8": no person's name has a model number
     elif "Person" in tally and not any(" " in n for n in names):
         tally["Person"] /= 2  # news names a person in full first: "Verrano" alone is a firm
     cls = vote(tally) if tally else UNTYPED
@@ -754,6 +766,8 @@ def add_votes(entities: dict[str, Entity], votes: Iterable[tuple[str, str, float
     """Add class votes from later evidence (the slots facts put entities in) and re-vote."""
     for key, cls, weight in votes:
         entity = entities[key]
+        if cls == "Person" and any(_numbered(n) for n in (entity.label, *entity.aliases)):
+            continue  # "led by the Tervik H8": a product leads a range, no person is numbered
         entity.votes[cls] = entity.votes.get(cls, 0.0) + weight
     for entity in entities.values():
         entity.type = vote(Counter(entity.votes)) if entity.votes else UNTYPED

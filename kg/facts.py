@@ -76,7 +76,7 @@ class RuleEngine:
                     fact = facts.setdefault(key, Fact(subject, rule.property, obj))
                     if evidence not in fact.evidence:
                         fact.evidence.append(evidence)
-        for subject, prop, obj, evidence in [*self._named_after(parsed, index),
+        for subject, prop, obj, evidence in [*self._named_after(parsed, index, facts),
                                              *self._enumerated(parsed, index)]:
             fact = facts.setdefault((subject, prop, obj), Fact(subject, prop, obj))
             fact.evidence.append(evidence)
@@ -88,8 +88,23 @@ class RuleEngine:
             _keep_best_per_sentence(fact)
         return list(facts.values())
 
-    def _named_after(self, parsed: ParsedDocument, index: DocumentIndex):
-        """"Acme Cloud" next to "Acme" in one document: the longer name is Acme's product."""
+    def _acting_organisations(self, facts) -> set[str]:
+        """Entities a stated fact uses where only an organisation fits (a maker, an employer,
+        a stake's holder): "Organization" from the tagger alone is as often a product or an
+        event ("WrestleMania", "Xbox"), but one that hires or invests is a firm."""
+        acting = set()
+        for fact in facts:
+            for key, classes in ((fact.subject, self.schema.domains.get(fact.predicate, ())),
+                                 (fact.object, self.schema.ranges.get(fact.predicate, ()))):
+                if classes and all(self.schema.is_a(c, "Organization") for c in classes):
+                    acting.add(key)
+        return acting
+
+    def _named_after(self, parsed: ParsedDocument, index: DocumentIndex, facts: dict):
+        """"Acme Cloud" next to "Acme" in one document: the longer name is Acme's product.
+        Acme is a company, an organisation the stated `facts` show to be one, or one whose
+        name starts a family of products."""
+        acting = self._acting_organisations(facts.values())
         first: dict[str, int] = {}
         for mention in parsed.mentions:
             if mention.entity is not None:
@@ -97,14 +112,27 @@ class RuleEngine:
         companies: dict[str, set[str]] = {}  # "Acme" -> the companies named so
         for other in first:
             if self.schema.is_a(self.entities[other].type, "Company") \
+                    or self.entities[other].type == "Organization" and other in acting \
                     or self._names_a_family(other, first):
                 for name in (self.entities[other].label, *self.entities[other].aliases):
                     companies.setdefault(name, set()).add(other)
+        named = {n for e in first for n in (self.entities[e].label, *self.entities[e].aliases)}
+        stems: dict[str, set[str]] = {}  # "Varnvik Sonde 3" is a product of "Varnvik
+        for other in {o for owners in companies.values() for o in owners}:  # Electronics",
+            stem = _without_ending(self.entities[other].label)  # never called "Varnvik"
+            if stem and stem not in named:
+                stems.setdefault(stem, set()).add(other)
+        rumoured = self._only_rumoured(parsed, set(first))  # "plans to release an Acme X2"
         for rule in self.knowledge.named_after:
             for key, start in first.items():
+                if key in rumoured:
+                    continue
                 words = self.entities[key].label.split()
+                product = self.schema.is_a(self.entities[key].type, "Product")
                 parents = [other for cut in range(1, len(words))
-                           for other in companies.get(" ".join(words[:cut]), ())
+                           for other in companies.get(" ".join(words[:cut]),
+                                                      stems.get(" ".join(words[:cut]), ())
+                                                      if product else ())
                            if other != key and self._fits(rule.property, key, other)
                            and (not rule.rest_is_place or _names_a_place(words[cut:]))]
                 if not parents or not (rule.rest_is_place or self._named_as(rule, key, index)):
@@ -290,9 +318,12 @@ class RuleEngine:
         if token.i > 0 and lemma in self.bigram_ends:  # every token comes here: keep it cheap
             for size in (3, 2):  # "chief executive officer", "vice president": not the head
                 before = token.doc[max(token.i - size + 1, 0):token.i]
-                phrase = " ".join([*(t.lemma_.lower() for t in before), lemma])
-                if len(before) == size - 1 and phrase in self.by_trigger:
-                    words = {phrase}
+                # lemmas, or the words as written: "managing director", not "manage director"
+                phrases = (" ".join([*(t.lemma_.lower() for t in before), lemma]),
+                           " ".join([*(t.lower_ for t in before), lemma]))
+                found = [p for p in phrases if p in self.by_trigger]
+                if len(before) == size - 1 and found:
+                    words = {found[0]}
                     break
         rules = [r for w in words for r in self.by_trigger.get(w, ())]
         if not rules:
@@ -372,8 +403,10 @@ class RuleEngine:
 
     def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
         if slot == "focus":
-            if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
-                return []  # "Rolf Brenner, a German executive": of some firm, not the story's
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                   or c.dep_ == "relcl" and token.dep_ == "attr" for c in token.children):
+                return []  # "Rolf Brenner, a German executive": of some firm, not the story's;
+                # "he is the rare founder who has made every mistake": a kind, not a role
             if self._owner_written(token):
                 return []  # "Eskom chairperson X", "chairman of the cabinet": whose is said
             focus = index.focus_at(token.i)
@@ -463,6 +496,10 @@ class RuleEngine:
                              or self._described_owner(child, noun, index))
         if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
+        if not found:  # "founder and executive chairman of Shaw Communications"
+            found.extend(a for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for t in p.children if t.dep_ == "pobj" for a in self._names(t, index))
         if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             verb = noun.head.head  # "Helio named Berg as chief executive": Helio; "the brand
             if any(c.dep_ == "dobj" for c in verb.children) or verb.dep_ == "relcl":  # it set
@@ -1074,6 +1111,14 @@ def _slot_tokens(slot: str, token):
                 if prep.dep_ == "prep" and prep.i > token.i and syntax.same_clause(prep, token)
                 for pobj in syntax.prepositional_objects(prep, slot[5:])]
     return []
+
+
+def _without_ending(label: str) -> str | None:
+    """ "Varnvik Electronics" -> "Varnvik": a firm's name without its trade ending."""
+    words = label.split()
+    if len(words) > 1 and organisation_ending(label):
+        return " ".join(words[:-1])
+    return None
 
 
 def _unique(arguments: list[Argument]) -> list[Argument]:

@@ -23,6 +23,7 @@ SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", 
 SPEECH_VERBS = {"say", "tell", "add", "note", "state", "write", "comment"}  # "..., X said"
 NAMING = {"name", "appoint", "make", "elect", "promote", "hire", "pick", "tap"}
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
+PLACE_ENTS = {"GPE", "LOC"}
 
 
 def reads_as_verb(token) -> bool:
@@ -206,7 +207,7 @@ def logical_subjects(verb):
     resolved = []
     for subject in subjects:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            resolved.append(verb.head)
+            resolved.append(located_thing(verb.head))
         else:
             resolved.append(subject)
     for agent in (c for c in verb.children if c.dep_ == "agent"):
@@ -473,10 +474,23 @@ def relative_antecedent(word):
     "that" hangs on the main verb), the noun of the relative clause just before it."""
     for ancestor in word.ancestors:
         if ancestor.dep_ == "relcl" and ancestor.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return [ancestor.head]  # (a clause hung on a verb is one the parser lost)
+            return [located_thing(ancestor.head)]  # (a clause hung on a verb is one the
+            # parser lost)
     earlier = [t for t in word.sent if t.i < word.i and t.dep_ == "relcl"
                and t.head.pos_ in {"NOUN", "PROPN", "PRON"}]
     return [earlier[-1].head] if earlier and word.i - earlier[-1].i < 8 else []
+
+
+def located_thing(noun):
+    """What a relative clause after a "town, country" pair is about: "a subsidiary in Tallinn,
+    Estonia, which makes circuit boards" - the subsidiary, not the town the parser hung it on.
+    Any other noun is itself."""
+    place_pair = noun.ent_type_ in PLACE_ENTS and any(
+        c.dep_ == "appos" and c.ent_type_ in PLACE_ENTS for c in noun.children)
+    if place_pair and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "near"} \
+            and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        return noun.head.head
+    return noun
 
 
 def clause_verb(noun):

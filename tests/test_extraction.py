@@ -1864,3 +1864,73 @@ def test_a_firm_of_a_place_is_headquartered_there():
     ex = extract_text("Brackmoor Logistics Group is a Belgian freight company. Its main "
                       "competitor is Kornvik Logistics of Rotterdam.")
     assert ("Kornvik Logistics", "headquarteredIn", "Rotterdam") in fact_set(ex)
+
+
+def test_a_product_named_after_an_organisation_that_acts_as_a_firm_is_its_product():
+    ex = extract_text("Wrenfield is backed by Tallow Capital. The Wrenfield Dock, a smart "
+                      "speaker, sells for $199.")
+    wrenfield = next(e for e in ex.entities.values() if e.label == "Wrenfield")
+    assert wrenfield.type == "Organization"  # the tagger's class: only the stake shows a firm
+    assert ("Wrenfield Dock", "developedBy", "Wrenfield") in fact_set(ex)
+
+
+def test_the_name_a_firm_is_commonly_called_in_parentheses_is_its_alias():
+    ex = extract_text("Orvale Versicherung AG (commonly called Orvale) is an Austrian insurer "
+                      "based in Graz. Orvale bought Pannon Biztos in 2006.")
+    firm = next(e for e in ex.entities.values() if e.label == "Orvale Versicherung AG")
+    assert "Orvale" in firm.aliases
+    assert ("Orvale Versicherung AG", "acquired", "Pannon Biztos") in fact_set(ex)
+
+
+def test_the_managing_director_runs_the_firm_but_a_managing_director_is_staff():
+    ex = extract_text("Hollinby Brewery is a family brewing company in Leeds. Ruth Hollinby, "
+                      "46, remains managing director. Before that, Dev Sandhu served as a "
+                      "managing director of Crane & Pell.")
+    facts = fact_set(ex)
+    assert ("Ruth Hollinby", "ceoOf", "Hollinby Brewery") in facts
+    assert ("Dev Sandhu", "ceoOf", "Crane & Pell") not in facts
+
+
+def test_the_founder_alone_is_the_founder_of_the_firm_the_story_is_about():
+    ex = extract_text("Hollinby Brewery is a family brewing company in Leeds. The founder, "
+                      "Amos Hollinby, started brewing behind his pub in 1897.")
+    assert ("Amos Hollinby", "founderOf", "Hollinby Brewery") in fact_set(ex)
+
+
+def test_a_founder_and_chairman_of_a_firm_founded_it():
+    ex = extract_text("Lakeview is a small town in Alberta. It is the birthplace of the "
+                      "businessman Ross Keddy, founder and executive chairman of Keddy "
+                      "Communications.")
+    assert ("Ross Keddy", "founderOf", "Keddy Communications") in fact_set(ex)
+
+
+def test_a_brewery_is_a_company_and_its_beers_are_its_products():
+    ex = extract_text("Hollinby Brewery is based in Leeds. Its best-known beers are Hollinby "
+                      "Gritstone, a golden ale first brewed in 1931, and Hollinby Dark. "
+                      "Hollinby employs 85 people.")
+    firm = next(e for e in ex.entities.values() if e.label == "Hollinby Brewery")
+    assert firm.type == "Company" and "Hollinby" in firm.aliases
+    assert ("Hollinby Gritstone", "developedBy", "Hollinby Brewery") in fact_set(ex)
+
+
+def test_a_numbered_name_is_never_a_person():
+    ex = extract_text("The merger brings together Tervik's forest harvesters, led by the "
+                      "Tervik H8, and Ostmark's tractors.")
+    h8 = next((e for e in ex.entities.values() if e.label == "Tervik H8"), None)
+    assert h8 is None or h8.type != "Person"
+
+
+def test_a_relative_clause_after_a_town_and_country_is_about_the_noun_before_them():
+    ex = extract_text("Five years later Varnvik set up Varnvik Components, a subsidiary in "
+                      "Tallinn, Estonia, which makes circuit boards for the group's speakers.")
+    tallinn = next(e for e in ex.entities.values() if e.label == "Tallinn")
+    assert tallinn.type == "Place"
+
+
+def test_a_product_only_planned_gets_no_maker_from_its_name():
+    ex = extract_text("Varnvik Electronics is a Swedish speaker maker. Its best seller is the "
+                      "Varnvik Sonde 3. In 2024 the company said it planned to release a "
+                      "Varnvik Orbit in 2026.")
+    facts = fact_set(ex)
+    assert ("Varnvik Sonde 3", "developedBy", "Varnvik Electronics") in facts
+    assert ("Varnvik Orbit", "developedBy", "Varnvik Electronics") not in facts
