@@ -70,10 +70,11 @@ class RuleEngine:
                                             in self.knowledge.role_properties),
                     )
                     subject, obj = head.entity, tail.entity
-                    if rule.property in self.schema.symmetric and obj < subject:
+                    prop = self._property(rule, token, subject, obj)
+                    if prop in self.schema.symmetric and obj < subject:
                         subject, obj = obj, subject
-                    key = (subject, rule.property, obj)
-                    fact = facts.setdefault(key, Fact(subject, rule.property, obj))
+                    key = (subject, prop, obj)
+                    fact = facts.setdefault(key, Fact(subject, prop, obj))
                     if evidence not in fact.evidence:
                         fact.evidence.append(evidence)
         for subject, prop, obj, evidence in [*self._named_after(parsed, index, facts),
@@ -87,6 +88,14 @@ class RuleEngine:
         for fact in facts.values():
             _keep_best_per_sentence(fact)
         return list(facts.values())
+
+    def _property(self, rule: RelationRule, token, subject: str, obj: str) -> str:
+        """The rule's property, or its `majority` one when the stake is over half: "holds 58
+        percent of X" owns X, "holds 9 percent" invests in it."""
+        if rule.majority and syntax.majority_stake(token) \
+                and self._fits(rule.majority, subject, obj):
+            return rule.majority
+        return rule.property
 
     def _acting_organisations(self, facts) -> set[str]:
         """Entities a stated fact uses where only an organisation fits (a maker, an employer,

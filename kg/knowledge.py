@@ -145,6 +145,7 @@ class RelationRule:
     head_not_type: str | None = None  # ... and must not be of this one
     votes: bool = True  # whether a firing also types its sides (off for loose triggers)
     lone_votes: bool = True  # whether one named side alone is typed ("I co-founded Sparkline")
+    majority: str | None = None  # the property when the stake is over half ("holds 58 percent")
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ def relation_knowledge() -> RelationKnowledge:
                 head_not_type=raw.get("head_not_type"),
                 votes=bool(raw.get("votes", True)),
                 lone_votes=bool(raw.get("lone_votes", True)),
+                majority=raw.get("majority"),
             )
         )
     return RelationKnowledge(

@@ -481,6 +481,33 @@ def relative_antecedent(word):
     return [earlier[-1].head] if earlier and word.i - earlier[-1].i < 8 else []
 
 
+_PERCENT_WORDS = {"percent", "per", "cent", "%", "pc"}
+_MAJORITY_WORDS = {"majority", "controlling"}
+
+
+def majority_stake(verb) -> bool:
+    """Whether the share a verb's object or passive subject (or a stake noun) names is over
+    half: "holds 58 percent of X", "a 60 per cent stake", "a majority stake"."""
+    nouns = [verb] if verb.pos_ == "NOUN" else [  # "a 60 per cent stake" itself
+        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    for noun in nouns:
+        words = [t for t in noun.subtree if t.i <= noun.i]  # not the "of X" after it
+        if any(t.lemma_.lower() in _MAJORITY_WORDS for t in words):
+            return True
+        for t in words:
+            following = {w.lower_ for w in t.doc[t.i + 1:t.i + 3]}
+            if t.like_num and following & _PERCENT_WORDS and _number(t.text) > 50:
+                return True
+    return False
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", "").rstrip("%"))
+    except ValueError:
+        return 0.0
+
+
 def located_thing(noun):
     """What a relative clause after a "town, country" pair is about: "a subsidiary in Tallinn,
     Estonia, which makes circuit boards" - the subsidiary, not the town the parser hung it on.

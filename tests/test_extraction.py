@@ -1934,3 +1934,16 @@ def test_a_product_only_planned_gets_no_maker_from_its_name():
     facts = fact_set(ex)
     assert ("Varnvik Sonde 3", "developedBy", "Varnvik Electronics") in facts
     assert ("Varnvik Orbit", "developedBy", "Varnvik Electronics") not in facts
+
+
+def test_a_majority_stake_is_ownership_and_a_small_one_an_investment():
+    ex = extract_text("Varnvik Electronics is a Swedish speaker maker. 58 percent of the "
+                      "company is owned by Edvik Invest, and Orlin Capital took a 9 percent "
+                      "stake in it last year. Calder Drinks bought a 60 per cent stake in "
+                      "Kettle Brewery.")
+    facts = fact_set(ex)
+    assert ("Edvik Invest", "owns", "Varnvik Electronics") in facts
+    assert ("Edvik Invest", "investedIn", "Varnvik Electronics") not in facts
+    assert ("Orlin Capital", "investedIn", "Varnvik Electronics") in facts
+    assert ("Calder Drinks", "owns", "Kettle Brewery") in facts
+    assert ("Calder Drinks", "investedIn", "Kettle Brewery") not in facts
