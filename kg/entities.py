@@ -712,7 +712,7 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
         del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong;
         # "led by the Tervola H8": no person's name has a model number
     elif "Person" in tally and not any(" " in n for n in names):
-        tally["Person"] /= 2  # news names a person in full first: "Verrano" alone is a firm
+        tally["Person"] /= 4  # news names a person in full first: "Verrano" alone is a firm
     cls = vote(tally) if tally else UNTYPED
     label = known.label if known else _canonical_name(names, former)
     aliases = {n for n in names if n != label}

@@ -489,7 +489,9 @@ def majority_stake(verb) -> bool:
     """Whether the share a verb's object or passive subject (or a stake noun) names is over
     half: "holds 58 percent of X", "a 60 per cent stake", "a majority stake"."""
     nouns = [verb] if verb.pos_ == "NOUN" else [  # "a 60 per cent stake" itself
-        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        nouns.append(verb.head)  # "is 70 percent owned by X", parsed as a percent that is owned
     for noun in nouns:
         words = [t for t in noun.subtree if t.i <= noun.i]  # not the "of X" after it
         if any(t.lemma_.lower() in _MAJORITY_WORDS for t in words):

@@ -1947,3 +1947,17 @@ def test_a_majority_stake_is_ownership_and_a_small_one_an_investment():
     assert ("Orlin Capital", "investedIn", "Varnvik Electronics") in facts
     assert ("Calder Drinks", "owns", "Kettle Brewery") in facts
     assert ("Calder Drinks", "investedIn", "Kettle Brewery") not in facts
+
+
+def test_a_lone_name_the_tagger_calls_a_person_that_acts_as_a_firm_is_one():
+    ex = extract_text(
+        "Heat-pump makers head into winter with full warehouses. Varmby's main rivals are "
+        "Thermelle and Kaltvik. Kaltvik, of Dortmund, is 70 percent owned by the Swedish "
+        "industrial group Ekvik Industri AB. Kaltvik's chief executive, Jonas Pfeffer, runs a "
+        "lean operation. In Germany, Kaltvik and Thermelle are fighting for second place.")
+    kaltvik = next(e for e in ex.entities.values() if e.label == "Kaltvik")
+    assert kaltvik.type != "Person"
+    facts = fact_set(ex)
+    assert ("Ekvik Industri AB", "owns", "Kaltvik") in facts
+    assert ("Ekvik Industri AB", "investedIn", "Kaltvik") not in facts  # more than half
+    assert ("Jonas Pfeffer", "ceoOf", "Kaltvik") in facts
