@@ -220,7 +220,11 @@ def _says_kind(span, noun) -> bool:
 def _modifies(span, noun) -> bool:
     """The name is written before the noun as its modifier ("Austin" in "the Austin firm")."""
     root = span.root
-    return noun == root.head and root.dep_ in {"compound", "nmod", "amod", "npadvmod"} \
+    head = root.head  # "an Austin, Texas, chipmaker": Austin hangs on Texas, Texas on the noun
+    while head.pos_ == "PROPN" and head.dep_ in {"compound", "nmod"} and head.head.i > head.i \
+            and root.dep_ in {"compound", "nmod"}:
+        root, head = head, head.head
+    return noun == head and root.dep_ in {"compound", "nmod", "amod", "npadvmod"} \
         and noun.i >= span.end
 
 
@@ -259,8 +263,9 @@ def _nouns_around(root, start: int, end: int):
             noun = noun.head
             yield noun
     for child in root.children:
-        if child.dep_ == "appos" and (child.pos_ == "NOUN" or _hyphenated(child)
-                                      or (child.pos_ == "PROPN" and not child.ent_type_)):
+        if child.dep_ == "appos" and not syntax.possessed_by_relative(child) and (
+                child.pos_ == "NOUN" or _hyphenated(child)
+                or (child.pos_ == "PROPN" and not child.ent_type_)):
             yield child  # "Fraser, director-general from 2008": the tagger's adjective
             # (but "Lowmoor, ...; Sable Street, ...": a name listed next to it says nothing)
         if child.dep_ == "compound" and child.i < start and child.pos_ == "NOUN":

@@ -448,7 +448,8 @@ class RuleEngine:
             return [a for t in syntax.attached(token) for a in self._names(t, index)]
         if slot == "undergoer":
             return [a for t in syntax.undergoers(token) for a in self._names(t, index)]
-        if slot == "holder" and token.dep_ == "appos":  # "X, a Denver firm, and Y": X alone
+        if slot == "holder" and token.dep_ == "appos" \
+                and not syntax.possessed_by_relative(token):  # "X, a Denver firm, and Y": X
             target = syntax.apposition_target(token)
             alone = self._name(target, index, coref=True)
             rest = [a for t in syntax.holders(token) if t != target for a in self._names(t, index)]
@@ -1049,6 +1050,11 @@ def _city_before(place):
     comma = place.left_edge.i - 1
     if comma > 0 and place.doc[comma].text == "," and place.doc[comma - 1].pos_ == "PROPN":
         return place.doc[comma - 1]
+    for child in place.children:  # "an Austin, Texas, chipmaker": Austin hangs on Texas
+        if child.i < place.i and child.dep_ in {"nmod", "compound", "appos"} \
+                and child.pos_ == "PROPN" and place.doc[child.i + 1].text == "," \
+                and child.ent_type_ in syntax.PLACE_ENTS and place.ent_type_ in syntax.PLACE_ENTS:
+            return child
     return place
 
 
@@ -1081,9 +1087,9 @@ def _slot_tokens(slot: str, token):
         if bought and token.head.head.pos_ == "VERB":
             return syntax.logical_subjects(token.head.head)
         return []
-    if slot == "compound":  # "a London law firm": London
-        return [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i
-                and c.pos_ == "PROPN"]
+    if slot == "compound":  # "a London law firm": London; "an Austin, Texas, chipmaker": Austin
+        return [_city_before(c) for c in token.children
+                if c.dep_ in {"compound", "nmod"} and c.i < token.i and c.pos_ == "PROPN"]
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [_city_before(c) for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.is_title)]

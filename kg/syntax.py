@@ -296,7 +296,7 @@ def logical_objects(verb):
                                     and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
         objects = [verb.head]
     if not objects and verb.dep_ == "acl" and (verb.tag_ == "VBN" or _participle_read_past(verb)):
-        objects.append(verb.head)
+        objects.append(_participle_noun(verb))
     if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
         c.dep_ in SUBJECT_DEPS for c in verb.children
     ) and verb.sent.start > 0:  # "X is a new lab. Headed by Y." -> the thing just named
@@ -546,9 +546,24 @@ def last_nominal(sentence):
     return nominals[-1:]
 
 
+def _participle_noun(verb):
+    """The noun a participle describes: its head, unless a "whose" noun the parser hung on
+    that head stands between them ("Parrowind, whose Lumivane 5 model, released in January,
+    ...": the model was released)."""
+    between = [c for c in verb.head.children
+               if c.dep_ == "appos" and c.i < verb.i and possessed_by_relative(c)]
+    return between[-1] if between else verb.head
+
+
+def possessed_by_relative(noun) -> bool:
+    """ "Parrowind, whose Lumivane 5 model ...": the parser hangs "model" on Parrowind as an
+    apposition; "whose" makes it Parrowind's model, not a description of Parrowind."""
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in noun.children)
+
+
 def holders(noun):
     """Who or what a role noun describes: appositions, compounds, copulas, "as" phrases."""
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" and not possessed_by_relative(noun):
         yield apposition_target(noun)
     for child in noun.children:
         if child.dep_ == "appos":

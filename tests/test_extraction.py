@@ -1961,3 +1961,21 @@ def test_a_lone_name_the_tagger_calls_a_person_that_acts_as_a_firm_is_one():
     assert ("Ekvik Industri AB", "owns", "Kaltvik") in facts
     assert ("Ekvik Industri AB", "investedIn", "Kaltvik") not in facts  # more than half
     assert ("Jonas Pfeffer", "ceoOf", "Kaltvik") in facts
+
+
+def test_a_firm_written_after_town_and_state_is_based_in_the_town():
+    ex = extract_text("Its partner is Tarvik Semiconductor, an Austin, Texas, chipmaker whose "
+                      "Tarvik Q40 accelerator was designed for the Sorvel models.")
+    austin = next(e for e in ex.entities.values() if e.label == "Austin")
+    assert austin.type == "Place"
+    facts = fact_set(ex)
+    assert ("Tarvik Semiconductor", "headquarteredIn", "Austin") in facts
+    assert ("Tarvik Semiconductor", "headquarteredIn", "Texas") not in facts
+
+
+def test_a_whose_noun_the_parser_hung_as_an_apposition_does_not_describe_the_owner():
+    ex = extract_text("Ondrell competes with Parrowick, whose Lumiva 5 model, released in "
+                      "January, is the most direct rival to Sorvel 3.")
+    parrowick = next(e for e in ex.entities.values() if e.label == "Parrowick")
+    assert parrowick.type not in {"AIModel", "Product"}
+    assert ("Parrowick", "developedBy", "Lumiva 5") not in fact_set(ex)
