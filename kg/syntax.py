@@ -481,7 +481,7 @@ def relative_antecedent(word):
     return [earlier[-1].head] if earlier and word.i - earlier[-1].i < 8 else []
 
 
-_PERCENT_WORDS = {"percent", "per", "cent", "%", "pc"}
+_PERCENT_WORDS = {"percent", "cent", "%", "pc"}  # "60 per cent", not "$75 per share"
 _MAJORITY_WORDS = {"majority", "controlling"}
 
 
