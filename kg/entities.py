@@ -145,7 +145,7 @@ def _region_after_place(span) -> bool:
     """ "born in Saltillo, Coahuila": a name the parser joins to a place by a comma alone (no
     "and") is that place's region."""
     root = span.root
-    return root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"} \
+    return root.dep_ == "conj" and root.head.ent_type_ in syntax.PLACE_ENTS \
         and span.start > 0 and span.doc[span.start - 1].text == "," \
         and not any(c.dep_ == "cc" for c in root.head.children) \
         and not any(c.dep_ == "cc" for c in root.children)

@@ -497,7 +497,7 @@ class RuleEngine:
                                            and not _of_department(noun)):
                 found.extend(a for t in child.children if t.dep_ == "pobj"
                              for a in self._names(t, index))
-            elif child.i < noun.i and (child.ent_type_ not in {"GPE", "LOC"}
+            elif child.i < noun.i and (child.ent_type_ not in syntax.PLACE_ENTS
                                        or self._organisation_at(child, index)) and (
                     child.dep_ in {"compound", "nmod"}
                     or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
@@ -508,8 +508,9 @@ class RuleEngine:
             found.extend(self._owner(noun.head, index))
         if not found:  # "founder and executive chairman of Shaw Communications"
             found.extend(a for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
-                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for t in p.children if t.dep_ == "pobj" for a in self._names(t, index))
+                         for p in syntax.prepositions(c)
+                         for t in syntax.prepositional_objects(p, "of")
+                         for a in self._names(t, index))
         if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             verb = noun.head.head  # "Helio named Berg as chief executive": Helio; "the brand
             if any(c.dep_ == "dobj" for c in verb.children) or verb.dep_ == "relcl":  # it set

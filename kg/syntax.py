@@ -173,7 +173,7 @@ def _place_and_region(token) -> bool:
     """ "headquartered in Halifax, Nova Scotia": a place the parser coordinates with the
     region after its comma, with no "and" anywhere, is one place, the first."""
     chain = [token, *conjuncts(token)]
-    return token.ent_type_ in {"GPE", "LOC"} and len(chain) == 2 \
+    return token.ent_type_ in PLACE_ENTS and len(chain) == 2 \
         and not any(c.dep_ == "cc" for t in chain for c in t.children)
 
 
@@ -603,7 +603,7 @@ def holders(noun):
     for child in noun.children:
         if child.pos_ == "PROPN" and (
             (child.dep_ == "compound" and child.i < noun.i and not bare_plural(noun)
-             and child.ent_type_ not in {"GPE", "LOC"})  # "their Washington correspondent"
+             and child.ent_type_ not in PLACE_ENTS)  # "their Washington correspondent"
             # "the Claude chatbot"; but "all associated Google apps" are Google's
             or (child.dep_ == "conj" and after_comma(child, noun))  # "rivals, OpenAI and X"
         ):
