@@ -241,7 +241,8 @@ def _modifies_indefinite(span, noun) -> bool:
 
 
 def _grouped(noun):
-    """ "a line of phones and tablets": phones, tablets."""
+    """ "a line of phones and tablets": phones, tablets; "moped lines": mopeds."""
+    yield from (c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.pos_ != "PROPN")
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:

@@ -1979,3 +1979,13 @@ def test_a_whose_noun_the_parser_hung_as_an_apposition_does_not_describe_the_own
     parrowick = next(e for e in ex.entities.values() if e.label == "Parrowick")
     assert parrowick.type not in {"AIModel", "Product"}
     assert ("Parrowick", "developedBy", "Lumiva 5") not in fact_set(ex)
+
+
+def test_a_line_named_by_its_goods_types_its_members():
+    ex = extract_text("During the 1980s, Ferrolo produced several moped lines including the "
+                      "Vespino-Max and the larger Turbino-Max.")
+    vespino = next(e for e in ex.entities.values() if e.label == "Vespino-Max")
+    assert vespino.type == "PhysicalProduct"
+    facts = fact_set(ex)
+    assert ("Vespino-Max", "manufacturedBy", "Ferrolo") in facts
+    assert ("Vespino-Max", "developedBy", "Ferrolo") not in facts
