@@ -1209,6 +1209,9 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     for key, cls, weight in votes:
         tallies[key][cls] += weight
     for predicate, key, other, classes in pending:
+        if tallies[key] and vote(tallies[key]) == "Place" \
+                and entities[key].label in place_names():
+            continue  # "launched the service in Brno and Ostrava": towns, whatever "in" says
         votes += _union_vote(predicate, key, tallies[key], tallies[other], classes, sch)
     return votes
 

@@ -591,7 +591,9 @@ def holders(noun):
     yield from listed_examples(noun)  # "rivals such as X", "investors including X"
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head  # "named Berg as CEO", "the brand it set up as a subsidiary"
-        objects = logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else []
+        objects = [c for c in verb.children  # the parser's "[Acme], named [X] as CEO"
+                   if c.dep_ == "oprd" and c.pos_ == "PROPN"] \
+            or (logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else [])
         if verb.lemma_.lower() in SERVING and logical_subjects(verb):
             objects = []  # "she runs the startup as chief executive": she is the CEO
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS]

@@ -1989,3 +1989,25 @@ def test_a_line_named_by_its_goods_types_its_members():
     facts = fact_set(ex)
     assert ("Vespino-Max", "manufacturedBy", "Ferrolo") in facts
     assert ("Vespino-Max", "developedBy", "Ferrolo") not in facts
+
+
+def test_towns_a_service_is_launched_in_stay_places():
+    ex = extract_text("Last year Vorlik launched VorlikMart, a 20-minute grocery service, in "
+                      "Brno and Ostrava.")
+    for town in ("Brno", "Ostrava"):
+        assert next(e for e in ex.entities.values() if e.label == town).type == "Place"
+    assert ("VorlikMart", "availableOn", "Brno") not in fact_set(ex)
+
+
+def test_an_age_after_a_name_is_a_person_named_as_chief_executive():
+    ex = extract_text("Vorlik, the Brno-based grocery company, on Monday named Dagmar Šťovíčková "
+                      "as chief executive, replacing co-founder Pavel Hrach, who becomes "
+                      "chairman. Šťovíčková, 44, previously ran operations at Zelvo.")
+    assert ("Dagmar Šťovíčková", "ceoOf", "Vorlik") in fact_set(ex)  # not Vorlik as CEO
+    ex = extract_text(
+        "Vorlik, the Brno-based grocery company, on Monday named Veronika Žďárská as chief "
+        "executive, replacing co-founder Pavel Hrach, who becomes non-executive chairman. "
+        "Žďárská, 41, previously ran operations at the courier firm Zelvo.\n\n"
+        "\"Žďárská's first job is to stop the discounting,\" said an analyst.")
+    veronika = next(e for e in ex.entities.values() if e.label == "Veronika Žďárská")
+    assert veronika.type == "Person"  # the tagger calls her an organisation and a place
