@@ -524,7 +524,7 @@ def _list_members(span):
             return [doc[span.start:token.i], doc[token.i + 1:span.end]]
         if token.text == "," and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].lower_.rstrip(".") not in typing_cues().name_endings:
-            return [doc[span.start:token.i], doc[token.i + 1:span.end]]
+            return [doc[span.start:token.i], *_list_members(doc[token.i + 1:span.end])]
         if token.lower_ == "and" and token.dep_ == "cc" and any(
                 c.dep_ == "conj" and c.i > token.i and c.i < span.end
                 for c in token.head.children) and span.start < token.i < span.end - 1:

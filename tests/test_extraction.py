@@ -2011,3 +2011,11 @@ def test_an_age_after_a_name_is_a_person_named_as_chief_executive():
         "\"Žďárská's first job is to stop the discounting,\" said an analyst.")
     veronika = next(e for e in ex.entities.values() if e.label == "Veronika Žďárská")
     assert veronika.type == "Person"  # the tagger calls her an organisation and a place
+
+
+def test_a_list_of_three_names_the_tagger_ran_together_is_three():
+    ex = extract_text("The change comes as Vorlik, Daskel and Tarovy fight over the same "
+                      "customers. Tarovy, the Kraków start-up, is profitable. Daskel is not.")
+    labels = {e.label for e in ex.entities.values()}
+    assert {"Vorlik", "Daskel", "Tarovy"} <= labels
+    assert not any(" and " in label for label in labels)
