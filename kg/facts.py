@@ -744,7 +744,11 @@ class RuleEngine:
         return False
 
     def _place_before_firm(self, modifier, noun, index: DocumentIndex) -> bool:
-        """ "the Chicago law firm" is not Chicago (but "the Zephyr chip" is Zephyr)."""
+        """ "the Chicago law firm" is not Chicago (but "the Zephyr chip" is Zephyr), nor is
+        "the Amsterdam delivery group": the noun may be a modifier of the firm noun."""
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" \
+                and noun.lemma_.lower() not in self.coreference:
+            noun = noun.head
         kind = self.coreference.get(noun.lemma_.lower(), "")
         return self.schema.is_a(kind, "Organization") and self.schema.is_a(
             self.entities[index.by_token[modifier.i]].type, "Place")
@@ -1089,8 +1093,10 @@ def _slot_tokens(slot: str, token):
             return syntax.logical_subjects(token.head.head)
         return []
     if slot == "compound":  # "a London law firm": London; "an Austin, Texas, chipmaker": Austin
-        return [_city_before(c) for c in token.children
-                if c.dep_ in {"compound", "nmod"} and c.i < token.i and c.pos_ == "PROPN"]
+        modifiers = [token, *(c for c in token.children  # "the Amsterdam delivery group"
+                              if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i)]
+        return [_city_before(c) for m in modifiers for c in m.children
+                if c.dep_ in {"compound", "nmod"} and c.i < m.i and c.pos_ == "PROPN"]
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [_city_before(c) for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.is_title)]

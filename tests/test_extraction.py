@@ -2019,3 +2019,13 @@ def test_a_list_of_three_names_the_tagger_ran_together_is_three():
     labels = {e.label for e in ex.entities.values()}
     assert {"Vorlik", "Daskel", "Tarovy"} <= labels
     assert not any(" and " in label for label in labels)
+
+
+def test_a_town_before_a_noun_phrase_for_a_firm_says_where_it_is():
+    ex = extract_text("Daskel has been owned since 2021 by the Amsterdam delivery group "
+                      "Snelvik, which bought it from its founders.")
+    amsterdam = next(e for e in ex.entities.values() if e.label == "Amsterdam")
+    assert amsterdam.type == "Place"
+    facts = fact_set(ex)
+    assert ("Snelvik", "headquarteredIn", "Amsterdam") in facts
+    assert ("Snelvik", "subOrganizationOf", "Amsterdam") not in facts
