@@ -552,7 +552,16 @@ def _participle_noun(verb):
     ...": the model was released)."""
     between = [c for c in verb.head.children
                if c.dep_ == "appos" and c.i < verb.i and possessed_by_relative(c)]
-    return between[-1] if between else verb.head
+    if between:
+        return between[-1]
+    if verb.head.lower_ in _PERCENT_WORDS:  # "Koliba is 54 percent owned by X, and ...": what
+        for above in verb.head.ancestors:  # is owned is the subject of "is", however the
+            if above.lemma_ == "be":  # parser hung the percent
+                subject = [c for c in above.children
+                           if c.dep_ in SUBJECT_DEPS and c.i < verb.head.i]
+                if subject:
+                    return subject[0]
+    return verb.head
 
 
 def possessed_by_relative(noun) -> bool:

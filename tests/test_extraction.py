@@ -2029,3 +2029,12 @@ def test_a_town_before_a_noun_phrase_for_a_firm_says_where_it_is():
     facts = fact_set(ex)
     assert ("Snelvik", "headquarteredIn", "Amsterdam") in facts
     assert ("Snelvik", "subOrganizationOf", "Amsterdam") not in facts
+
+
+def test_a_percent_owned_then_a_second_holder_in_one_sentence():
+    ex = extract_text("Vorlik is 54 percent owned by Aldmoor Capital, a Vienna investment group, "
+                      "and the German supermarket chain Marktvik holds a 9 percent stake.")
+    facts = fact_set(ex)
+    assert ("Aldmoor Capital", "owns", "Vorlik") in facts
+    assert ("Marktvik", "investedIn", "Vorlik") in facts
+    assert ("Aldmoor Capital", "owns", "Marktvik") not in facts
