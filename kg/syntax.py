@@ -488,8 +488,9 @@ _MAJORITY_WORDS = {"majority", "controlling"}
 def majority_stake(verb) -> bool:
     """Whether the share a verb's object or passive subject (or a stake noun) names is over
     half: "holds 58 percent of X", "a 60 per cent stake", "a majority stake"."""
-    nouns = [verb] if verb.pos_ == "NOUN" else [  # "a 60 per cent stake" itself
-        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}]
+    nouns = [verb] if verb.pos_ == "NOUN" else [  # "a 60 per cent stake" itself; not a share
+        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}
+        and not any(a.dep_ == "acl" for a in c.children)]  # "54 percent owned by" another
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         nouns.append(verb.head)  # "is 70 percent owned by X", parsed as a percent that is owned
     for noun in nouns:
