@@ -202,8 +202,9 @@ class DocumentIndex:
             return self.by_token[owned.head.i]
         doc = self.parsed.doc
         held = skip_doers or owned.lemma_.lower() in typing_cues().owner_nouns  # "X, which
-        doers = [] if held else syntax.doers_of_clause(doc[before])  # holds 40 percent of its
-        # shares": not X
+        doers = [] if held or syntax.in_passive_subject(doc[before]) \
+            else syntax.doers_of_clause(doc[before])  # holds 40 percent of its shares": not X;
+        # "Its rival, Dashlo, is owned by Snelbord": not Snelbord
         for subject in sorted(doers, key=lambda t: t.i):
             # "Acme named Initech as its partner", "Acme's shares trailed its rivals", "Harwick
             # sits inside Tessaly Motion and keeps its brand": Acme, Acme, Harwick
@@ -211,6 +212,9 @@ class DocumentIndex:
                 key = self.by_token.get(token.i)
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
+        opening = self._opening_paragraph(before) if doc[before].lower_ == "its" else None
+        if opening is not None:  # "Its nearest rival, ..." opening a paragraph: the firm the
+            return opening  # paragraph before was about, not the last one it named
         topic = self.recent_subject(before, "Organization")
         if topic:
             return topic
@@ -218,6 +222,15 @@ class DocumentIndex:
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _opening_paragraph(self, position: int) -> str | None:
+        """For a word that opens a paragraph after another: that paragraph's focus."""
+        span = self._paragraph(position)
+        if span is None or span.start != position or position == 0:
+            return None
+        found = self.focus_at(position - 1)
+        return found if found is not None and schema().is_a(
+            self.entities[found].type, "Organization") else None
 
     def recent_subject(self, before: int, cls: str, depth: int = 0, last_named: bool = True
                        ) -> str | None:

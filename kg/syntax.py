@@ -385,6 +385,14 @@ def doers_of_clause(token) -> list:
     return logical_subjects(verb) if verb.pos_ in {"VERB", "AUX"} and verb != token else []
 
 
+def in_passive_subject(token) -> bool:
+    """Whether the token is inside a passive clause's subject ("Its rival, X, is owned by Y")."""
+    top = token
+    while top.head != top and top.head.pos_ not in {"VERB", "AUX"}:
+        top = top.head
+    return top.dep_ == "nsubjpass"
+
+
 QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 SPEAKER = {"i", "we", "us", "our", "me", "my", "you", "your"}
 WE = {"we", "us", "our", "my"}  # "my co-founder": of the speaker's organisation

@@ -2038,3 +2038,16 @@ def test_a_percent_owned_then_a_second_holder_in_one_sentence():
     assert ("Aldmoor Capital", "owns", "Vorlik") in facts
     assert ("Marktvik", "investedIn", "Vorlik") in facts
     assert ("Aldmoor Capital", "owns", "Marktvik") not in facts
+
+
+def test_its_opening_a_paragraph_is_the_firm_the_story_was_about():
+    ex = extract_text(
+        "Vorlik is 54 percent owned by Aldmoor Capital, a Vienna investment group. Its courier "
+        "arm, Vorlik Fleet, supplies scooters to about 6,000 riders.\n\nIts nearest rival, "
+        "Budapest-based Daskel, has been owned since 2021 by the Amsterdam delivery group "
+        "Snelvik, which bought it from its founders.")
+    facts = fact_set(ex)
+    assert ("Daskel", "competitorOf", "Vorlik") in facts or \
+        ("Vorlik", "competitorOf", "Daskel") in facts
+    assert not {("Daskel", "competitorOf", "Vorlik Fleet"),
+                ("Vorlik Fleet", "competitorOf", "Daskel")} & facts

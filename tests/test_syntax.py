@@ -43,3 +43,11 @@ def test_lists_quotes_and_the_two(parse):
     rivals = _word(doc, "Rivals")
     listed = [t.text for e in syntax.listed_examples(rivals) for t in syntax.members(e)]
     assert listed == ["Orlan", "Brenner", "Quillon"]
+
+
+def test_a_word_inside_a_passive_subject(parse):
+    doc = parse("Its nearest rival, Daskel, has been owned since 2021 by Snelvik.")
+    assert syntax.in_passive_subject(_word(doc, "Its"))
+    assert not syntax.in_passive_subject(_word(doc, "Snelvik"))
+    doc = parse("Snelvik has sold its nearest rival.")
+    assert not syntax.in_passive_subject(_word(doc, "its"))
