@@ -369,7 +369,14 @@ class DocumentIndex:
         return may_be(have, cls)
 
     def _is_subject(self, start: int, key: str) -> bool:
-        return self._root(start, key).dep_ in {"nsubj", "nsubjpass"}
+        """The subject, or the name set beside a common-noun subject ("Its nearest rival,
+        Daskel, has been owned by ...": Daskel)."""
+        root = self._root(start, key)
+        edge = next(t.i for t in root.subtree if not t.is_punct)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and edge >= 2 \
+                and root.doc[edge - 1].text == "," and root.head.i == edge - 2:
+            root = root.head
+        return root.dep_ in {"nsubj", "nsubjpass"}
 
     def _is_main_object(self, start: int, key: str) -> bool:
         """The object of the sentence's main verb, not a name inside a modifier."""

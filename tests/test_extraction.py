@@ -2051,3 +2051,14 @@ def test_its_opening_a_paragraph_is_the_firm_the_story_was_about():
         ("Vorlik", "competitorOf", "Daskel") in facts
     assert not {("Daskel", "competitorOf", "Vorlik Fleet"),
                 ("Vorlik Fleet", "competitorOf", "Daskel")} & facts
+
+
+def test_the_name_beside_a_subject_noun_is_what_it_means_in_that_sentence():
+    ex = extract_text(
+        "Vorlik, the Prague delivery company, named a new chief executive on Monday. Its "
+        "courier arm, Vorlik Fleet, supplies scooters.\n\nIts nearest rival, Budapest-based "
+        "Daskel, has been owned since 2021 by the Amsterdam delivery group Snelvik, which "
+        "bought it from its founders.")
+    facts = fact_set(ex)
+    assert ("Snelvik", "acquired", "Daskel") in facts
+    assert ("Snelvik", "acquired", "Vorlik Fleet") not in facts
