@@ -274,7 +274,8 @@ def _nouns_around(root, start: int, end: int):
             noun = noun.head
             yield noun
     for child in root.children:
-        if child.dep_ == "appos" and not syntax.possessed_by_relative(child) and (
+        if child.dep_ == "appos" and not syntax.possessed_by_relative(child) \
+                and syntax.apposition_target(child) == root and (
                 child.pos_ == "NOUN" or _hyphenated(child)
                 or (child.pos_ == "PROPN" and not child.ent_type_)):
             yield child  # "Fraser, director-general from 2008": the tagger's adjective

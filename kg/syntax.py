@@ -657,7 +657,15 @@ def apposition_target(noun):
     if before is not None and before.pos_ == "PROPN" and before != noun.head \
             and noun.head.pos_ != "PROPN":  # hung on "engines", or on "Much" ("Much came
         return before                              # from X, the firm")
-    return noun.head
+    head = noun.head  # "Quarry Immunology of Boston, Veltrane's closest rival": not Boston
+    if head.ent_type_ in PLACE_ENTS and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.pos_ == "PROPN" and noun.lemma_.lower() not in _PLACE_NOUNS:
+        return head.head.head
+    return head
+
+
+_PLACE_NOUNS = {"city", "town", "village", "capital", "state", "country", "region", "province",
+                "county", "district", "port", "island", "suburb"}
 
 
 def misattached_apposition(noun):

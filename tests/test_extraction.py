@@ -2062,3 +2062,14 @@ def test_the_name_beside_a_subject_noun_is_what_it_means_in_that_sentence():
     facts = fact_set(ex)
     assert ("Snelvik", "acquired", "Daskel") in facts
     assert ("Snelvik", "acquired", "Vorlik Fleet") not in facts
+
+
+def test_an_apposition_after_firm_of_town_describes_the_firm():
+    ex = extract_text("The pressure is real. Quarrel Immunology of Boston, Veltrix's closest "
+                      "rival, is about a year ahead with its own asthma antibody.")
+    boston = next(e for e in ex.entities.values() if e.label == "Boston")
+    assert boston.type == "Place"
+    facts = fact_set(ex)
+    assert ("Quarrel Immunology", "competitorOf", "Veltrix") in facts or \
+        ("Veltrix", "competitorOf", "Quarrel Immunology") in facts
+    assert ("Quarrel Immunology", "headquarteredIn", "Boston") in facts
