@@ -239,7 +239,22 @@ def logical_subjects(verb):
     if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb \
             and not _bare_participle(verb):
         resolved.extend(_surface_subjects(verb) or logical_subjects(verb.head))
+    if not resolved and verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        resolved.extend(_subject_in_fronted_clause(verb))
     return resolved
+
+
+def _subject_in_fronted_clause(verb) -> list:
+    """ "When Acme decided to spin the work off into a business, Roe and Ng, its research
+    chief, co-founded X": the parser ends the "when" clause with the names, joined to its
+    last noun, and leaves the main verb without a subject."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i):
+        for token in clause.subtree:
+            if token.pos_ == "PROPN" and token.dep_ in {"conj", "appos"} \
+                    and token.head.pos_ == "NOUN" \
+                    and after_comma(token, token.head):
+                return [token, *conjuncts(token)]
+    return []
 
 
 def _surface_subjects(verb) -> list:

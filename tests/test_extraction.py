@@ -2073,3 +2073,17 @@ def test_an_apposition_after_firm_of_town_describes_the_firm():
     assert ("Quarrel Immunology", "competitorOf", "Veltrix") in facts or \
         ("Veltrix", "competitorOf", "Quarrel Immunology") in facts
     assert ("Quarrel Immunology", "headquarteredIn", "Boston") in facts
+
+
+def test_founders_the_parser_left_in_a_fronted_when_clause():
+    ex = extract_text(
+        "A spin-off\n\nMerivale decided in 2022 to spin that work off. When Merivale "
+        "decided in 2022 to spin that work off into a separate business, Tessaly and Owen "
+        "Marchetti, the group's former research chief, co-founded Veltrane Biologics to "
+        "take it on.")
+    assert ("Owen Marchetti", "founderOf", "Veltrane Biologics") in fact_set(ex)
+    ex = extract_text(
+        "When Meribel Pharma decided in 2022 to spin that work off into a separate business, "
+        "Priyanka Halvik and Owen Castrell, the group's former research chief, co-founded "
+        "Veltrix Biologics to take it on.")
+    assert not any(p == "acquired" for _, p, _ in fact_set(ex))  # "take it on" buys nothing
