@@ -277,7 +277,7 @@ class DocumentIndex:
         if not last_named:
             return None
         for start, key in candidates:  # "Acme introduced X. The company sells ..."
-            if self._is_subject(start, key):
+            if self._is_subject(start, key) and not self._subordinate(start, key):
                 return key
         if depth < 3 and previous.start < sentence.start \
                 and syntax.pronoun_subject(previous.root, people=cls == "Person"):
@@ -286,7 +286,16 @@ class DocumentIndex:
         for start, key in candidates:  # "Jo co-founded Acme with ex-Initech staff. The company"
             if self._is_main_object(start, key):
                 return key
+        for start, key in candidates:  # "When Acme split off the unit, ..."
+            if self._is_subject(start, key):
+                return key
         return None
+
+    def _subordinate(self, start: int, key: str) -> bool:
+        """The subject of a clause set before the main one ("When Merivale decided to spin
+        it off, Roe co-founded Veltrane. Its ...": Merivale is not what "its" continues)."""
+        verb = self._root(start, key).head
+        return verb.dep_ == "advcl" and verb.i < verb.head.i
 
     def _described_subjects(self, start: int, end: int) -> list[tuple[int, str]]:
         """ "The company is backed by X and Y, which hold 40 percent of its shares": a subject
@@ -404,9 +413,12 @@ class DocumentIndex:
         window = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
         people = [(start, key) for start, key in reversed(self.ordered)
                   if start < before and self._may_be(key, "Person")]
-        nearby = (key for start, key in people if start >= window)
+        nearby = [key for start, key in people if start >= window]
+        if nearby:  # "Roe and Ng founded X. She ...": of two just named, the one the story
+            mentions = Counter(key for _, key in self.ordered)  # keeps coming back to
+            return max(dict.fromkeys(nearby), key=lambda k: mentions[k])
         subjects = (key for start, key in people if self._is_subject(start, key))
-        return next(nearby, None) or next(subjects, None) or self.recent(before, "Person")
+        return next(subjects, None) or self.recent(before, "Person")
 
     def recent(self, before: int, cls: str, pronoun: bool = False) -> str | None:
         """The last entity of class `cls` named before token `before` (definite-NP coreference).

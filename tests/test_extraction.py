@@ -2087,3 +2087,15 @@ def test_founders_the_parser_left_in_a_fronted_when_clause():
         "Priyanka Halvik and Owen Castrell, the group's former research chief, co-founded "
         "Veltrix Biologics to take it on.")
     assert not any(p == "acquired" for _, p, _ in fact_set(ex))  # "take it on" buys nothing
+
+
+def test_its_and_she_after_a_fronted_clause_and_a_pair_of_founders():
+    ex = extract_text(
+        "Profile: Mira Tessaly\n\nMira Tessaly never meant to run a company. Trained as a "
+        "chemist, Tessaly spent eleven years at Orvane Pharma, latterly as head of its antibody "
+        "group. When Orvane decided in 2022 to spin that work off, Tessaly and Owen Marchetti "
+        "co-founded Veltrane Biologics. She has been its chief executive from the start.")
+    facts = fact_set(ex)
+    assert ("Mira Tessaly", "ceoOf", "Veltrane Biologics") in facts
+    assert ("Owen Marchetti", "ceoOf", "Veltrane Biologics") not in facts
+    assert not any(p == "ceoOf" and o == "Orvane Pharma" for _, p, o in facts)
