@@ -286,7 +286,8 @@ def _nouns_around(root, start: int, end: int):
         yield root.head
     yield from _apposition_after(root.doc, end)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+        yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                    and not _set_off_after_name(c, root))
     be = root.doc[end] if end < len(root.doc) else None
     if be is not None and be.lemma_ == "be" and syntax.lost_subject(be):  # "Beyond Good & Evil
         yield from (c for c in be.children if c.dep_ == "attr" and c.pos_ == "NOUN")  # is a game"
@@ -309,10 +310,25 @@ def _apposition_after(doc, end: int):
     if end + 1 >= len(doc) or doc[end].text != ",":
         return
     for token in doc[end + 1:min(end + 7, len(doc))]:
+        if token.dep_ == "attr" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
+                and _set_off_after_name(token, None):
+            yield token  # "... is ahead with QI-9, its own asthma antibody": QI-9's
+            return
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
                 and token.head.i != end - 1 and token.head.pos_ != "PROPN":
             yield token
             return
+
+
+def _set_off_after_name(noun, subject) -> bool:
+    """ "X is ahead with QI-9, its own antibody": a copula's complement the parser took for
+    X's, though it follows another name and its comma (it describes that name)."""
+    edge = noun.left_edge.i
+    if edge < 2 or noun.doc[edge - 1].text != ",":
+        return False
+    before = noun.doc[edge - 2]
+    return before.pos_ == "PROPN" and (subject is None or before.i > subject.i + 1) \
+        and before.head != noun
 
 
 def _exemplified(root):

@@ -2099,3 +2099,15 @@ def test_its_and_she_after_a_fronted_clause_and_a_pair_of_founders():
     assert ("Mira Tessaly", "ceoOf", "Veltrane Biologics") in facts
     assert ("Owen Marchetti", "ceoOf", "Veltrane Biologics") not in facts
     assert not any(p == "ceoOf" and o == "Orvane Pharma" for _, p, o in facts)
+
+
+def test_a_drug_code_named_like_a_part_number_and_the_drug_after_it():
+    ex = extract_text(
+        "Velmora's lead candidate, VT-214, an antibody for severe asthma, is in mid-stage "
+        "trials. The drug is produced for the studies by Sorrelby Bioworks, a contract "
+        "manufacturer in Raleigh. Quorra Immunology of Boston is about a year ahead with "
+        "QI-9, its own asthma antibody.")
+    types = {e.label: e.type for e in ex.entities.values()}
+    assert types["VT-214"] == types["QI-9"] == "PhysicalProduct"
+    assert types["Quorra Immunology"] == "Company"  # QI-9 is the antibody, not the firm
+    assert ("VT-214", "manufacturedBy", "Sorrelby Bioworks") in fact_set(ex)
