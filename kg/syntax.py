@@ -634,7 +634,7 @@ def holders(noun):
             objects = []  # "..., and Harrowgate now operates as a subsidiary": Harrowgate
         yield from objects or logical_subjects(verb)
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
-        yield noun.head.head
+        yield apposition_target(noun.head)
     for child in noun.children:
         if child.pos_ == "PROPN" and (
             (child.dep_ == "compound" and child.i < noun.i and not bare_plural(noun)
@@ -672,11 +672,28 @@ def apposition_target(noun):
     if before is not None and before.pos_ == "PROPN" and before != noun.head \
             and noun.head.pos_ != "PROPN":  # hung on "engines", or on "Much" ("Much came
         return before                              # from X, the firm")
+    if noun.head.ent_type_ in PLACE_ENTS:  # "in Cologne, Acme co-founder and creative
+        named = _name_after_title(noun)  # director Ana Roe said": Ana Roe
+        if named is not None:
+            return named
     head = noun.head  # "Quarry Immunology of Boston, Veltrane's closest rival": not Boston
     if head.ent_type_ in PLACE_ENTS and head.dep_ == "pobj" and head.head.lower_ == "of" \
             and head.head.head.pos_ == "PROPN" and noun.lemma_.lower() not in _PLACE_NOUNS:
         return head.head.head
     return head
+
+
+def _name_after_title(noun):
+    """The name a title (or a list of them) runs into, though the parser made the title an
+    apposition of the place before it: a conjunct that is a name, or a person's name next."""
+    members = [noun, *conjuncts(noun)]
+    named = [m for m in members if m.pos_ == "PROPN"]
+    if named:
+        return named[0]
+    after = noun.doc[members[-1].i + 1] if members[-1].i + 1 < len(noun.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.ent_type_ == "PERSON":
+        return chain_top(after)
+    return None
 
 
 _PLACE_NOUNS = {"city", "town", "village", "capital", "state", "country", "region", "province",

@@ -2111,3 +2111,14 @@ def test_a_drug_code_named_like_a_part_number_and_the_drug_after_it():
     assert types["VT-214"] == types["QI-9"] == "PhysicalProduct"
     assert types["Quorra Immunology"] == "Company"  # QI-9 is the antibody, not the firm
     assert ("VT-214", "manufacturedBy", "Sorrelby Bioworks") in fact_set(ex)
+
+
+def test_a_title_after_a_town_and_its_comma_belongs_to_the_name_after_it():
+    ex = extract_text(
+        "Speaking to us at a trade show in Cologne, Brackenlight co-founder and creative "
+        "director Anouk Marchal said the sequel had been in production for three years.")
+    cologne = next(e for e in ex.entities.values() if e.label == "Cologne")
+    assert cologne.type == "Place"
+    facts = fact_set(ex)
+    assert ("Anouk Marchal", "founderOf", "Brackenlight") in facts
+    assert not any(s == "Cologne" for s, _, _ in facts)
