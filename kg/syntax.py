@@ -687,7 +687,8 @@ def _name_after_title(noun):
     """The name a title (or a list of them) runs into, though the parser made the title an
     apposition of the place before it: a conjunct that is a name, or a person's name next."""
     members = [noun, *conjuncts(noun)]
-    named = [m for m in members if m.pos_ == "PROPN"]
+    named = [m for m in members if m.pos_ == "PROPN" and (m.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in m.children))]  # "director Ana Roe"
     if named:
         return named[0]
     after = noun.doc[members[-1].i + 1] if members[-1].i + 1 < len(noun.doc) else None
