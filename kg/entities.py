@@ -251,12 +251,15 @@ def _modifies_indefinite(span, noun) -> bool:
 
 
 def _grouped(noun):
-    """ "a line of phones and tablets": phones, tablets; "moped lines": mopeds."""
+    """ "a line of phones and tablets": phones, tablets; "moped lines": mopeds; "the successor
+    to that game": a game (but "the successor to the original model" says only "a model", which
+    trains and cars are as well as AI models)."""
     yield from (c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.pos_ != "PROPN")
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "to"}:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" \
+                        and not (prep.lower_ == "to" and pobj.lemma_.lower() == "model"):
                     yield pobj
                     yield from (c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "NOUN")
 

@@ -17,7 +17,7 @@ from kg.coreference import DocumentIndex, may_be
 from kg.entities import organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import ParsedDocument, split_version
+from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, split_version
 from kg.places import place_names
 
 
@@ -190,8 +190,11 @@ class RuleEngine:
         rumoured = self._only_rumoured(parsed, set(first))  # "a Pico 4 Pro is expected"
         for stem, versions in families.items():
             family = [k for k in first if self.entities[k].label.lower() == stem]
-            yield from self._successions(
-                parsed, {k: n for k, n in versions.items() if k not in rumoured}, first, rule)
+            numbered = {k: n for k, n in versions.items() if k not in rumoured}
+            if family and 1.0 not in numbered.values() and any(  # "Ashen Tide" and "Ashen
+                    _sequel_numeral(self.entities[k].label) for k in numbered):  # Tide II": a
+                numbered[family[0]] = 1.0  # first game has no number ("Llama" is a family)
+            yield from self._successions(parsed, numbered, first, rule)
             members = set(versions) | set(family)
             stated = {(f.subject, f.predicate) for f in facts}
             for fact in facts:
@@ -1162,6 +1165,11 @@ def _sentence_index(sentences, char: int) -> int:
         if sentence.start <= char < sentence.end:
             return sentence.index
     return len(sentences) - 1
+
+
+def _sequel_numeral(name: str) -> bool:
+    """ "Ashen Tide II": a Roman numeral, which names sequels (a digit may number a family)."""
+    return name.rsplit(" ", 1)[-1] in SEQUEL_NUMERALS
 
 
 def _keep_best_per_sentence(fact: Fact) -> None:

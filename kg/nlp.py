@@ -436,7 +436,16 @@ def split_version(name: str) -> tuple[str | None, float]:
     """ "Pico 4" -> ("Pico", 4.0); "Pico-4.5" -> ("Pico", 4.5); "Kestrel K2" -> ("Kestrel K",
     2.0), a series letter staying with its family; a name without a number -> None."""
     match = _VERSION_END.match(name)
-    return (match.group(1), float(match.group(2))) if match else (None, 0.0)
+    if match:
+        return match.group(1), float(match.group(2))
+    stem, _, last = name.rpartition(" ")  # "Ashen Tide II": a sequel's numeral
+    if stem and last in SEQUEL_NUMERALS:
+        return stem, float(SEQUEL_NUMERALS[last])
+    return None, 0.0
+
+
+SEQUEL_NUMERALS = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+                   "X": 10}  # "Ashen Tide II": sequels, kings and popes
 
 
 def _numbered_versions(doc, mentions: list[Mention], covered: set[int]):

@@ -2122,3 +2122,13 @@ def test_a_title_after_a_town_and_its_comma_belongs_to_the_name_after_it():
     facts = fact_set(ex)
     assert ("Anouk Marchal", "founderOf", "Brackenlight") in facts
     assert not any(s == "Cologne" for s, _, _ in facts)
+
+
+def test_a_sequel_numbered_in_roman_succeeds_the_first_game():
+    ex = extract_text(
+        "Tessmark takes stake in Brackenwood\n\nBrackenwood Studios is the developer behind "
+        "the survival game Ashfall. Tessmark confirmed it will publish Ashfall II, the "
+        "successor to that game, next year.")
+    types = {e.label: e.type for e in ex.entities.values()}
+    assert types["Ashfall II"] == "Product"
+    assert ("Ashfall II", "successorOf", "Ashfall") in fact_set(ex)
