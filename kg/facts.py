@@ -1072,7 +1072,9 @@ def _slot_tokens(slot: str, token):
                 and token.doc[token.i - 1].text == "," \
                 and token.doc[token.i - 2].pos_ in {"NOUN", "PROPN"}:
             return [token.doc[token.i - 2]]  # "through the Acme Home app, available on iOS"
-        if token.pos_ == "ADJ" or token.dep_ == "acomp":  # "X is available on Y", "X remains
+        if token.pos_ == "ADJ" or token.dep_ == "acomp" and not any(  # but "X has been
+                c.dep_ == "agent" for c in token.children):  # majority-owned by Y": Y
+            # "X is available on Y", "X remains
             # based in Y": the copula's subject
             return syntax.logical_subjects(token.head) if token.head != token else []
         if syntax.misread_verb(token):

@@ -319,6 +319,10 @@ def logical_objects(verb):
     if not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN":
         objects.extend(c for c in verb.head.children  # "Built by X, it ...": it
                        if c.dep_ in ANY_VOICE_SUBJECT_DEPS)
+    if not objects and verb.dep_ == "acomp" and verb.tag_ == "VBN" \
+            and verb.head.lemma_ == "be" and any(c.dep_ == "agent" for c in verb.children):
+        objects.extend(c for c in verb.head.children  # "has been majority-owned by X",
+                       if c.dep_ in ANY_VOICE_SUBJECT_DEPS)  # parsed as "been" + adjective
     if not objects and verb.dep_ == "relcl" and not any(
         c.lower_ in RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or stranded(c)
         for c in verb.children

@@ -2132,3 +2132,12 @@ def test_a_sequel_numbered_in_roman_succeeds_the_first_game():
     types = {e.label: e.type for e in ex.entities.values()}
     assert types["Ashfall II"] == "Product"
     assert ("Ashfall II", "successorOf", "Ashfall") in fact_set(ex)
+
+
+def test_majority_owned_with_a_hyphen_read_as_an_adjective():
+    ex = extract_text("Vantoro Drones\n\nVantoro Drones is a Spanish drone maker. Since 2019 the "
+                      "company has been majority-owned by Grupo Arlanza, a Bilbao-based holding "
+                      "company.")
+    facts = fact_set(ex)
+    assert ("Grupo Arlanza", "owns", "Vantoro Drones") in facts
+    assert ("Vantoro Drones", "owns", "Vantoro Drones") not in facts
