@@ -234,6 +234,9 @@ def _modifies(span, noun) -> bool:
     while head.pos_ == "PROPN" and head.dep_ in {"compound", "nmod"} and head.head.i > head.i \
             and root.dep_ in {"compound", "nmod"}:
         root, head = head, head.head
+    if noun != head and root.dep_ == "compound" and head.dep_ == "compound" \
+            and head.pos_ == "NOUN" and head.head == noun:  # "an Aberdeen contract maker"
+        head = noun
     return noun == head and root.dep_ in {"compound", "nmod", "amod", "npadvmod"} \
         and noun.i >= span.end
 

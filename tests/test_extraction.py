@@ -2141,3 +2141,11 @@ def test_majority_owned_with_a_hyphen_read_as_an_adjective():
     facts = fact_set(ex)
     assert ("Grupo Arlanza", "owns", "Vantoro Drones") in facts
     assert ("Vantoro Drones", "owns", "Vantoro Drones") not in facts
+
+
+def test_a_town_before_a_two_word_firm_noun_is_where_the_firm_is():
+    ex = extract_text("The Tern-4 satellite is being assembled by Westholm Precision, an "
+                      "Aberdeen contract manufacturer, for a first launch next spring.")
+    aberdeen = next(e for e in ex.entities.values() if e.label == "Aberdeen")
+    assert aberdeen.type == "Place"
+    assert ("Westholm Precision", "headquarteredIn", "Aberdeen") in fact_set(ex)
