@@ -673,9 +673,10 @@ def apposition_target(noun):
     comma ("engines made by Rotax, the engine maker": Rotax, not "engines")."""
     comma = noun.left_edge.i - 1
     before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
-    if before is not None and before.pos_ == "PROPN" and before != noun.head \
-            and noun.head.pos_ != "PROPN":  # hung on "engines", or on "Much" ("Much came
-        return before                              # from X, the firm")
+    if before is not None and before.pos_ == "PROPN" and before != noun.head and (
+            noun.head.pos_ != "PROPN"  # hung on "engines", or on "Much" ("Much came from X,
+            or noun.head.is_upper and noun.head.i < before.i):  # the firm"), or on a dateline
+        return before  # ("GLASGOW, 3 June - Corrie Ltd, the Glasgow-based builder")
     if noun.head.ent_type_ in PLACE_ENTS:  # "in Cologne, Acme co-founder and creative
         named = _name_after_title(noun)  # director Ana Roe said": Ana Roe
         if named is not None:

@@ -2149,3 +2149,4 @@ def test_a_town_before_a_two_word_firm_noun_is_where_the_firm_is():
     aberdeen = next(e for e in ex.entities.values() if e.label == "Aberdeen")
     assert aberdeen.type == "Place"
     assert ("Westholm Precision", "headquarteredIn", "Aberdeen") in fact_set(ex)
+

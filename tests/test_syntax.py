@@ -51,3 +51,22 @@ def test_a_word_inside_a_passive_subject(parse):
     assert not syntax.in_passive_subject(_word(doc, "Snelvik"))
     doc = parse("Snelvik has sold its nearest rival.")
     assert not syntax.in_passive_subject(_word(doc, "its"))
+
+
+
+def test_an_apposition_the_parser_hung_on_a_dateline():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    # "GLASGOW, 3 June - Selkie Ltd, the Glasgow-based builder, unveiled Tern-4", as the
+    # parser reads it inside a long story: the builder hangs on the dateline
+    words = ["GLASGOW", ",", "3", "June", "-", "Selkie", "Ltd", ",", "the", "Glasgow", "-",
+             "based", "builder", ",", "unveiled", "Tern-4"]
+    heads = [14, 0, 3, 0, 3, 6, 3, 0, 12, 11, 11, 12, 0, 0, 14, 14]
+    deps = ["nsubj", "punct", "nummod", "npadvmod", "punct", "compound", "conj", "punct",
+            "det", "npadvmod", "punct", "amod", "appos", "punct", "ROOT", "dobj"]
+    pos = ["PROPN", "PUNCT", "NUM", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET",
+           "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "VERB", "PROPN"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    builder = doc[12]
+    assert syntax.apposition_target(builder).text == "Ltd"
