@@ -1305,9 +1305,15 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                     may_be(engine.entities[subject].type, rule.subject_type):
                 continue
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
-                                rule=f"implied:{ev.rule}") for ev in fact.evidence]
-            implied.append(Fact(subject, rule.then, obj, evidence))
+                                rule=f"implied:{ev.rule}") for ev in fact.evidence
+                        if not rule.requires or _uses_word(ev.sentence, rule.requires)]
+            if evidence:
+                implied.append(Fact(subject, rule.then, obj, evidence))
     return implied
+
+
+def _uses_word(sentence: str, words: frozenset[str]) -> bool:
+    return any(w.strip(".,;:()\"'").lower() in words for w in sentence.split())
 
 
 def _most_specific(facts: list[Fact]) -> list[Fact]:

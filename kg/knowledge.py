@@ -157,6 +157,7 @@ class Implication:
     reverse: bool = False  # the implied fact runs object -> subject
     confidence: float = 0.8  # multiplies the stated fact's evidence confidence
     subject_type: str | None = None  # the implied fact's subject must be of this class
+    requires: frozenset[str] = frozenset()  # ... and its sentence must use one of these words
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,8 @@ def relation_knowledge() -> RelationKnowledge:
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),
-                        subject_type=raw.get("subject_type"))
+                        subject_type=raw.get("subject_type"),
+                        requires=frozenset(w.lower() for w in raw.get("requires", ())))
             for raw in data.get("implies", [])
         ),
         named_after=tuple(

@@ -2150,3 +2150,15 @@ def test_a_town_before_a_two_word_firm_noun_is_where_the_firm_is():
     assert aberdeen.type == "Place"
     assert ("Westholm Precision", "headquarteredIn", "Aberdeen") in fact_set(ex)
 
+
+
+def test_an_owner_is_a_parent_only_where_the_text_says_subsidiary_or_unit():
+    facts = fact_set(extract_text(
+        "Tessmark, which already owns the Leeds racing-game studio Skidwell Works, has bought "
+        "a stake in Brackwood."))
+    assert ("Tessmark", "owns", "Skidwell Works") in facts
+    assert ("Skidwell Works", "subOrganizationOf", "Tessmark") not in facts
+    facts = fact_set(extract_text(
+        "Castelmar Automobiles owns the truck maker Forgel Industries, which it runs as a "
+        "subsidiary."))
+    assert ("Forgel Industries", "subOrganizationOf", "Castelmar Automobiles") in facts
