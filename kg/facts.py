@@ -859,7 +859,9 @@ class RuleEngine:
             (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
             and c.lower_ in words
             for carrier in carriers for c in carrier.children
-        ) or any(t.lower_ in words and t.head == token for t in token.doc[token.i - 2:token.i])
+        ) or any(t.lower_ in words and (t.head == token or t.head.head == token and t.head.dep_
+                                        in {"compound", "amod"})  # "previously finance director"
+                 for t in token.doc[max(min(token.left_edge.i, token.i - 2), 0):token.i])
 
     def _hedged(self, token, extra: frozenset[str] = frozenset()) -> bool:
         hedges = self.knowledge.hedges | extra

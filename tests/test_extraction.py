@@ -2162,3 +2162,21 @@ def test_an_owner_is_a_parent_only_where_the_text_says_subsidiary_or_unit():
         "Castelmar Automobiles owns the truck maker Forgel Industries, which it runs as a "
         "subsidiary."))
     assert ("Forgel Industries", "subOrganizationOf", "Castelmar Automobiles") in facts
+
+
+def test_a_title_held_previously_is_past_even_on_a_compound():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from kg.facts import RuleEngine
+
+    # "..., succeeded by Lindqvist, previously finance director of Gotvik Ferries", parsed
+    # with "previously" on "finance", the compound, not on "director"
+    words = ["succeeded", "by", "Lindqvist", ",", "previously", "finance", "director", "of",
+             "Gotvik", "Ferries"]
+    heads = [0, 0, 1, 2, 5, 6, 2, 6, 9, 7]
+    deps = ["ROOT", "agent", "pobj", "punct", "advmod", "compound", "appos", "prep",
+            "compound", "pobj"]
+    pos = ["VERB", "ADP", "PROPN", "PUNCT", "ADV", "NOUN", "NOUN", "ADP", "PROPN", "PROPN"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert RuleEngine({})._status(doc[6], role_verb=True) == "past"
