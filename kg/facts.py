@@ -42,6 +42,7 @@ class RuleEngine:
         self.heads = typing_cues().heads
         self.coreference = typing_cues().coreference
         self.owner_nouns = typing_cues().owner_nouns
+        self.unit_nouns = typing_cues().unit_nouns
         self._expected: tuple[str, ...] = ()
         self.lone_sides: list[tuple[str, str]] = []  # typing votes from half-filled rules
         self.by_trigger: dict[str, list[RelationRule]] = {}
@@ -788,6 +789,9 @@ class RuleEngine:
 
     def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
         """A pronoun means the last entity, outside its own clause, whose class fits the slot."""
+        unit = self._unit_just_described(index, before)
+        if unit is not None:
+            return unit
         sentence_start = index.parsed.doc[before].sent.start
         candidates = [c for c in self._expected if c != "Person"] or ["Organization", "Product"]
         for cls in candidates:  # "Acme closed a deal: it paid ...": an earlier clause's subject
@@ -811,6 +815,25 @@ class RuleEngine:
             if found:
                 return found
         return None
+
+    def _unit_just_described(self, index: DocumentIndex, before: int) -> str | None:
+        """ "... the line's subsidiary Orlesund Terminals, which operates berths. It is headed
+        by X": a sentence-opening "it" that is led or run means the unit the sentence before
+        described, not that sentence's subject."""
+        doc = index.parsed.doc
+        pronoun = doc[before]
+        opens = before > 0 and (pronoun.i == pronoun.sent.start or doc[before - 1].text == ";")
+        if pronoun.lower_ != "it" or pronoun.dep_ != "nsubjpass" or not opens \
+                or pronoun.head.lemma_.lower() not in _LED_VERBS:
+            return None
+        start = doc[before - 1].sent.start  # the sentence before, or this one's first half
+        units = sorted([(position, key) for position, noun, key in index.descriptions
+                        if start <= position < before and noun in self.unit_nouns]
+                       + [(t.i, index.by_token[t.head.i]) for t in doc[start:before]
+                          if t.dep_ == "compound" and t.lemma_.lower() in self.unit_nouns
+                          and t.head.i in index.by_token])  # "its subsidiary Acme Terminals"
+        units = [key for _, key in units]
+        return units[-1] if units else None
 
     def _main_object_before(self, index: DocumentIndex, before: int, classes) -> str | None:
         """ "Roe joined Idealab after it bought her firm": a pronoun subject of a clause hung
@@ -1185,6 +1208,8 @@ def _keep_best_per_sentence(fact: Fact) -> None:
             best[key] = ev
     fact.evidence = list(best.values())
 
+
+_LED_VERBS = {"head", "lead", "run", "manage", "chair", "direct"}
 
 SLOT_VOTE = 2.0
 

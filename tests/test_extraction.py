@@ -2180,3 +2180,13 @@ def test_a_title_held_previously_is_past_even_on_a_compound():
     pos = ["VERB", "ADP", "PROPN", "PUNCT", "ADV", "NOUN", "NOUN", "ADP", "PROPN", "PROPN"]
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert RuleEngine({})._status(doc[6], role_verb=True) == "past"
+
+
+def test_it_is_headed_by_after_a_unit_was_described_means_the_unit():
+    ex = extract_text(
+        "Ferry news\n\nOrlesvik Line is a Baltic ferry company. Its container terminals are "
+        "run by the line's subsidiary Orlesvik Terminals, which is headquartered in Gdańsk. It "
+        "is headed by Piotr Zawadzki, a former port official.")
+    facts = fact_set(ex)
+    assert ("Piotr Zawadzki", "leads", "Orlesvik Terminals") in facts
+    assert ("Piotr Zawadzki", "leads", "Orlesvik Line") not in facts
