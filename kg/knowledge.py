@@ -146,6 +146,7 @@ class RelationRule:
     votes: bool = True  # whether a firing also types its sides (off for loose triggers)
     lone_votes: bool = True  # whether one named side alone is typed ("I co-founded Sparkline")
     majority: str | None = None  # the property when the stake is over half ("holds 58 percent")
+    tail_not_country: bool = False  # "Germany's Ostermark": a country is no head office
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ def relation_knowledge() -> RelationKnowledge:
                 votes=bool(raw.get("votes", True)),
                 lone_votes=bool(raw.get("lone_votes", True)),
                 majority=raw.get("majority"),
+                tail_not_country=bool(raw.get("tail_not_country", False)),
             )
         )
     return RelationKnowledge(

