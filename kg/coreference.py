@@ -200,6 +200,9 @@ class DocumentIndex:
         if owned.dep_ == "conj" and owned.head.i in self.by_token and sch.is_a(
                 self.entities[self.by_token[owned.head.i]].type, "Organization"):
             return self.by_token[owned.head.i]
+        described = self._described_around(before)
+        if described is not None:
+            return described
         doc = self.parsed.doc
         held = skip_doers or owned.lemma_.lower() in typing_cues().owner_nouns  # "X, which
         doers = [] if held or syntax.in_passive_subject(doc[before]) \
@@ -222,6 +225,21 @@ class DocumentIndex:
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _described_around(self, position: int) -> str | None:
+        """ "creating Arvik, a machinery group with its headquarters in Hamburg": an "its"
+        deep inside a description of an organisation is that organisation's (but in "X,
+        its rival" the description itself is of another)."""
+        pronoun = self.parsed.doc[position]
+        for above in pronoun.head.ancestors:
+            if above.dep_ in {"relcl", "acl"} or above.pos_ in {"VERB", "AUX"}:
+                return None
+            if above.dep_ == "appos" and above.pos_ == "NOUN":
+                key = self.by_token.get(syntax.apposition_target(above).i)
+                if key is not None and schema().is_a(self.entities[key].type, "Organization"):
+                    return key
+                return None
+        return None
 
     def _opening_paragraph(self, position: int) -> str | None:
         """For a word that opens a paragraph after another: that paragraph's focus."""

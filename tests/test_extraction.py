@@ -2199,3 +2199,18 @@ def test_a_countrys_firm_is_not_based_in_the_country_but_a_towns_is_in_the_town(
         "competes with San Francisco's Parrovik, a rival company."))
     assert ("Ostervald Landtechnik", "headquarteredIn", "Germany") not in facts
     assert ("Parrovik", "headquarteredIn", "San Francisco") in facts
+
+
+def test_its_inside_a_description_of_a_firm_is_that_firms():
+    from kg.coreference import DocumentIndex
+    from kg.documents import parse_document
+    from kg.entities import resolve
+    from kg.nlp import parse
+
+    text = ("Tervik Machinery and Ostervald Landtechnik completed their merger on Tuesday, "
+            "creating Arvik Holdings, a farm-equipment group with annual sales of about 3.1 "
+            "billion euros and its headquarters in Hamburg.")
+    parsed = parse(parse_document(text.encode("utf-8"), "t.txt"))
+    index = DocumentIndex(parsed, resolve([parsed], use_known=False))
+    its = next(t for t in parsed.doc if t.lower_ == "its")
+    assert index.owner_of_its(its.i) == "Arvik Holdings"  # not the merger's doer
