@@ -1127,8 +1127,13 @@ def _slot_tokens(slot: str, token):
     if slot == "compound":  # "a London law firm": London; "an Austin, Texas, chipmaker": Austin
         modifiers = [token, *(c for c in token.children  # "the Amsterdam delivery group"
                               if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i)]
-        return [_city_before(c) for m in modifiers for c in m.children
-                if c.dep_ in {"compound", "nmod"} and c.i < m.i and c.pos_ == "PROPN"]
+        found = [_city_before(c) for m in modifiers for c in m.children
+                 if c.dep_ in {"compound", "nmod"} and c.i < m.i and c.pos_ == "PROPN"]
+        if not found and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            found = [_city_before(c) for c in token.head.children  # "the Kansas City
+                     if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i  # broker
+                     and c.ent_type_ in syntax.PLACE_ENTS]  # Keel & Strand", all hung on Keel
+        return found
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [_city_before(c) for c in token.children if c.dep_ in {"npadvmod", "compound"}
                 and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.is_title)]

@@ -2214,3 +2214,10 @@ def test_its_inside_a_description_of_a_firm_is_that_firms():
     index = DocumentIndex(parsed, resolve([parsed], use_known=False))
     its = next(t for t in parsed.doc if t.lower_ == "its")
     assert index.owner_of_its(its.i) == "Arvik Holdings"  # not the merger's doer
+
+
+def test_a_town_before_a_firm_noun_before_the_name_all_on_the_name():
+    facts = fact_set(extract_text(
+        "Vossberg declined to comment on a report that Harlow Financial was in talks to buy "
+        "the Kansas City insurance broker Keelby & Strand, calling it market speculation."))
+    assert ("Keelby & Strand", "headquarteredIn", "Kansas City") in facts
