@@ -510,7 +510,11 @@ class RuleEngine:
                 # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
                 found.extend(self._names(child, index, coref=False)
                              or self._described_owner(child, noun, index))
-        if noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
+        if noun.dep_ == "conj" and not found and noun.head.ent_type_ == "PERSON":
+            found.extend(a for c in noun.head.children  # "Eskom chairperson Ben Ngubane and
+                         if c.dep_ == "compound" and c.pos_ == "NOUN"  # chief executive X":
+                         for a in self._owner(c, index))  # the firm of the title before
+        elif noun.dep_ == "conj" and not found:  # "Meta's founder and chief executive"
             found.extend(self._owner(noun.head, index))
         if not found:  # "founder and executive chairman of Shaw Communications"
             found.extend(a for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"

@@ -164,7 +164,9 @@ def members(token) -> list:
              for c in conjuncts(appos) if c.pos_ == "PROPN"]
     # "Kallio Capital and Hoshino Industries" read as one name modified by the first
     folded = [c for c in token.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
-              and any(g.dep_ == "cc" for g in c.children)]
+              and any(g.dep_ == "cc" for g in c.children)
+              and not any(g.dep_ == "conj" and g.pos_ == "NOUN" for g in c.children)]
+    # (but "chairperson Ben Ngubane and chief executive Brian Molefe": two people's titles)
     return [token, *conjuncts(token), *stray, *folded] if not _place_and_region(token) \
         else [token]
 
@@ -610,8 +612,17 @@ def holders(noun):
     yield from misattached_apposition(noun)
     if noun.dep_ in {"compound", "nmod"}:
         top = chain_top(noun)
+        name = noun.head  # "Eskom chairperson Ben Ngubane and chief executive Brian Molefe":
+        while name.dep_ == "compound" and name.head.pos_ == "PROPN" and name.head != top:
+            name = name.head  # the parser hangs Ngubane on Molefe; the title is Ngubane's
+        if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name != top \
+                and any(c.dep_ == "conj" for c in name.children):
+            top = name
         if top.pos_ == "PROPN" and top != noun:
             yield top
+    named = _person_named_after(noun)  # "... and chief executive Brian Molefe"
+    if named is not None and noun.dep_ == "conj":
+        yield named
     if noun.dep_ in {"attr", "acomp"}:  # "X is CEO"; "X, who co-founded Y and is its CTO"
         yield from logical_subjects(noun.head)
     if noun.dep_ in {"dep", "npadvmod", "nsubj", "advcl"} and noun.i == noun.sent.start + 1 \
@@ -686,6 +697,16 @@ def apposition_target(noun):
             and head.head.head.pos_ == "PROPN" and noun.lemma_.lower() not in _PLACE_NOUNS:
         return head.head.head
     return head
+
+
+def _person_named_after(noun):
+    """The person whose name directly follows a title ("chief executive Brian Molefe")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.pos_ != "PROPN" or after.ent_type_ != "PERSON":
+        return None
+    while after.dep_ == "compound" and after.head.ent_type_ == "PERSON" and after.head.i > after.i:
+        after = after.head
+    return after
 
 
 def _name_after_title(noun):

@@ -2221,3 +2221,12 @@ def test_a_town_before_a_firm_noun_before_the_name_all_on_the_name():
         "Vossberg declined to comment on a report that Harlow Financial was in talks to buy "
         "the Kansas City insurance broker Keelby & Strand, calling it market speculation."))
     assert ("Keelby & Strand", "headquarteredIn", "Kansas City") in facts
+
+
+def test_two_titled_people_joined_by_and():
+    facts = fact_set(extract_text(
+        "Ramvelo claimed in 2017 that Eskor chairperson Ben Ngubeni and chief executive Brian "
+        "Molefo requested that he terminate the licences."))
+    assert ("Ben Ngubeni", "leads", "Eskor") in facts
+    assert ("Brian Molefo", "ceoOf", "Eskor") in facts
+    assert ("Brian Molefo", "leads", "Eskor") not in facts  # he is no chairperson
