@@ -435,7 +435,9 @@ class RuleEngine:
         if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
             return [a for t in [token, *syntax.conjuncts(token)]
                     if t == token or not any(c.dep_ == "poss" for c in t.children)
-                    for a in self._names(t, index, coref=False)[:1]]
+                    for a in self._names(t, index, coref=False)[
+                        :None if t.pos_ == "NOUN" and t.i not in index.by_token else 1]]
+            # ("Google's offerings, such as Play Music, Play Movies and YouTube": all three)
         if slot == "names":  # "Gildea and Fica of the Omega Foundation": both are of it
             return [a for t in syntax.earlier_conjuncts(token)
                     for a in self._names(t, index, coref=False)[:1]]

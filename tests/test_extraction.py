@@ -2230,3 +2230,12 @@ def test_two_titled_people_joined_by_and():
     assert ("Ben Ngubeni", "leads", "Eskor") in facts
     assert ("Brian Molefo", "ceoOf", "Eskor") in facts
     assert ("Brian Molefo", "leads", "Eskor") not in facts  # he is no chairperson
+
+
+def test_a_firms_offerings_listed_after_such_as_are_all_its_products():
+    facts = fact_set(extract_text(
+        "Vantik, the Oslo software company, is growing. The Nexo hub was designed to leverage "
+        "Vantik's online media offerings, such as Vantik Music, Vantik Movies and Streamly, to "
+        "provide a shared experience."))
+    for product in ("Vantik Music", "Streamly"):
+        assert (product, "developedBy", "Vantik") in facts
