@@ -668,8 +668,9 @@ class RuleEngine:
         if trailing:
             return Argument(trailing, 0.8)
         # "former Acme engineers" are not Acme, nor is "a London law firm" London
-        people = described == "Person" or any(c.dep_ == "det" and c.lower_ in {"a", "an"}
-                                              for c in token.children)
+        people = described == "Person" or _household(token) or any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+        # ("controlled by the Dravenau family": a household, not the firm "Dravenau")
         for child in token.children if not people else ():
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
                     and child.i in index.by_token and not self._place_before_firm(child, token,
@@ -1221,6 +1222,14 @@ def _keep_best_per_sentence(fact: Fact) -> None:
             best[key] = ev
     fact.evidence = list(best.values())
 
+
+_HOUSEHOLDS = {"family", "clan", "dynasty", "household", "heirs"}
+
+
+def _household(noun) -> bool:
+    """ "the Dravenau family" (but "the Tanager family of models" is a product line)."""
+    return noun.lemma_.lower() in _HOUSEHOLDS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 _LED_VERBS = {"head", "lead", "run", "manage", "chair", "direct"}
 

@@ -2239,3 +2239,12 @@ def test_a_firms_offerings_listed_after_such_as_are_all_its_products():
         "provide a shared experience."))
     for product in ("Vantik Music", "Streamly"):
         assert (product, "developedBy", "Vantik") in facts
+
+
+def test_a_family_owns_through_its_name_no_firm_of_that_name():
+    facts = fact_set(extract_text(
+        "Kessbrunn Leben is an insurer. Since 2004 it has been a wholly owned subsidiary of "
+        "Dravik Holding, a Vienna-based financial holding company controlled by the Dravik "
+        "family. The Tanvik family of language models was released by Quenby Research."))
+    assert not any(s == "Dravik" for s, _, _ in facts)
+    assert ("Tanvik", "developedBy", "Quenby Research") in facts
