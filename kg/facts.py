@@ -88,7 +88,16 @@ class RuleEngine:
                 fact.evidence.append(evidence)
         for fact in facts.values():
             _keep_best_per_sentence(fact)
-        return list(facts.values())
+        return [f for f in facts.values() if not self._numbered_backwards(f)]
+
+    def _numbered_backwards(self, fact: Fact) -> bool:
+        """ "Tanager 1 ... Tanager 3, which succeeds Tanager 2", read onto Tanager 1: no version
+        succeeds a later number of its own family."""
+        if fact.predicate != self.knowledge.versions.successor:
+            return False
+        (stem, number), (other_stem, other_number) = (
+            split_version(self.entities[k].label) for k in (fact.subject, fact.object))
+        return stem is not None and stem == other_stem and number < other_number
 
     def _property(self, rule: RelationRule, token, subject: str, obj: str) -> str:
         """The rule's property, or its `majority` one when the stake is over half: "holds 58

@@ -2248,3 +2248,12 @@ def test_a_family_owns_through_its_name_no_firm_of_that_name():
         "family. The Tanvik family of language models was released by Quenby Research."))
     assert not any(s == "Dravik" for s, _, _ in facts)
     assert ("Tanvik", "developedBy", "Quenby Research") in facts
+
+
+def test_no_version_succeeds_a_later_number_of_its_family():
+    facts = fact_set(extract_text(
+        "Under Varga's direction the lab has released the Tanvik family of language models: "
+        "Tanvik 1 in 2021, then Tanvik 2, and in February Tanvik 3, which succeeds Tanvik 2 as "
+        "the default model in Obelix's products."))
+    assert ("Tanvik 1", "successorOf", "Tanvik 2") not in facts
+    assert ("Tanvik 3", "successorOf", "Tanvik 2") in facts
