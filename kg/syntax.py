@@ -20,6 +20,7 @@ PERSONAL = {"he", "she", "him", "her", "his"}
 SERVING = {"run", "serve", "work", "act", "remain", "stay", "continue", "lead", "join",
             "return", "take", "operate", "function", "trade"}
 # ("X serves as CEO", "X operates as a unit of Y": the subject holds the role)
+SUCCEEDING = {"succeed", "replace"}  # "X succeeded Y as CEO": X holds the title now
 SPEECH_VERBS = {"say", "tell", "add", "note", "state", "write", "comment"}  # "..., X said"
 NAMING = {"name", "appoint", "make", "elect", "promote", "hire", "pick", "tap"}
 PARTITIVE = {"one", "some", "many", "several", "two", "three", "each", "all", "most"}
@@ -642,8 +643,9 @@ def holders(noun):
         objects = [c for c in verb.children  # the parser's "[Acme], named [X] as CEO"
                    if c.dep_ == "oprd" and c.pos_ == "PROPN"] \
             or (logical_objects(verb) if verb.pos_ in {"VERB", "AUX"} else [])
-        if verb.lemma_.lower() in SERVING and logical_subjects(verb):
-            objects = []  # "she runs the startup as chief executive": she is the CEO
+        if verb.lemma_.lower() in SERVING | SUCCEEDING and logical_subjects(verb):
+            objects = []  # "she runs the startup as chief executive": she is the CEO;
+            # "Lindahl succeeded Sjölander as chief executive": Lindahl is
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS]
         if verb.dep_ == "conj" and own and all(c.dep_ in SUBJECT_DEPS for c in own):
             objects = []  # "..., and Harrowgate now operates as a subsidiary": Harrowgate

@@ -2257,3 +2257,10 @@ def test_no_version_succeeds_a_later_number_of_its_family():
         "the default model in Obelix's products."))
     assert ("Tanvik 1", "successorOf", "Tanvik 2") not in facts
     assert ("Tanvik 3", "successorOf", "Tanvik 2") in facts
+
+
+def test_who_succeeded_whom_as_chief_executive():
+    facts = fact_set(extract_text(
+        "Varnvik Electronics makes speakers. Ingrid Sjövik founded it. Lindqvist, previously "
+        "head of sales at Kallvik Mobile, succeeded Sjövik as chief executive in 2018."))
+    assert ("Ingrid Sjövik", "ceoOf", "Varnvik Electronics") not in facts
