@@ -117,8 +117,12 @@ def has_modifier(token, words: frozenset[str]) -> bool:
     phrases = [g for c in token.children if c.dep_ in {"prep", "dobj", "oprd"}
                for g in c.children  # "led its Series B": series; "named him the best coach"
                if c.dep_ == "prep" or g.dep_ == "compound" or (c.dep_, g.dep_) == ("oprd", "amod")]
+    # and what the clause a participle hangs on acts on: "completed their merger on Tuesday,
+    # creating Arvenna" (a merger forms no unit)
+    governing = [c for c in token.head.children if c.dep_ in OBJECT_DEPS | SUBJECT_DEPS] \
+        if token.dep_ == "advcl" and token.tag_ == "VBG" else []
     return any(t.lemma_.lower() in words or t.lower_ in words
-               for t in [*token.children, *near, *phrases])
+               for t in [*token.children, *near, *phrases, *governing])
 
 
 def is_anaphoric(token) -> bool:

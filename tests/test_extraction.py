@@ -2264,3 +2264,11 @@ def test_who_succeeded_whom_as_chief_executive():
         "Varnvik Electronics makes speakers. Ingrid Sjövik founded it. Lindqvist, previously "
         "head of sales at Kallvik Mobile, succeeded Sjövik as chief executive in 2018."))
     assert ("Ingrid Sjövik", "ceoOf", "Varnvik Electronics") not in facts
+
+
+def test_a_merger_forming_a_new_group_makes_no_unit_of_either_party():
+    facts = fact_set(extract_text(
+        "Tervik and Ostervald complete merger, forming Arvik Agritech\n\nThe Finnish maker "
+        "Tervik Machinery and Ostervald Landtechnik completed their merger on Tuesday, "
+        "creating Arvik Agritech, a farm-equipment group."))
+    assert not any(p == "subOrganizationOf" and s == "Arvik Agritech" for s, p, _ in facts)
