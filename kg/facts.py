@@ -153,6 +153,7 @@ class RuleEngine:
                                                       stems.get(" ".join(words[:cut]), ())
                                                       if product else ())
                            if other != key and self._fits(rule.property, key, other)
+                           and not words[cut].islower()  # not "Madeira and Azores"
                            and (not rule.rest_is_place or _names_a_place(words[cut:]))]
                 if not parents or not (rule.rest_is_place or self._named_as(rule, key, index)):
                     continue

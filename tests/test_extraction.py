@@ -2272,3 +2272,12 @@ def test_a_merger_forming_a_new_group_makes_no_unit_of_either_party():
         "Tervik Machinery and Ostervald Landtechnik completed their merger on Tuesday, "
         "creating Arvik Agritech, a farm-equipment group."))
     assert not any(p == "subOrganizationOf" and s == "Arvik Agritech" for s, p, _ in facts)
+
+
+def test_a_name_that_continues_with_and_is_no_product_of_its_first_word():
+    facts = fact_set(extract_text(
+        "Vantor news\n\nVantor, the software company, makes Vantor Cloud and Vantor Maps, two "
+        "popular services. After the normalization of the system in 1976, the grant of "
+        "autonomy to the archipelagos of Vantor and Azores was announced by Vantor."))
+    assert ("Vantor Cloud", "developedBy", "Vantor") in facts
+    assert ("Vantor and Azores", "developedBy", "Vantor") not in facts
