@@ -1158,7 +1158,7 @@ def _slot_tokens(slot: str, token):
         return syntax.logical_objects(token)
     if slot == "modified":  # "the model, code-named Avocado" -> model
         if token.dep_ in {"acl", "relcl", "amod"}:
-            return [token.head]
+            return [_based_thing(token) if token.lemma_ in _LOCATING else token.head]
         if token.dep_ == "conj" and token.head.dep_ in {"acl", "relcl"}:
             return [token.head.head]
         return [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -1231,6 +1231,19 @@ def _keep_best_per_sentence(fact: Fact) -> None:
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     fact.evidence = list(best.values())
+
+
+_LOCATING = {"base", "headquarter", "headquartered"}
+
+
+def _based_thing(verb):
+    """ "Costa Tessuti, a specialist in technical fabrics based in Rimini": what is based is
+    the specialist, not the fabrics the parser hung "based" on (a firm, not its goods)."""
+    noun = verb.head
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.dep_ == "appos" and noun.tag_ == "NNS":
+        return noun.head.head
+    return noun
 
 
 _HOUSEHOLDS = {"family", "clan", "dynasty", "household", "heirs"}

@@ -2281,3 +2281,10 @@ def test_a_name_that_continues_with_and_is_no_product_of_its_first_word():
         "autonomy to the archipelagos of Vantor and Azores was announced by Vantor."))
     assert ("Vantor Cloud", "developedBy", "Vantor") in facts
     assert ("Vantor and Azores", "developedBy", "Vantor") not in facts
+
+
+def test_based_after_a_specialists_goods_locates_the_specialist():
+    facts = fact_set(extract_text(
+        "Lisca Verde swimwear is produced by Costa Brava Tessuti, a specialist in technical "
+        "fabrics based in Rimini."))
+    assert ("Costa Brava Tessuti", "headquarteredIn", "Rimini") in facts
