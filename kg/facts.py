@@ -1111,6 +1111,11 @@ def _city_before(place):
 
 
 def _slot_tokens(slot: str, token):
+    if slot == "pobj":  # the trigger is a preposition: its object ("under Rolf Brenner")
+        return [c for c in token.children if c.dep_ == "pobj"]
+    if slot == "governor":  # ... and what it hangs on: a noun, or the doer of a verb
+        host = token.head  # ("Kagero Energy, under X, makes ...": Kagero Energy)
+        return syntax.logical_subjects(host) if host.pos_ in {"VERB", "AUX"} else [host]
     if slot == "subj":
         if token.pos_ == "ADJ" and token.dep_ == "advcl" and token.i >= 2 \
                 and token.doc[token.i - 1].text == "," \

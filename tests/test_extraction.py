@@ -2288,3 +2288,12 @@ def test_based_after_a_specialists_goods_locates_the_specialist():
         "Lisca Verde swimwear is produced by Costa Brava Tessuti, a specialist in technical "
         "fabrics based in Rimini."))
     assert ("Costa Brava Tessuti", "headquarteredIn", "Rimini") in facts
+
+
+def test_what_is_run_under_a_person_is_led_by_them():
+    facts = fact_set(extract_text(
+        "Kagvik Energy, under Rolf Bremer, a German executive who previously worked at "
+        "Siemvik, makes storage systems for homes. Tavrik debuts Muse, its first AI model "
+        "under Alex Wanger."))
+    assert ("Rolf Bremer", "leads", "Kagvik Energy") in facts
+    assert ("Alex Wanger", "leads", "Muse") not in facts
