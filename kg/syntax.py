@@ -551,9 +551,13 @@ def located_thing(noun):
     Any other noun is itself."""
     place_pair = noun.ent_type_ in PLACE_ENTS and any(
         c.dep_ == "appos" and c.ent_type_ in PLACE_ENTS for c in noun.children)
-    if place_pair and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "near"} \
-            and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "at", "near"}:
+        return noun
+    if place_pair and noun.head.head.pos_ in {"NOUN", "PROPN"}:
         return noun.head.head
+    if noun.ent_type_ in PLACE_ENTS and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.dep_ == "appos":  # "Inkleaf, a start-up in Dresden, which
+        return noun.head.head  # remains a subsidiary": the start-up
     return noun
 
 

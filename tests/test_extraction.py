@@ -2297,3 +2297,11 @@ def test_what_is_run_under_a_person_is_led_by_them():
         "under Alex Wanger."))
     assert ("Rolf Bremer", "leads", "Kagvik Energy") in facts
     assert ("Alex Wanger", "leads", "Muse") not in facts
+
+
+def test_a_relative_clause_after_a_firm_described_in_a_town_is_about_the_firm():
+    ex = extract_text("In 2020 Tavvik acquired Inkvale, a display start-up in Dresden, which "
+                      "remains a wholly owned subsidiary.")
+    dresden = next(e for e in ex.entities.values() if e.label == "Dresden")
+    assert dresden.type == "Place"
+    assert ("Inkvale", "headquarteredIn", "Dresden") in fact_set(ex)
