@@ -649,6 +649,9 @@ class RuleEngine:
               ) -> Argument | None:
         if token.i in index.by_token:
             return Argument(index.by_token[token.i])
+        if token.pos_ == "PROPN" and token.text.islower() and token.dep_ == "appos" \
+                and depth == 0:  # "Tessera AI, a San Francisco-based start-up": the tagger's
+            return self._name(syntax.apposition_target(token), index, coref, 1)  # "name"
         described = (self.heads.get(token.lemma_.lower()) or self._coreference_class(token)) \
             if token.pos_ == "NOUN" else None
         # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"

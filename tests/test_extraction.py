@@ -2305,3 +2305,10 @@ def test_a_relative_clause_after_a_firm_described_in_a_town_is_about_the_firm():
     dresden = next(e for e in ex.entities.values() if e.label == "Dresden")
     assert dresden.type == "Place"
     assert ("Inkvale", "headquarteredIn", "Dresden") in fact_set(ex)
+
+
+def test_a_firm_noun_the_tagger_took_for_a_name_still_describes_the_firm():
+    facts = fact_set(extract_text(
+        "Penny runs on Quill 2, a large language model developed by Tessvik AI, a San "
+        "Francisco-based start-up, under a multi-year partnership the two companies signed."))
+    assert ("Tessvik AI", "headquarteredIn", "San Francisco") in facts
