@@ -663,7 +663,10 @@ class RuleEngine:
                     index.by_token[child.i], described):
                 return Argument(index.by_token[child.i], 0.9)
         if token.lemma_.lower() in self.owner_nouns or token.lower_ in self.owner_nouns:
-            owners = self._possessors(token, index)  # "Meridia's board": Meridia
+            owners = self._possessors(token, index) or [  # "Meridia's board": Meridia;
+                a for p in syntax.prepositions(token)  # "the board of Meridia" too
+                for t in syntax.prepositional_objects(p, "of") if t.i in index.by_token
+                for a in [Argument(index.by_token[t.i])]]
             if owners:
                 return owners[0]
             focus = index.focus_at(token.i) if coref and _definite_alone(token) else None

@@ -2312,3 +2312,10 @@ def test_a_firm_noun_the_tagger_took_for_a_name_still_describes_the_firm():
         "Penny runs on Quill 2, a large language model developed by Tessvik AI, a San "
         "Francisco-based start-up, under a multi-year partnership the two companies signed."))
     assert ("Tessvik AI", "headquarteredIn", "San Francisco") in facts
+
+
+def test_who_chairs_the_board_of_a_firm_leads_it():
+    facts = fact_set(extract_text(
+        "The board of the Aurelio Media Trust is chaired by Gordon MacAllan. Quintero has "
+        "chaired the board of the Guadalajara-based Banco Serrato since 2017."))
+    assert ("Gordon MacAllan", "leads", "Aurelio Media Trust") in facts
