@@ -596,7 +596,7 @@ def _trim(span):
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
                            or doc[end - 1].pos_ in {"AUX", "CCONJ", "ADP", "DET"}
                            or (doc[end - 1].is_lower and end - 1 > start and (
-                               doc[end - 1].pos_ == "NOUN"
+                               doc[end - 1].pos_ in {"NOUN", "VERB"}  # "Raman became"
                                or doc[end - 1].lower_ in typing_cues().heads))):
         end -= 1
     return doc[start:end] if end > start else None

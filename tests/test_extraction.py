@@ -2319,3 +2319,9 @@ def test_who_chairs_the_board_of_a_firm_leads_it():
         "The board of the Aurelio Media Trust is chaired by Gordon MacAllan. Quintero has "
         "chaired the board of the Guadalajara-based Banco Serrato since 2017."))
     assert ("Gordon MacAllan", "leads", "Aurelio Media Trust") in facts
+
+
+def test_a_verb_the_tagger_ran_into_a_name_is_cut_off():
+    ex = extract_text("Priya Raman co-founded Keelvik Data. After the acquisition, Raman "
+                      "became Arcturo's chief technology officer, while Ekberg left in 2022.")
+    assert not any(e.label.endswith(" became") for e in ex.entities.values())
