@@ -1387,16 +1387,22 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
             if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
                     may_be(engine.entities[subject].type, rule.subject_type):
                 continue
+            names = (engine.entities[subject].label, *engine.entities[subject].aliases)
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence
-                        if not rule.requires or _uses_word(ev.sentence, rule.requires)]
+                        if not rule.requires or _uses_word_after(ev.sentence, names,
+                                                                 rule.requires)]
             if evidence:
                 implied.append(Fact(subject, rule.then, obj, evidence))
     return implied
 
 
-def _uses_word(sentence: str, words: frozenset[str]) -> bool:
-    return any(w.strip(".,;:()\"'").lower() in words for w in sentence.split())
+def _uses_word_after(sentence: str, names, words: frozenset[str]) -> bool:
+    """One of `words` after the first of `names` in the sentence: "X, which Y bought and runs
+    as a subsidiary" (not "the division acquired X", "its division, X, was sold to Y")."""
+    found = [sentence.find(n) for n in names if n and n in sentence]
+    rest = sentence[min(found) if found else 0:]
+    return any(w.strip(".,;:()\"'").lower() in words for w in rest.split())
 
 
 def _most_specific(facts: list[Fact]) -> list[Fact]:

@@ -2325,3 +2325,12 @@ def test_a_verb_the_tagger_ran_into_a_name_is_cut_off():
     ex = extract_text("Priya Raman co-founded Keelvik Data. After the acquisition, Raman "
                       "became Arcturo's chief technology officer, while Ekberg left in 2022.")
     assert not any(e.label.endswith(" became") for e in ex.entities.values())
+
+
+def test_a_firm_bought_and_run_as_a_subsidiary_is_part_of_the_buyer():
+    facts = fact_set(extract_text(
+        "The locks are designed by Domvik Labs, the Copenhagen-based lock maker that Sorvik "
+        "bought in 2021 and now runs as a wholly owned subsidiary. In 2021 the division "
+        "acquired Dunvik Pictures, a production company."))
+    assert ("Domvik Labs", "subOrganizationOf", "Sorvik") in facts
+    assert not any(s == "Dunvik Pictures" and p == "subOrganizationOf" for s, p, _ in facts)
