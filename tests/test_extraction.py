@@ -2334,3 +2334,12 @@ def test_a_firm_bought_and_run_as_a_subsidiary_is_part_of_the_buyer():
         "acquired Dunvik Pictures, a production company."))
     assert ("Domvik Labs", "subOrganizationOf", "Sorvik") in facts
     assert not any(s == "Dunvik Pictures" and p == "subOrganizationOf" for s, p, _ in facts)
+
+
+def test_a_firm_sold_to_a_buyer_the_tagger_called_a_person_and_plants_sold_are_no_firm():
+    facts = fact_set(extract_text(
+        "Trucks\n\nEnaska makes trucks. Enaska belonged to the state-owned INI holding. In "
+        "1990 Enaska was sold to Ivesco. Castmar Media also sold its printing plants to "
+        "Drukwerk Noordvik in 2018."))
+    assert ("Ivesco", "acquired", "Enaska") in facts  # the buyer, whatever the tagger said
+    assert not any(s == "Drukwerk Noordvik" for s, _, _ in facts)
