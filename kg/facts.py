@@ -1121,7 +1121,10 @@ def _slot_tokens(slot: str, token):
         return [c for c in token.children if c.dep_ == "pobj"]
     if slot == "governor":  # ... and what it hangs on: a noun, or the doer of a verb
         host = token.head  # ("Kagero Energy, under X, makes ...": Kagero Energy)
-        return syntax.logical_subjects(host) if host.pos_ in {"VERB", "AUX"} else [host]
+        if host.pos_ in {"VERB", "AUX"}:
+            return syntax.logical_subjects(host)
+        return [t for p in syntax.prepositions(host)  # "deputy leader of the Labour Party
+                for t in syntax.prepositional_objects(p, "of")] or [host]  # under X"
     if slot == "subj":
         if token.pos_ == "ADJ" and token.dep_ == "advcl" and token.i >= 2 \
                 and token.doc[token.i - 1].text == "," \

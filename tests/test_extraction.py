@@ -2343,3 +2343,10 @@ def test_a_firm_sold_to_a_buyer_the_tagger_called_a_person_and_plants_sold_are_n
         "Drukwerk Noordvik in 2018."))
     assert ("Ivesco", "acquired", "Enaska") in facts  # the buyer, whatever the tagger said
     assert not any(s == "Drukwerk Noordvik" for s, _, _ in facts)
+
+
+def test_a_deputy_under_a_leader_names_who_leads_the_party():
+    facts = fact_set(extract_text(
+        "Joanne Burtley is an Irish politician. She was deputy leader of the Labour Party "
+        "under Eamon Gilmartin, between 2007 and 2014."))
+    assert ("Eamon Gilmartin", "leads", "Labour Party") in facts
