@@ -289,7 +289,9 @@ def _nouns_around(root, start: int, end: int):
         if child.dep_ == "compound" and child.i < start and child.pos_ == "NOUN":
             yield child
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        yield root.head
+        before = root.doc[start - 2] if start >= 2 and root.doc[start - 1].text == "," else None
+        # "support for the organization, Sendero Luminoso" hung on "video": the organization
+        yield before if before is not None and before.pos_ == "NOUN" else root.head
     yield from _apposition_after(root.doc, end)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"

@@ -2350,3 +2350,12 @@ def test_a_deputy_under_a_leader_names_who_leads_the_party():
         "Joanne Burtley is an Irish politician. She was deputy leader of the Labour Party "
         "under Eamon Gilmartin, between 2007 and 2014."))
     assert ("Eamon Gilmartin", "leads", "Labour Party") in facts
+
+
+def test_an_organisation_named_after_its_noun_and_its_leader():
+    ex = extract_text(
+        "A music video was released, depicting support for the Peruvian Maoist terrorist "
+        "organization, Sendaro Lumino and its leader Abimar Guzmano.")
+    assert next(e for e in ex.entities.values() if e.label == "Sendaro Lumino").type \
+        == "Organization"
+    assert ("Abimar Guzmano", "leads", "Sendaro Lumino") in fact_set(ex)
