@@ -1154,6 +1154,9 @@ def _slot_tokens(slot: str, token):
         bought = token.dep_ == "pobj" and token.head.lower_ in {"for", "from"}  # "raised from"
         if bought and token.head.head.pos_ == "VERB":
             return syntax.logical_subjects(token.head.head)
+        through = token.dep_ == "pobj" and token.head.lower_ in {"through", "via", "under"}
+        if through and token.head.head.pos_ == "VERB":  # "X rents pumps out through a
+            return syntax.logical_subjects(token.head.head)  # partnership with Y": X
         return []
     if slot == "compound":  # "a London law firm": London; "an Austin, Texas, chipmaker": Austin
         modifiers = [token, *(c for c in token.children  # "the Amsterdam delivery group"

@@ -2359,3 +2359,11 @@ def test_an_organisation_named_after_its_noun_and_its_leader():
     assert next(e for e in ex.entities.values() if e.label == "Sendaro Lumino").type \
         == "Organization"
     assert ("Abimar Guzmano", "leads", "Sendaro Lumino") in fact_set(ex)
+
+
+def test_a_partnership_a_verb_works_through_is_its_subjects():
+    facts = fact_set(extract_text(
+        "Heatvik rents out pumps on monthly subscriptions through a partnership with the "
+        "energy supplier Solvik Energy, and it has raised money from Larchvik Ventures."))
+    assert ("Heatvik", "partnerOf", "Solvik Energy") in facts or \
+        ("Solvik Energy", "partnerOf", "Heatvik") in facts
