@@ -1197,6 +1197,8 @@ def _slot_tokens(slot: str, token):
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and (syntax.acts_as_verb(token) or token.head.pos_ == "NOUN"):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
+        if token.pos_ == "NOUN" and word == "with":  # "a partnership Acme signed with X": the
+            carriers += [c for c in token.children if c.dep_ == "relcl"]  # deal's own clause
         return [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
                 for pobj in syntax.prepositional_objects(prep, word)]
     if slot.startswith("deep:"):  # "competes for contracts with retailers against X": a

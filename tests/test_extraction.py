@@ -2367,3 +2367,11 @@ def test_a_partnership_a_verb_works_through_is_its_subjects():
         "energy supplier Solvik Energy, and it has raised money from Larchvik Ventures."))
     assert ("Heatvik", "partnerOf", "Solvik Energy") in facts or \
         ("Solvik Energy", "partnerOf", "Heatvik") in facts
+
+
+def test_a_partnership_one_side_signed_with_the_other():
+    facts = fact_set(extract_text(
+        "Wren 4 is available on Microvik's Azuro cloud from launch, under a partnership "
+        "Lanternvik signed with Microvik in March."))
+    assert ("Lanternvik", "partnerOf", "Microvik") in facts or \
+        ("Microvik", "partnerOf", "Lanternvik") in facts
