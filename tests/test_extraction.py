@@ -2375,3 +2375,14 @@ def test_a_partnership_one_side_signed_with_the_other():
         "Lanternvik signed with Microvik in March."))
     assert ("Lanternvik", "partnerOf", "Microvik") in facts or \
         ("Microvik", "partnerOf", "Lanternvik") in facts
+
+
+def test_joint_ventures_and_agreements_are_partnerships_but_a_merger_agreement_is_not():
+    facts = fact_set(extract_text(
+        "Valdrik Holdings makes brakes. Since 2021 Valdrik has run a joint venture with "
+        "Hitavi Rail to build brake systems. In 2023 the corporation signed a distribution "
+        "agreement with Amazo. Later Valdrik signed a merger agreement with Brakvik."))
+    assert ("Hitavi Rail", "partnerOf", "Valdrik Holdings") in facts or \
+        ("Valdrik Holdings", "partnerOf", "Hitavi Rail") in facts
+    assert not {("Brakvik", "partnerOf", "Valdrik Holdings"),
+                ("Valdrik Holdings", "partnerOf", "Brakvik")} & facts
