@@ -1178,6 +1178,14 @@ def _slot_tokens(slot: str, token):
             return [_based_thing(token) if token.lemma_ in _LOCATING else token.head]
         if token.dep_ == "conj" and token.head.dep_ in {"acl", "relcl"}:
             return [token.head.head]
+        edge = token.left_edge.i
+        if token.dep_ == "advcl" and edge >= 2 and token.doc[edge - 1].text == "," \
+                and token.doc[edge - 2].head.i < edge - 1 \
+                and token.doc[edge - 2].pos_ in {"PROPN", "NUM"}:  # "released Halyard 2.0,
+            named = token.doc[edge - 2]  # code-named Bowline, in 2016": the parser hangs
+            while named.dep_ in {"nummod", "compound"} and named.head.i < edge:  # the
+                named = named.head  # participle on the verb, after the name and its comma
+            return [named]
         return [c for c in token.children if c.dep_ == "nsubjpass"]
     if slot == "oprd":
         return [c for c in token.children if c.dep_ in {"oprd", "dobj", "attr", "appos"}]

@@ -2386,3 +2386,10 @@ def test_joint_ventures_and_agreements_are_partnerships_but_a_merger_agreement_i
         ("Valdrik Holdings", "partnerOf", "Hitavi Rail") in facts
     assert not {("Brakvik", "partnerOf", "Valdrik Holdings"),
                 ("Valdrik Holdings", "partnerOf", "Brakvik")} & facts
+
+
+def test_a_code_name_set_off_after_a_numbered_release():
+    facts = fact_set(extract_text(
+        "Keelvik released Halvard 2.0, code-named Bowsprit, in 2016; it added distributed "
+        "transactions."))
+    assert ("Halvard 2.0", "codeName", "Bowsprit") in facts
