@@ -530,9 +530,7 @@ class RuleEngine:
             found.extend(self._owner(noun.head, index))
         if not found:  # "founder and executive chairman of Shaw Communications"
             found.extend(a for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
-                         for p in syntax.prepositions(c)
-                         for t in syntax.prepositional_objects(p, "of")
-                         for a in self._names(t, index))
+                         for t in syntax.of_objects(c) for a in self._names(t, index))
         if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             verb = noun.head.head  # "Helio named Berg as chief executive": Helio; "the brand
             if any(c.dep_ == "dobj" for c in verb.children) or verb.dep_ == "relcl":  # it set
@@ -664,9 +662,8 @@ class RuleEngine:
                 return Argument(index.by_token[child.i], 0.9)
         if token.lemma_.lower() in self.owner_nouns or token.lower_ in self.owner_nouns:
             owners = self._possessors(token, index) or [  # "Meridia's board": Meridia;
-                a for p in syntax.prepositions(token)  # "the board of Meridia" too
-                for t in syntax.prepositional_objects(p, "of") if t.i in index.by_token
-                for a in [Argument(index.by_token[t.i])]]
+                Argument(index.by_token[t.i]) for t in syntax.of_objects(token)  # "the board
+                if t.i in index.by_token]  # of Meridia" too
             if owners:
                 return owners[0]
             focus = index.focus_at(token.i) if coref and _definite_alone(token) else None
@@ -1123,8 +1120,7 @@ def _slot_tokens(slot: str, token):
         host = token.head  # ("Kagero Energy, under X, makes ...": Kagero Energy)
         if host.pos_ in {"VERB", "AUX"}:
             return syntax.logical_subjects(host)
-        return [t for p in syntax.prepositions(host)  # "deputy leader of the Labour Party
-                for t in syntax.prepositional_objects(p, "of")] or [host]  # under X"
+        return syntax.of_objects(host) or [host]  # "deputy leader of the Labour Party under X"
     if slot == "subj":
         if token.pos_ == "ADJ" and token.dep_ == "advcl" and token.i >= 2 \
                 and token.doc[token.i - 1].text == "," \
@@ -1280,6 +1276,7 @@ def _household(noun) -> bool:
     """ "the Dravenau family" (but "the Tanager family of models" is a product line)."""
     return noun.lemma_.lower() in _HOUSEHOLDS and not any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
 
 _LED_VERBS = {"head", "lead", "run", "manage", "chair", "direct"}
 

@@ -43,12 +43,7 @@ def _settings() -> dict:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every place name that counts, as written (case matters: "Reading", not "reading")."""
-    path = ontology_dir() / PLACES_FILE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        lines = []  # no list: the tagger's labels and the text's cues type places alone
-    names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    names = _names_in(PLACES_FILE)  # no list: the tagger's labels and the text's cues alone
     settings = _settings()
     names.update(settings.get("names", ()))
     return frozenset(names - set(settings.get("not_places", ())))
@@ -58,13 +53,16 @@ def place_names() -> frozenset[str]:
 def country_names() -> frozenset[str]:
     """Countries, as written ("Germany", "Britain"): a firm is "based" in a town, and
     "Germany's Ostermark" says where it comes from, not where its head office is."""
-    path = ontology_dir() / COUNTRIES_FILE
+    return frozenset(_names_in(COUNTRIES_FILE) | set(_settings().get("country_names", ())))
+
+
+def _names_in(file: str) -> set[str]:
+    """The names a list under ontology/ holds, one a line (none if the file is missing)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = (ontology_dir() / file).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        lines = []
-    names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(names | set(_settings().get("country_names", ())))
+        return set()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def place_weight() -> float:

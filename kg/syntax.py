@@ -546,9 +546,10 @@ def _number(text: str) -> float:
 
 
 def located_thing(noun):
-    """What a relative clause after a "town, country" pair is about: "a subsidiary in Tallinn,
-    Estonia, which makes circuit boards" - the subsidiary, not the town the parser hung it on.
-    Any other noun is itself."""
+    """What a relative clause after a place is about: "a subsidiary in Tallinn, Estonia,
+    which makes circuit boards", "Inkleaf, a start-up in Dresden, which remains a subsidiary" -
+    the subsidiary, the start-up, not the town the parser hung it on. Any other noun is
+    itself."""
     place_pair = noun.ent_type_ in PLACE_ENTS and any(
         c.dep_ == "appos" and c.ent_type_ in PLACE_ENTS for c in noun.children)
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "at", "near"}:
@@ -808,6 +809,11 @@ def prepositional_objects(prep, word: str) -> list:
         return [pobj for inner in prep.children if inner.dep_ == "prep"
                 for pobj in prepositional_objects(inner, rest)]
     return [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def of_objects(token) -> list:
+    """What the "of" phrases on a word name: "chairman of X", "the board of X": X."""
+    return [pobj for prep in prepositions(token) for pobj in prepositional_objects(prep, "of")]
 
 
 def prepositions(token):
