@@ -302,6 +302,9 @@ def _nouns_around(root, start: int, end: int):
     if root.dep_ == "oprd" and root.head.dep_ == "acl" \
             and root.head.lemma_ in {"call", "name", "dub", "brand"}:
         yield root.head.head  # "a pair of earbuds called the Aria"
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.dep_ == "acl" \
+            and root.head.head.lemma_ == "know" and root.head.head.head.pos_ == "NOUN":
+        yield root.head.head.head  # "a device known as Chromecast"
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the latest phone is the X"
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     yield from _exemplified(root)

@@ -77,6 +77,7 @@ def load_pipeline():
             continue
         nlp = module.load(exclude=list(UNUSED_COMPONENTS))
         nlp.add_pipe("kg_line_breaks", before="parser")
+        nlp.add_pipe("kg_coined_names", after="lemmatizer")
         _keep_whole_words(nlp)
         _add_entity_ruler(nlp)
         return nlp
@@ -104,6 +105,34 @@ def line_breaks(doc):
         if "\n" in doc[token.i - 1].text_with_ws:
             token.is_sent_start = True
     return doc
+
+
+@Language.factory("kg_coined_names")
+def coined_names(nlp, name: str):
+    """A capitalised word inside a sentence that the tagger calls an adverb only for its
+    "-ly" ending ("its cloud service Ledgerly", "Ledgerly Go is available") is a coined
+    name: no English adverb is capitalised there. Adverbs the lexicon knows ("Finally",
+    "Only") and title-case lines keep their tag."""
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    adverbs = frozenset(table.get("adv", ()))
+
+    def retag(doc):
+        for token in doc:
+            if token.tag_ == "RB" and token.is_title and not token.is_sent_start \
+                    and token.lower_ not in adverbs and not _title_case_line(token):
+                token.tag_, token.pos_ = "NNP", "PROPN"
+                if token.dep_ == "advmod" and token.head.i == token.i - 1 \
+                        and token.head.pos_ == "NOUN":
+                    token.dep_ = "appos"  # "its cloud service Ledgerly": the service's name
+        return doc
+
+    return retag
+
+
+def _title_case_line(token) -> bool:
+    """Most of the words of the token's sentence start with a capital (a headline)."""
+    words = [t for t in token.sent if t.is_alpha and t.lower_ not in _SMALL_WORDS]
+    return sum(t.is_title for t in words) * 2 > len(words)
 
 
 def _keep_whole_words(nlp) -> None:

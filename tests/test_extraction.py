@@ -2393,3 +2393,25 @@ def test_a_code_name_set_off_after_a_numbered_release():
         "Keelvik released Halvard 2.0, code-named Bowsprit, in 2016; it added distributed "
         "transactions."))
     assert ("Halvard 2.0", "codeName", "Bowsprit") in facts
+
+
+def _types(extraction) -> dict[str, str]:
+    return {e.label: e.type for e in extraction.entities.values()}
+
+
+def test_a_coined_name_the_tagger_reads_as_an_adverb_is_a_name():
+    ex = extract_text(
+        "Tallvik Software develops accounting software for small firms, chiefly its cloud "
+        "service Coinly, which had 300,000 customers. Its mobile companion, Tidely Go, is "
+        "available on iOS. Finally the firm grew.")
+    types = _types(ex)
+    assert types.get("Coinly") == "Product" and types.get("Tidely Go") == "Product"
+    assert "Finally" not in types
+    assert ("Tidely Go", "availableOn", "iOS") in fact_set(ex)
+
+
+def test_a_noun_known_as_a_name_types_it():
+    ex = extract_text(
+        "Some concepts of the Orbel speaker were reused for a more successful device known "
+        "as Quoncast, which streams music to a television.")
+    assert _types(ex).get("Quoncast") == "PhysicalProduct"
