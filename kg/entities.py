@@ -16,7 +16,7 @@ from functools import lru_cache
 from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
-from kg.nlp import ParsedDocument, normalise_name, split_version
+from kg.nlp import ParsedDocument, bare_possessive_names, normalise_name, split_version
 from kg.places import place_names, place_weight
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
@@ -391,6 +391,16 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     yield from _maker_prefixed([n for n in multi if n not in person_names
                                 or any(c.isdigit() for c in n)], names, first_seen)
     yield from _main_titles(names, first_seen)
+    yield from _possessive_firms(parsed, names, first_seen)
+
+
+def _possessive_firms(parsed: ParsedDocument, names: set[str], first_seen: dict[str, int]):
+    """(full, short) for "Pennick's Pies ... Pennick's is now a subsidiary": the bare "X's"
+    is the first name written "X's ..." (later ones are its shop, its products)."""
+    for short in bare_possessive_names(parsed.doc) & names:
+        longer = [n for n in names if n.startswith(short + "'s ")]
+        if longer:
+            yield min(longer, key=lambda n: first_seen.get(n, 0)), short
 
 
 def _main_titles(names: set[str], first_seen: dict[str, int]):

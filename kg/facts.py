@@ -17,7 +17,7 @@ from kg.coreference import DocumentIndex, may_be
 from kg.entities import organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, split_version
+from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, normalise_name, split_version
 from kg.places import country_names, place_names
 
 
@@ -149,9 +149,9 @@ class RuleEngine:
                 words = self.entities[key].label.split()
                 product = self.schema.is_a(self.entities[key].type, "Product")
                 parents = [other for cut in range(1, len(words))
-                           for other in companies.get(" ".join(words[:cut]),
-                                                      stems.get(" ".join(words[:cut]), ())
-                                                      if product else ())
+                           for prefix in [normalise_name(" ".join(words[:cut]))]
+                           for other in companies.get(prefix,
+                                                      stems.get(prefix, ()) if product else ())
                            if other != key and self._fits(rule.property, key, other)
                            and not words[cut].islower()  # not "Madeira and Azores"
                            and (not rule.rest_is_place or _names_a_place(words[cut:]))]

@@ -341,7 +341,47 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
     mentions = _whole_titles(doc, _without_demonyms(doc, mentions), sentence_of)
+    mentions = _possessive_names(doc, mentions, sentence_of)
     return _recut_title_case(doc, mentions, sentence_of)
+
+
+def _possessive_names(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
+    """ "Pennick's Pies ... Pennick's is now a subsidiary": a text that uses "X's" on its own,
+    owning nothing, has a name ending in "'s" (a family firm, a shop), so "X's Pies" and
+    "X's Farm Shop" written with capitals are whole names, not X's pies and X's farm shop."""
+    bare = bare_possessive_names(doc)
+    if not bare:
+        return mentions
+    by_end = {m.end: m for m in mentions}
+    for token in doc[:-2]:
+        if token.text not in bare or doc[token.i + 1].tag_ != "POS":
+            continue
+        stop = token.i + 2
+        while _capitalised(doc, stop):
+            stop += 1
+        if stop == token.i + 2:
+            continue
+        start = by_end[token.idx + len(token)].start \
+            if token.idx + len(token) in by_end else token.idx
+        end = doc[stop - 1].idx + len(doc[stop - 1])
+        mentions = [m for m in mentions if not start <= m.start < end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        mentions.append(_mention(mentions and mentions[0].doc_id or "", span, "", sentence_of))
+        by_end = {m.end: m for m in mentions}
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def bare_possessive_names(doc) -> set[str]:
+    """Names written with "'s" that own nothing: "Pennick's is now a subsidiary", "buying
+    Pennick's"."""
+    return {t.text for t in doc[:-1] if t.pos_ == "PROPN" and doc[t.i + 1].tag_ == "POS"
+            and t.dep_ not in {"poss", "compound"} and not _capitalised(doc, t.i + 2)}
+
+
+def _capitalised(doc, i: int) -> bool:
+    """A capitalised noun or name at token i (one of the words of a name)."""
+    return i < len(doc) and doc[i].pos_ in {"PROPN", "NOUN"} and doc[i].text[:1].isupper() \
+        and not doc[i].is_sent_start
 
 
 _QUOTED = re.compile(r"[\"\u201c]([A-Z][^\"\u201c\u201d\n]{2,80}?)[\"\u201d]")
@@ -560,6 +600,8 @@ def _list_members(span):
                 and doc[token.i + 1].lower_ not in typing_cues().name_endings:
             # "Valve's Steam Deck": two names ("McDonald's Corp" one)
             return [doc[span.start:token.i], doc[token.i + 1:span.end]]
+        if token.text == ";" and span.start < token.i:  # a new clause: its label is a guess
+            return [doc[span.start:token.i]]
         if token.text == "," and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].lower_.rstrip(".") not in typing_cues().name_endings:
             return [doc[span.start:token.i], *_list_members(doc[token.i + 1:span.end])]

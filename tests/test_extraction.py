@@ -2415,3 +2415,44 @@ def test_a_noun_known_as_a_name_types_it():
         "Some concepts of the Orbel speaker were reused for a more successful device known "
         "as Quoncast, which streams music to a television.")
     assert _types(ex).get("Quoncast") == "PhysicalProduct"
+
+
+def test_a_firm_named_with_a_possessive_keeps_its_whole_name():
+    ex = extract_text(
+        "Dorling's Cakes sold to Leeds group\n\n"
+        "Dorling's Cakes, the family-owned cake maker based in Ripon, has been sold to the "
+        "Leeds food group Harwick Foods. The business was founded in 1950 by Ada Dorling. "
+        "Dorling's is now a subsidiary of Harwick. Its newest line, the Dorling's Tea Loaf, "
+        "replaced the older Ripon Slices in 2019. The sale did not include Dorling's Farm "
+        "Shop, which stays in the family.")
+    types = _types(ex)
+    assert types.get("Dorling's Cakes") == "Company"
+    assert types.get("Dorling's Farm Shop") == "Company"
+    assert "Cakes" not in types and "Tea Loaf" not in types
+    facts = fact_set(ex)
+    assert ("Dorling's Cakes", "headquarteredIn", "Ripon") in facts
+    assert ("Dorling's Cakes", "subOrganizationOf", "Harwick Foods") in facts
+    assert ("Dorling's Tea Loaf", "developedBy", "Dorling's Cakes") in facts
+
+
+def test_a_possessive_before_a_product_is_still_its_owner():
+    ex = extract_text("Tarnwell makes chips. Tarnwell's Quorra Chip ships in May.")
+    assert "Quorra Chip" in _types(ex)
+
+
+def test_a_name_the_tagger_runs_over_a_semicolon_ends_there():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc, Span
+
+    from kg.nlp import find_mentions
+
+    words = ["Soilwick", "is", "hiring", "in", "Nairobi", ";", "Ramesh", "says", "so", "."]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"]
+    heads = [2, 2, 2, 2, 3, 2, 7, 2, 7, 2]
+    deps = ["nsubj", "aux", "ROOT", "prep", "pobj", "punct", "nsubj", "conj", "advmod",
+            "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 4, 7, "GPE")]  # "Nairobi; Ramesh"
+    mentions = find_mentions("d", doc, {i: 0 for i in range(len(doc))})
+    assert [(m.text, m.ner_label) for m in mentions if "Nairobi" in m.text] == [("Nairobi", "GPE")]
+    assert all(";" not in m.text for m in mentions)
