@@ -286,8 +286,8 @@ def _nouns_around(root, start: int, end: int):
                 or (child.pos_ == "PROPN" and not child.ent_type_)):
             yield child  # "Fraser, director-general from 2008": the tagger's adjective
             # (but "Lowmoor, ...; Sable Street, ...": a name listed next to it says nothing)
-        if child.dep_ == "compound" and child.i < start and child.pos_ == "NOUN":
-            yield child
+        if child.dep_ in {"compound", "amod"} and child.i < start and child.pos_ == "NOUN":
+            yield child  # "the invoicing firm Fakturo", which the parser may call an amod
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         before = root.doc[start - 2] if start >= 2 and root.doc[start - 1].text == "," else None
         # "support for the organization, Sendero Luminoso" hung on "video": the organization

@@ -308,12 +308,14 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
     for ent, part in ((e, p) for e in _joined(doc.ents) for p in _list_members(e)):
         if ent.label_ not in NAME_LABELS:
             continue
+        label = "GPE" if part.start > ent.start and doc[part.start - 1].lower_ == "of" \
+            else ent.label_  # "Fakturo of Aarhus": the place the firm is of
         span = _trim(part)
         if span is None or _ignored(span, ignore) or not any(
                 c.isupper() for c in span.text):  # "the start-up": not a name; "Fold-1" is
             continue
         span = _extend(span)
-        mentions.append(_mention(doc_id, span, ent.label_, sentence_of))
+        mentions.append(_mention(doc_id, span, label, sentence_of))
         covered.update(range(span.start, span.end))
     for span in _proper_noun_runs(doc, covered):
         if not _ignored(span, ignore) and not _is_title(span):
@@ -594,6 +596,8 @@ def _list_members(span):
     and the text names the second on its own elsewhere. A name's tail seldom stands alone:
     "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay."""
     doc = span.doc
+    if _firm_of_town(span):
+        return [doc[span.start:span.start + 1], doc[span.start + 2:span.end]]
     for token in span:  # "Conductor, Stackwise's software": a comma the tagger ran over
         if token.tag_ == "POS" and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].text[:1].isupper() \
@@ -614,6 +618,17 @@ def _list_members(span):
                     or parts[0][-1].like_num:  # "PlayStation 5 and Steam": a version ends one
                 return parts
     return [span]
+
+
+def _firm_of_town(span) -> bool:
+    """ "the invoicing firm Fakturo of Aarhus" tagged as one organisation: a coined one-word
+    name, "of" and a one- or two-word name are a firm and the town it is from. "Bank of
+    England", "Isle of Man" and "University of Tartu" start with an English word and stay."""
+    if span.label_ != "ORG" or len(span) < 3 or len(span) > 4 or span[1].lower_ != "of":
+        return False
+    first, rest = span[0], span[2:]
+    return first.pos_ == "PROPN" and first.is_title and not _is_common(first.lower_) \
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
 
 
 @lru_cache(maxsize=1)

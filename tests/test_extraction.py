@@ -2456,3 +2456,13 @@ def test_a_name_the_tagger_runs_over_a_semicolon_ends_there():
     mentions = find_mentions("d", doc, {i: 0 for i in range(len(doc))})
     assert [(m.text, m.ner_label) for m in mentions if "Nairobi" in m.text] == [("Nairobi", "GPE")]
     assert all(";" not in m.text for m in mentions)
+
+
+def test_a_coined_firm_of_a_town_is_the_firm_and_its_town():
+    ex = extract_text(
+        "Title\n\nIn 2017 the company bought the Danish invoicing firm Fakturo of Aarhus, which "
+        "was merged into Quillon the following year. The Bank of England was not involved.")
+    types = _types(ex)
+    assert types.get("Fakturo") == "Company" and types.get("Aarhus") == "Place"
+    assert ("Fakturo", "headquarteredIn", "Aarhus") in fact_set(ex)
+    assert "Bank of England" in types
