@@ -79,11 +79,24 @@ class DocumentIndex:
         for token in self.parsed.doc:
             if token.pos_ != "NOUN" or token.i in self.by_token:
                 continue
-            for target in syntax.described(token):
+            for target in syntax.described(token) or self._firm_before(token):
                 key = self.by_token.get(target.i)
                 if key is not None:
                     found.append((token.i, token.lemma_.lower(), key))
         return found
+
+    def _firm_before(self, noun) -> list:
+        """ "the Brightmart supermarket chain ... the chain": a firm's name written before a
+        noun for firms, in a definite phrase, is what the noun later means. Not a place ("the
+        Edinburgh start-up") nor a family ("the Dravenau family")."""
+        sch = schema()
+        cls = typing_cues().heads.get(noun.lemma_.lower())
+        if noun.tag_ != "NN" or cls is None or not sch.is_a(cls, "Organization") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return []
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        key = self.by_token.get(names[0].i) if len(names) == 1 else None
+        return names if key and sch.is_a(self.entities[key].type, "Organization") else []
 
     @cached_property
     def _described_by_names(self) -> list[tuple[int, str, str]]:

@@ -2466,3 +2466,11 @@ def test_a_coined_firm_of_a_town_is_the_firm_and_its_town():
     assert types.get("Fakturo") == "Company" and types.get("Aarhus") == "Place"
     assert ("Fakturo", "headquarteredIn", "Aarhus") in fact_set(ex)
     assert "Bank of England" in types
+
+
+def test_the_noun_a_firm_was_written_before_refers_back_to_it():
+    facts = fact_set(extract_text(
+        "Title\n\nHarvik Retail Group, the Bergen-based owner of the Lystmart supermarket chain, "
+        "reported a rise in profit. Lystmart lifted sales after two weak years. Lars Eide, "
+        "who has run the chain since March, said lower prices had brought shoppers back."))
+    assert ("Lars Eide", "leads", "Lystmart") in facts
