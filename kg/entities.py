@@ -16,7 +16,13 @@ from functools import lru_cache
 from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
-from kg.nlp import ParsedDocument, bare_possessive_names, normalise_name, split_version
+from kg.nlp import (
+    ParsedDocument,
+    bare_possessive_names,
+    common_words,
+    normalise_name,
+    split_version,
+)
 from kg.places import place_names, place_weight
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
@@ -25,10 +31,11 @@ _PUNCTUATION = re.compile(r"[^\w\s+]")  # "Arclight+" is a service, not Arclight
 _PAREN = re.compile(
     r"\s*\(\s*(formerly\s+|previously\s+|originally\s+)?"
     r"(?P<called>(?:(?:also|commonly|often|usually|simply|better)\s+)?(?:known\s+as|called|"
-    r"shortened\s+to|referred\s+to\s+as|abbreviated(?:\s+as|\s+to)?)\s+)?"
+    r"shortened\s+to|referred\s+to\s+as|abbreviated(?:\s+as|\s+to)?|trading\s+as|"
+    r"doing\s+business\s+as|d/b/a)\s+)?"
     r"[\"“']?([^()\"“”']{1,40}?)[\"”']?\s*\)")
 """A name in parentheses after another: "(MSL)", a former name, "(formerly Norsk Radio)", or
-the name it goes by, "(commonly called Kessel)"."""
+the name it goes by, "(commonly called Kessel)", "(trading as Kestrel Air)"."""
 _DEFINITE = {"the", "this", "that"}
 
 
@@ -464,7 +471,9 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
             else first_seen
         cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
-        while cut > 0 and words[cut].lower() in endings:
+        while cut > 0 and (words[cut].lower() in endings or cut < len(words) - 1
+                           and words[cut].lower() in common_words(("noun", "adj"))):
+            # past an ending, a plain word goes too: "Halvard Retail Group" -> "Halvard"
             short = " ".join(words[:cut])
             if short in names and seen.get(full, 0) < seen.get(short, len(text)) \
                     and (short, full) not in parents:  # headline-only: "Acme" in it

@@ -2474,3 +2474,21 @@ def test_the_noun_a_firm_was_written_before_refers_back_to_it():
         "reported a rise in profit. Lystmart lifted sales after two weak years. Lars Eide, "
         "who has run the chain since March, said lower prices had brought shoppers back."))
     assert ("Lars Eide", "leads", "Lystmart") in facts
+
+
+def test_a_short_name_drops_plain_words_before_a_trade_ending():
+    ex = extract_text(
+        "Title\n\nHarvik Retail Group reported a rise in profit on Thursday. Harvik chief "
+        "executive Ingrid Solvang said margins would improve.")
+    firm = next(e for e in ex.entities.values() if e.label == "Harvik Retail Group")
+    assert "Harvik" in firm.aliases
+    assert ("Ingrid Solvang", "ceoOf", "Harvik Retail Group") in fact_set(ex)
+
+
+def test_a_trading_name_in_parentheses_is_an_alias():
+    ex = extract_text(
+        "Skua Regional Airways (trading as Skua Air) is a Scottish regional airline "
+        "headquartered in Aberdeen. Skua Air flies to Bergen.")
+    firm = next(e for e in ex.entities.values() if "Skua Air" in {e.label, *e.aliases})
+    assert {firm.label, *firm.aliases} >= {"Skua Air", "Skua Regional Airways"}
+    assert not any(f.subject == f.object for f in ex.facts)
