@@ -462,6 +462,7 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
     endings = set(typing_cues().name_endings) | {"ai"}
     in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
     shortened: dict[str, list[str]] = defaultdict(list)
+    person_names = {normalise_name(p.text) for p in people}
     parents = _owners_of_units(parsed)  # "Amazon's in-house robotics unit": not the unit
     for full in multi:
         words = full.split()
@@ -471,13 +472,15 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
             else first_seen
         cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
-        while cut > 0 and (words[cut].lower() in endings or cut < len(words) - 1
+        plain = False  # past an ending, a plain word goes too: "Halvard Retail Group" ->
+        while cut > 0 and (words[cut].lower() in endings or cut < len(words) - 1  # "Halvard"
                            and words[cut].lower() in common_words(("noun", "adj"))):
-            # past an ending, a plain word goes too: "Halvard Retail Group" -> "Halvard"
+            plain = plain or words[cut].lower() not in endings
             short = " ".join(words[:cut])
             if short in names and seen.get(full, 0) < seen.get(short, len(text)) \
-                    and (short, full) not in parents:  # headline-only: "Acme" in it
-                shortened[short].append(full)
+                    and (short, full) not in parents \
+                    and not (plain and short in person_names):  # "Mirela Kost Music School"
+                shortened[short].append(full)  # (and headline-only: "Acme" in it)
             cut -= 1
     sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
     for short, fulls in shortened.items():
