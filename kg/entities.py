@@ -37,6 +37,7 @@ _PAREN = re.compile(
 """A name in parentheses after another: "(MSL)", a former name, "(formerly Norsk Radio)", or
 the name it goes by, "(commonly called Kessel)", "(trading as Kestrel Air)"."""
 _DEFINITE = {"the", "this", "that"}
+_MODEL_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[a-z+]?")  # a model's code: "K5", "S2", "XT900"
 
 
 @lru_cache(maxsize=1 << 16)  # called for every mention and alias, on few distinct names
@@ -80,6 +81,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     words = name.lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
         found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
+    elif len(words) > 1 and _MODEL_CODE.fullmatch(name.split()[-1]):
+        found.append(("Product", cues.name_endings_weight))  # "Kestrel K5", "Audi A4"
     if span is None:
         return found
     place = cues.ner.get(mention.ner_label) == "Place" or known_place

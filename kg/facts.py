@@ -168,7 +168,9 @@ class RuleEngine:
         """An organisation whose name starts two products' names ("Google Docs", "Google
         Maps"): a maker naming its line, whatever the tagger made of the maker itself."""
         entity = self.entities[key]
-        if entity.type != "Organization":
+        if entity.type != "Organization" or any(  # "Samsung Galaxy" after "Samsung": a line
+                entity.label.startswith(self.entities[k].label + " ")
+                and self.schema.is_a(self.entities[k].type, "Organization") for k in keys):
             return False
         names = (entity.label, *entity.aliases)
         return sum(any(self.entities[k].label.startswith(n + " ") for n in names)
@@ -318,8 +320,10 @@ class RuleEngine:
         Labs": a lab of Meta)."""
         owned = token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children)
         untriggered = self.by_trigger.get("'s", []) if owned else []
-        if named and (self._full_name(token, named) or self._organisation_head(token, named)):
-            # "Dana Roe of Acme", "Kornholm Logistics of Aarhus": the name triggers
+        if named and (self._full_name(token, named) or self._organisation_head(token, named)
+                      or self._product_from(token, named)):
+            # "Dana Roe of Acme", "Kornholm Logistics of Aarhus", "the K5 from Kestrel": the
+            # name triggers
             untriggered = untriggered + self.by_trigger.get("<name>", [])
         if named and token.pos_ != "VERB" and not owned:
             return untriggered
@@ -330,6 +334,11 @@ class RuleEngine:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and following.lower_ == "of" and following.head == token \
             and self.schema.is_a(self.entities[key].type, "Organization")
+
+    def _product_from(self, token, key: str) -> bool:
+        """A product's name with a "from" phrase on it ("the Kestrel K5 from Kestrel")."""
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) \
+            and self.schema.is_a(self.entities[key].type, "Product")
 
     def _full_name(self, token, key: str) -> bool:
         """A person the tagger names in full: a lone "Dean" or "King" is more often a title."""

@@ -2492,3 +2492,14 @@ def test_a_trading_name_in_parentheses_is_an_alias():
     firm = next(e for e in ex.entities.values() if "Skua Air" in {e.label, *e.aliases})
     assert {firm.label, *firm.aliases} >= {"Skua Air", "Skua Regional Airways"}
     assert not any(f.subject == f.object for f in ex.facts)
+
+
+def test_a_model_code_types_a_product_and_from_names_its_maker():
+    ex = extract_text(
+        "Title\n\nThe S2 goes up against the Zephon Z3 from Lyon-based Zephon Motors and the "
+        "Kestrin K5 from the Berlin start-up Kestrin eMobility, both of which sell for less.")
+    assert _types(ex).get("Kestrin K5") == "Product"
+    facts = fact_set(ex)
+    assert ("Kestrin K5", "developedBy", "Kestrin eMobility") in facts
+    assert not any(f[0] == "Kestrin K5" and f[1] == "headquarteredIn" for f in facts)
+
