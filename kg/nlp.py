@@ -268,6 +268,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     """Parse one document (or wrap an already parsed Doc from `nlp.pipe`)."""
     doc = spacy_doc if spacy_doc is not None else load_pipeline()(document.text)
     _repair_copulas(doc)
+    _repair_year_subjects(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -278,6 +279,22 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
             sentence_of[token.i] = index
     parsed.mentions = find_mentions(document.id, doc, sentence_of)
     return parsed
+
+
+def _repair_year_subjects(doc) -> None:
+    """ "In 2014 Quillon acquired Paybird": the parser reads "2014 Quillon" as one noun phrase
+    in the "In" phrase and leaves the verb without a subject. The year is the phrase's object
+    and the name the verb's subject."""
+    for name in doc:
+        year = doc[name.i - 1] if name.i > 0 else None
+        prep, verb = name.head, name.head.head
+        if name.dep_ != "pobj" or name.pos_ != "PROPN" or year is None \
+                or year.head != name or not re.fullmatch(r"(19|20)\d\d", year.text) \
+                or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.i < name.i \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            continue
+        year.head, year.dep_ = prep, "pobj"
+        name.head, name.dep_ = verb, "nsubj"
 
 
 def _repair_copulas(doc) -> None:

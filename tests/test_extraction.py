@@ -2503,3 +2503,21 @@ def test_a_model_code_types_a_product_and_from_names_its_maker():
     assert ("Kestrin K5", "developedBy", "Kestrin eMobility") in facts
     assert not any(f[0] == "Kestrin K5" and f[1] == "headquarteredIn" for f in facts)
 
+
+
+
+def test_a_year_before_the_subject_is_not_part_of_its_name():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from kg.documents import parse_document
+    from kg.nlp import parse
+
+    words = ["In", "2014", "Varnholt", "acquired", "Paywick", "."]
+    pos = ["ADP", "NUM", "PROPN", "VERB", "PROPN", "PUNCT"]
+    heads = [3, 2, 0, 3, 3, 3]  # the small model's reading: "In [2014 Varnholt]"
+    deps = ["prep", "nummod", "pobj", "ROOT", "dobj", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    parsed = parse(parse_document(doc.text.encode(), "t.txt"), spacy_doc=doc)
+    tree = [(t.text, t.dep_, t.head.text) for t in parsed.doc]
+    assert ("Varnholt", "nsubj", "acquired") in tree and ("2014", "pobj", "In") in tree
