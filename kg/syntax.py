@@ -331,7 +331,8 @@ def logical_objects(verb):
         objects.extend(c for c in verb.head.children  # "has been majority-owned by X",
                        if c.dep_ in ANY_VOICE_SUBJECT_DEPS)  # parsed as "been" + adjective
     if not objects and verb.dep_ == "relcl" and not any(
-        c.lower_ in RELATIVE_PRONOUNS or c.dep_ in {"ccomp", "xcomp"} or stranded(c)
+        c.lower_ in RELATIVE_PRONOUNS and not _object_that(c)
+        or c.dep_ in {"ccomp", "xcomp"} or stranded(c)
         for c in verb.children
     ):  # "the company Musk founded": the noun is what the clause's verb acts on
         objects.append(verb.head)
@@ -344,6 +345,13 @@ def logical_objects(verb):
         objects.extend(logical_subjects(verb.head) if passive and active_head
                        else logical_objects(verb.head))
     return objects
+
+
+def _object_that(word) -> bool:
+    """ "a model that Quillon developed": a "that" the tagger made a conjunction, before a
+    subject of its own, stands for the object."""
+    return word.lower_ == "that" and word.dep_ == "mark" \
+        and any(c.dep_ == "nsubj" and c.i > word.i for c in word.head.children)
 
 
 def _nearer_participle(verb):

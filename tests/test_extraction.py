@@ -2521,3 +2521,17 @@ def test_a_year_before_the_subject_is_not_part_of_its_name():
     parsed = parse(parse_document(doc.text.encode(), "t.txt"), spacy_doc=doc)
     tree = [(t.text, t.dep_, t.head.text) for t in parsed.doc]
     assert ("Varnholt", "nsubj", "acquired") in tree and ("2014", "pobj", "In") in tree
+
+
+def test_a_that_the_tagger_made_a_conjunction_stands_for_the_object():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from kg import syntax
+
+    words = ["a", "model", "that", "Quorvel", "developed", "in", "house"]
+    pos = ["DET", "NOUN", "SCONJ", "PROPN", "VERB", "ADP", "NOUN"]
+    heads = [1, 1, 4, 4, 1, 4, 5]
+    deps = ["det", "ROOT", "mark", "nsubj", "relcl", "prep", "pobj"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in syntax.logical_objects(doc[4])] == ["model"]
