@@ -294,7 +294,7 @@ class DocumentIndex:
                       and key not in described and not syntax.quoted(doc[start])]
         here = [(start, key) for start, key in candidates if start >= sentence.start]
         for start, key in here:  # "Acme said the company ...": this sentence's subject
-            if self._is_subject(start, key):
+            if self._is_subject(start, key) and not self._in_other_clause(start, key, before):
                 return key
         core = any(self._root(start, key).dep_ in {"dobj", "nsubjpass"} for start, key in here)
         if depth < 3 and last_named and not core and sentence.start > 0 and any(
@@ -321,6 +321,14 @@ class DocumentIndex:
             if self._is_subject(start, key):
                 return key
         return None
+
+    def _in_other_clause(self, start: int, key: str, before: int) -> bool:
+        """The subject of a relative clause the pronoun is not in ("Harcourt, a maker the
+        company bought, was sold to Trenton, which still owns it": "it" is not the company)."""
+        root = self._root(start, key)
+        return any(a.dep_ == "relcl" and a.head.pos_ in {"NOUN", "PROPN"}  # not "in 2008,
+                   and before not in {t.i for t in a.subtree}  # when X was acquired"
+                   for a in root.ancestors)
 
     def _subordinate(self, start: int, key: str) -> bool:
         """The subject of a clause set before the main one ("When Merivale decided to spin

@@ -1407,7 +1407,8 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
             subject, obj = (fact.object, fact.subject) if rule.reverse else (fact.subject,
                                                                             fact.object)
             if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
-                    may_be(engine.entities[subject].type, rule.subject_type):
+                    may_be(engine.entities[subject].type, rule.subject_type) \
+                    or _superseded(fact, facts, rule.superseded_by):
                 continue
             names = (engine.entities[subject].label, *engine.entities[subject].aliases)
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
@@ -1417,6 +1418,15 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
             if evidence:
                 implied.append(Fact(subject, rule.then, obj, evidence))
     return implied
+
+
+def _superseded(fact: Fact, facts: list[Fact], rules: frozenset[str]) -> bool:
+    """Another subject holds the object by one of `rules` ("Acme bought Harcourt in 1994 ...
+    Harcourt was sold in 2006 to Trenton": Trenton owns it, Acme no longer)."""
+    return bool(rules) and any(
+        other.predicate == fact.predicate and other.object == fact.object
+        and other.subject != fact.subject and any(ev.rule in rules for ev in other.evidence)
+        for other in facts)
 
 
 def _uses_word_after(sentence: str, names, words: frozenset[str]) -> bool:

@@ -159,6 +159,8 @@ class Implication:
     confidence: float = 0.8  # multiplies the stated fact's evidence confidence
     subject_type: str | None = None  # the implied fact's subject must be of this class
     requires: frozenset[str] = frozenset()  # ... and its sentence must use one of these words
+    superseded_by: frozenset[str] = frozenset()  # rule ids whose facts for another subject
+    # cancel it: a sale to Y ends X's ownership
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,8 @@ def relation_knowledge() -> RelationKnowledge:
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),
                         subject_type=raw.get("subject_type"),
-                        requires=frozenset(w.lower() for w in raw.get("requires", ())))
+                        requires=frozenset(w.lower() for w in raw.get("requires", ())),
+                        superseded_by=frozenset(raw.get("superseded_by", ())))
             for raw in data.get("implies", [])
         ),
         named_after=tuple(

@@ -269,6 +269,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     doc = spacy_doc if spacy_doc is not None else load_pipeline()(document.text)
     _repair_copulas(doc)
     _repair_year_subjects(doc)
+    _repair_reduced_relatives(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -295,6 +296,21 @@ def _repair_year_subjects(doc) -> None:
             continue
         year.head, year.dep_ = prep, "pobj"
         name.head, name.dep_ = verb, "nsubj"
+
+
+def _repair_reduced_relatives(doc) -> None:
+    """ "Harcourt Pumps, a British maker the company bought in 1994, ...": the parser hangs
+    "the company" on "maker" as a second apposition and "bought" on "the company". A past-tense
+    verb is no participle: the noun before it is its subject, and the clause describes the
+    first noun."""
+    for verb in doc:
+        subject, noun = verb.head, verb.head.head
+        if verb.tag_ != "VBD" or verb.dep_ != "acl" or subject.dep_ != "appos" \
+                or subject.pos_ != "NOUN" or noun.pos_ != "NOUN" \
+                or subject.left_edge.i != noun.i + 1 or verb.i != subject.i + 1:
+            continue
+        subject.head, subject.dep_ = verb, "nsubj"
+        verb.head, verb.dep_ = noun, "relcl"
 
 
 def _repair_copulas(doc) -> None:

@@ -2535,3 +2535,14 @@ def test_a_that_the_tagger_made_a_conjunction_stands_for_the_object():
     deps = ["det", "ROOT", "mark", "nsubj", "relcl", "prep", "pobj"]
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in syntax.logical_objects(doc[4])] == ["model"]
+
+
+def test_a_firm_bought_then_sold_on_is_owned_by_its_last_buyer():
+    facts = fact_set(extract_text(
+        "Title\n\nKessman Armaturen is a valve maker in Wuppertal. A move into pumps was less "
+        "happy: Harford Pumps, a British maker the company bought in 1994, lost money for a "
+        "decade and was sold in 2006 to Trenwick Industrial of Cleveland, which still owns it."))
+    assert ("Kessman Armaturen", "acquired", "Harford Pumps") in facts
+    assert ("Trenwick Industrial", "owns", "Harford Pumps") in facts
+    assert ("Kessman Armaturen", "owns", "Harford Pumps") not in facts
+    assert ("Trenwick Industrial", "owns", "Kessman Armaturen") not in facts  # "it": Harford
