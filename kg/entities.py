@@ -281,14 +281,17 @@ def _nouns_around(root, start: int, end: int):
     """The nouns syntactically describing the name whose head is `root` (tokens start-end)."""
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= end \
             and not any(c.dep_ == "case" for c in root.children):  # "the X's rival": whose
-        yield root.head
-        noun = root.head  # "Calvane's Halcyon 3 depth camera": camera too
+        chain = [root.head]  # "Calvane's Halcyon 3 depth camera": camera too
         for _ in range(2):
+            noun = chain[-1]
             if noun.dep_ not in {"compound", "nmod"} or noun.head.i <= noun.i \
                     or noun.head.pos_ != "NOUN":
                 break
-            noun = noun.head
-            yield noun
+            chain.append(noun.head)
+        last = chain[-1]  # "the Shrewsbury accountancy firm Hollins & Webb": the firm is
+        if not (last.dep_ == "compound" and last.head.pos_ == "PROPN"  # Hollins & Webb
+                and last.head.i > last.i):
+            yield from chain
     for child in root.children:
         if child.dep_ == "appos" and not syntax.possessed_by_relative(child) \
                 and syntax.apposition_target(child) == root and (

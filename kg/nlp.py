@@ -469,7 +469,31 @@ def _without_demonyms(doc, mentions: list[Mention]) -> list[Mention]:
     places = {p for p in places if len(p) >= 4 and " " not in p}
     return [m for m in mentions if not (
         " " not in m.text and doc[m.head].dep_ in ("amod", "compound", "nmod")
-        and doc[m.head].head.pos_ == "NOUN" and _made_from_place(m.text, places))]
+        and doc[m.head].head.pos_ == "NOUN" and (
+            _made_from_place(m.text, places)  # "the Texan studio": a nationality, by the
+            or doc[m.head].ent_type_ == "NORP"  # tagger, made from a place it need not name
+            and _demonym_of_known_place(m.text)))]
+
+
+def _demonym_of_known_place(word: str) -> bool:
+    """ "Texan" (Texas), "Kenyan" (Kenya), "Taiwanese": a known place plus a demonym ending,
+    exactly ("Merlin" is no demonym of Merlo)."""
+    return any(word in {place + end, place[:-1] + end} for place in _known_places_like(word)
+               for end in _DEMONYM_ENDINGS)
+
+
+def _known_places_like(word: str) -> set[str]:
+    """Known places (ontology/places.txt) that start as `word` does."""
+    return _places_by_start().get(word[:3], set())
+
+
+@lru_cache(maxsize=1)
+def _places_by_start() -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for place in place_names():
+        if len(place) >= 4 and " " not in place:
+            index.setdefault(place[:3], set()).add(place)
+    return index
 
 
 def _made_from_place(word: str, places: set[str]) -> bool:

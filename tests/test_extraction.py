@@ -2546,3 +2546,13 @@ def test_a_firm_bought_then_sold_on_is_owned_by_its_last_buyer():
     assert ("Trenwick Industrial", "owns", "Harford Pumps") in facts
     assert ("Kessman Armaturen", "owns", "Harford Pumps") not in facts
     assert ("Trenwick Industrial", "owns", "Kessman Armaturen") not in facts  # "it": Harford
+
+
+def test_a_town_before_a_firm_noun_and_name_is_where_the_firm_is():
+    ex = extract_text(
+        "Title\n\nThe family was advised by the Shrewsbury accountancy firm Hollins & Webb, "
+        "where partner Ruth Cale handled the sale. In 2013 it bought the Texan studio "
+        "Redmarsh Games, which it closed two years later.")
+    facts = fact_set(ex)
+    assert ("Hollins & Webb", "headquarteredIn", "Shrewsbury") in facts
+    assert "Texan" not in _types(ex)
