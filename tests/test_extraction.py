@@ -2556,3 +2556,12 @@ def test_a_town_before_a_firm_noun_and_name_is_where_the_firm_is():
     facts = fact_set(ex)
     assert ("Hollins & Webb", "headquarteredIn", "Shrewsbury") in facts
     assert "Texan" not in _types(ex)
+
+
+def test_an_editor_works_for_the_paper_but_a_document_editor_is_software():
+    ex = extract_text(
+        "Title\n\nThis week host Dan Whitcombe, Furlong Media's agriculture editor, talks to "
+        "Priya Ramesh. Tern 2 powers Fenwold Compose, the assistant built into Fenwold Docs, "
+        "Fenwold Software's document editor used by four million people.")
+    assert ("Dan Whitcombe", "worksFor", "Furlong Media") in fact_set(ex)
+    assert _types(ex).get("Fenwold Docs") == "Product"
