@@ -333,7 +333,7 @@ def _apposition_after(doc, end: int):
     a noun phrase opening right after the name's comma still describes the name."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return
-    for token in doc[end + 1:min(end + 7, len(doc))]:
+    for token in doc[end + 1:min(end + 10, len(doc))]:
         if token.dep_ == "attr" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
                 and _set_off_after_name(token, None):
             yield token  # "... is ahead with QI-9, its own asthma antibody": QI-9's

@@ -1131,10 +1131,14 @@ def _slot_tokens(slot: str, token):
             return syntax.logical_subjects(host)
         return syntax.of_objects(host) or [host]  # "deputy leader of the Labour Party under X"
     if slot == "subj":
-        if token.pos_ == "ADJ" and token.dep_ == "advcl" and token.i >= 2 \
+        if token.pos_ == "ADJ" and (token.dep_ == "advcl" or token.dep_ == "acomp"
+                                    and token.head.lemma_ != "be") and token.i >= 2 \
                 and token.doc[token.i - 1].text == "," \
                 and token.doc[token.i - 2].pos_ in {"NOUN", "PROPN"}:
             return [token.doc[token.i - 2]]  # "through the Acme Home app, available on iOS"
+        if token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i < token.i - 1 \
+                and token.doc[token.i - 1].text == ",":
+            return [token.head]  # "Its GridKeeper app, available on Android, lets ..."
         if token.pos_ == "ADJ" or token.dep_ == "acomp" and not any(  # but "X has been
                 c.dep_ == "agent" for c in token.children):  # majority-owned by Y": Y
             # "X is available on Y", "X remains

@@ -2565,3 +2565,12 @@ def test_an_editor_works_for_the_paper_but_a_document_editor_is_software():
         "Fenwold Software's document editor used by four million people.")
     assert ("Dan Whitcombe", "worksFor", "Furlong Media") in fact_set(ex)
     assert _types(ex).get("Fenwold Docs") == "Product"
+
+
+def test_available_set_off_after_an_app_names_the_app():
+    facts = fact_set(extract_text(
+        "Title\n\nGridvale builds batteries. Its GridKeeper app, available on Android, lets "
+        "operators switch loads. The S2's dashboard is powered by VoltOS 2, and riders lock, "
+        "unlock and track the scooter with the Voltaro Ride app, available on iOS and Android."))
+    assert ("GridKeeper", "availableOn", "Android") in facts
+    assert ("Voltaro Ride", "availableOn", "iOS") in facts
