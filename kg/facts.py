@@ -426,14 +426,27 @@ class RuleEngine:
         for slot in slots:
             found = self._slot(slot, token, index)
             if wanted_type:
-                found = [a for a in found
-                         if self.schema.is_a(self.entities[a.entity].type, wanted_type)]
+                found = [a for a in found if self._may_be(a.entity, wanted_type)]
             if self.check_types and expected:  # a slot holding only misfits yields nothing
                 found = [a for a in found if any(
                     self.schema.is_a(self.entities[a.entity].type, cls) for cls in expected)]
             if found:
                 return _unique(found)
         return []
+
+    def _may_be(self, key: str, cls: str) -> bool:
+        """Of class `cls`, or, for a kind of company, an organisation only the tagger typed
+        ("Valve's Steam Deck", "Asus's ROG Ally" where the text says no more of either);
+        not one whose name says what it is ("the Ministry of Transport's X")."""
+        entity = self.entities[key]
+        if self.schema.is_a(entity.type, cls):
+            return True
+        words = entity.label.lower().split()
+        ending = typing_cues().name_endings.get(words[-1]) if len(words) > 1 else None
+        return entity.type == "Organization" and self.schema.is_a(cls, "Company") \
+            and ending is None and not any(w in typing_cues().name_endings
+                                           and typing_cues().name_endings[w] == "Organization"
+                                           for w in words)
 
     def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
         if slot == "focus":

@@ -2574,3 +2574,12 @@ def test_available_set_off_after_an_app_names_the_app():
         "unlock and track the scooter with the Voltaro Ride app, available on iOS and Android."))
     assert ("GridKeeper", "availableOn", "Android") in facts
     assert ("Voltaro Ride", "availableOn", "iOS") in facts
+
+
+def test_a_rival_product_owned_by_a_name_only_the_tagger_typed():
+    facts = fact_set(extract_text(
+        "Title\n\nThe Drift 2 goes on sale on October 3 at $549, putting it up against "
+        "Valve's Steam Deck and Asus's ROG Ally, the two best-selling devices in the category. "
+        "The Ministry of Transport's Roadwise portal lists it."))
+    assert ("Steam Deck", "developedBy", "Valve") in facts
+    assert not any(f[0] == "Roadwise" and f[1] == "developedBy" for f in facts)
