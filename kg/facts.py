@@ -1319,6 +1319,7 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     engine = RuleEngine(entities, check_types=False)
     sch = schema()
     silent = {rule.id for rule in engine.knowledge.rules if not rule.votes}
+    tail_types = {rule.id: rule.tail_type for rule in engine.knowledge.rules if rule.tail_type}
     votes: list[tuple[str, str, float]] = []
     pending: list[tuple[str, str, str, tuple[str, ...]]] = []
     for parsed in parsed_docs:
@@ -1331,10 +1332,16 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
             quiet = all(ev.rule in silent for ev in fact.evidence)
             if quiet and fact.predicate not in sch.symmetric:
                 continue  # a loose trigger; but "his rival" pairs people, "its rival" firms
+            guessed = all(ev.rule in tail_types and not sch.is_a(
+                entities[fact.object].type, tail_types[ev.rule]) for ev in fact.evidence)
+            # a tail that only may be of the rule's class ("Valve's Steam Deck") types the
+            # tail, not the head: "the BBC's Delivering Quality First" is no product for it
             domain = sch.domains.get(fact.predicate, ())
             range_ = sch.ranges.get(fact.predicate, ())
             for key, other, classes, facing in ((fact.subject, fact.object, domain, range_),
                                                 (fact.object, fact.subject, range_, domain)):
+                if guessed and key == fact.subject:
+                    continue
                 if len(classes) == 1 and not quiet and not weak:
                     votes.append((key, classes[0], SLOT_VOTE))
                 elif len(classes) > 1 and ("Person" not in facing

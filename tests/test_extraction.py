@@ -2583,3 +2583,9 @@ def test_a_rival_product_owned_by_a_name_only_the_tagger_typed():
         "The Ministry of Transport's Roadwise portal lists it."))
     assert ("Steam Deck", "developedBy", "Valve") in facts
     assert not any(f[0] == "Roadwise" and f[1] == "developedBy" for f in facts)
+
+
+def test_a_guessed_owner_does_not_make_what_it_owns_a_product():
+    ex = extract_text("Title\n\nThe game received the VRB's Mature rating in 2009.")
+    assert "Mature" not in _types(ex)
+    assert not any(f.predicate == "developedBy" for f in ex.facts)
