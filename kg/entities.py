@@ -321,6 +321,7 @@ def _nouns_around(root, start: int, end: int):
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "the latest phone is the X"
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN")
     yield from _exemplified(root)
+    yield from _announced(root)
 
 
 def _hyphenated(token) -> bool:
@@ -363,6 +364,30 @@ def _exemplified(root):
     prep = first.head
     if first.dep_ == "pobj" and prep.head.pos_ == "NOUN" and syntax.introduces_examples(prep):
         yield prep.head
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _announced(root):
+    """ "the three assistants everyone argues about: Quill, Mira and Beacon", "two rivals:
+    X and Y": a plural noun before a colon, counted as many as the names listed after it,
+    or written just before it, says what each is."""
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    doc = root.doc
+    colon = first.left_edge.i - 1
+    if colon < 1 or doc[colon].text != ":":
+        return
+    members = 1 + sum(1 for t in first.subtree if t.dep_ == "conj" and t.pos_ == "PROPN")
+    before = [t for t in doc[doc[colon].sent.start:colon] if t.tag_ == "NNS"]
+    for noun in reversed(before):
+        counted = [_NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                   for c in noun.children if c.dep_ == "nummod"]
+        if noun.i == colon - 1 or members > 1 and members in counted:
+            yield noun
+            return
 
 
 def _head_class(noun, heads: dict[str, str]) -> str | None:

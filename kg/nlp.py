@@ -796,7 +796,8 @@ def _proper_noun_runs(doc, covered: set[int]):
         ):
             j += 1
         span = _trim(doc[i : j + 1])
-        opening = span is not None and (span.start == span.sent.start or _after_bullet(span))
+        opening = span is not None and (span.start == span.sent.start or _after_bullet(span)) \
+            and not (span.start > 0 and doc[span.start - 1].text == ":")  # "about: Quill, Mira"
         if span is not None and not (opening and len(span) == 1 and token.is_title
                                      and _is_common(token.lower_)
                                      and not _opening_word_described(token)):

@@ -2589,3 +2589,14 @@ def test_a_guessed_owner_does_not_make_what_it_owns_a_product():
     ex = extract_text("Title\n\nThe game received the VRB's Mature rating in 2009.")
     assert "Mature" not in _types(ex)
     assert not any(f.predicate == "developedBy" for f in ex.facts)
+
+
+def test_names_listed_after_a_colon_are_what_the_noun_before_it_counts():
+    ex = extract_text(
+        "Quill vs Mira vs Beacon\n\nI've spent three weeks switching between the three "
+        "assistants everyone in my group chat keeps arguing about: Quill, Mira and Beacon. "
+        "Beacon is the newcomer, from Osterlund AI in Stockholm. The company was founded in "
+        "2022 by Ingrid Sahlberg.")
+    types = _types(ex)
+    assert types.get("Quill") == "Product" and types.get("Beacon") == "Product"
+    assert ("Ingrid Sahlberg", "founderOf", "Osterlund AI") in fact_set(ex)
