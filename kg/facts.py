@@ -729,7 +729,8 @@ class RuleEngine:
                 # "Vinter, the brand it set up": "it" is not Vinter; read it from before Vinter
                 target = self._recent_expected(index, antecedent)
             return Argument(target, 0.7) if target else None
-        if token.lower_ in syntax.WE and index.focus and syntax.spoken(token):
+        if token.lower_ in syntax.WE and index.focus and (
+                syntax.spoken(token) or token.lower_ != "my" and syntax.corporate_voice(token.doc)):
             return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
         if token.lower_ in {"i", "me"} and syntax.spoken(token):  # "I co-founded Sparkline,"
             target = index.speaker(token.i)  # said Nwosu; or on her answer line ("A: I ...")
@@ -737,6 +738,12 @@ class RuleEngine:
         if token.pos_ == "PRON" and token.lower_ in syntax.PERSONAL:  # "he co-founded": the person
             target = index.recent_person(token.i)
             return Argument(target, 0.7) if target else None
+        if token.pos_ == "NOUN" and index.focus and any(
+                c.dep_ == "poss" and c.lower_ == "our" for c in token.children) \
+                and (syntax.spoken(token) or syntax.corporate_voice(token.doc)):
+            cls = self._coreference_class(token)  # "Our company was founded in 1974 by X"
+            if cls and self.schema.is_a(cls, "Organization"):
+                return Argument(index.focus, 0.7)
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self._coreference_class(token)
             if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"

@@ -498,6 +498,18 @@ def spoken(token) -> bool:
     return label is not None and label not in INTERVIEWERS
 
 
+def corporate_voice(doc) -> bool:
+    """A text a company writes about itself ("About us: Our company was founded in 1974 ...
+    In 2012 we acquired X"): "we" and "our" outside quotation marks, and no narrator's "I"
+    (a reviewer's "we" is their household or their group chat)."""
+    if "kg_corporate_voice" not in doc.user_data:
+        narrated = [t.lower_ for t in doc if not inside_quotes(t) and speaker_label(t) is None]
+        plural = sum(w in {"we", "our", "us"} for w in narrated)
+        doc.user_data["kg_corporate_voice"] = plural >= 2 and not any(
+            w in {"i", "my", "me"} for w in narrated)
+    return doc.user_data["kg_corporate_voice"]
+
+
 # "A.", "A:", "CHEN:", "Michael Chen:" opening a transcript's line
 _SPEAKER_LABEL = re.compile(r"(?:(A)\.|([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}):)\s")
 INTERVIEWERS = {"Q", "HOST", "INTERVIEWER"}  # their "we" is not the guest's organisation

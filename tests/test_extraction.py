@@ -2600,3 +2600,20 @@ def test_names_listed_after_a_colon_are_what_the_noun_before_it_counts():
     types = _types(ex)
     assert types.get("Quill") == "Product" and types.get("Beacon") == "Product"
     assert ("Ingrid Sahlberg", "founderOf", "Osterlund AI") in fact_set(ex)
+
+
+def test_a_company_writing_about_itself_is_we():
+    facts = fact_set(extract_text(
+        "About Harkveld Logistics: Our Story\n\nHarkveld Logistics GmbH is a family-owned "
+        "transport company headquartered in Hamburg. Our company was founded in 1974 in Bremen "
+        "by Ernst Harkveld, a former army driver. In 2012 we acquired Nordbote Express, a "
+        "parcel courier based in Leipzig, which remains our subsidiary."))
+    assert ("Ernst Harkveld", "founderOf", "Harkveld Logistics GmbH") in facts
+    assert ("Harkveld Logistics GmbH", "acquired", "Nordbote Express") in facts
+
+
+def test_a_reviewers_we_is_not_the_company():
+    facts = fact_set(extract_text(
+        "Title\n\nI run a bakery in Leeds. Orvo Labs makes the Orvo Books app, and we switched "
+        "to it last year. We acquired Kelda Bakes, a rival bakery, in 2020."))
+    assert not any(f[1] == "acquired" for f in facts)
