@@ -289,8 +289,10 @@ class RuleEngine:
                     continue
                 whole = self._announced_whole(sentence, index)
                 for item in sentences[number + 1:]:
+                    if "\n" not in doc[item.start - 1].text_with_ws:
+                        continue  # the item's own paragraph goes on ("It includes X.")
                     part = index.by_token.get(item.start)
-                    if part is None or "\n" not in doc[item.start - 1].text_with_ws:
+                    if part is None:
                         break
                     if part != whole and self._fits(rule.property, part, whole):
                         text = parsed.sentences[_sentence_index(parsed.sentences,
@@ -943,6 +945,9 @@ class RuleEngine:
                 t.dep_ == "amod" and (t.lemma_.lower() in hedges or t.lower_ in hedges)
                 for t in token.doc[token.left_edge.i:token.i]):
             return True
+        if token.pos_ == "NOUN" and syntax.misattached_apposition(token):
+            return False  # "intends to sell Brightfold, its packaging subsidiary": the
+            # description is stated, whatever the parser hung it on
         current, steps = token, 0
         while steps < 4:
             if any((c.lemma_.lower() in hedges or c.lower_ in hedges)

@@ -2617,3 +2617,18 @@ def test_a_reviewers_we_is_not_the_company():
         "Title\n\nI run a bakery in Leeds. Orvo Labs makes the Orvo Books app, and we switched "
         "to it last year. We acquired Kelda Bakes, a rival bakery, in 2020."))
     assert not any(f[1] == "acquired" for f in facts)
+
+
+def test_divisions_announced_by_a_colon_each_in_a_paragraph_of_its_own():
+    ex = extract_text(
+        "Title\n\nWith effect from today, Harrowby Group's operations are organised into three "
+        "divisions:\n\nHarrowby Flow Systems, which makes pumps, is headed by Karin Lund. It "
+        "includes Hydrelle, the Lyon valve maker.\n\nHarrowby Precision, which supplies "
+        "machined parts, is led by Tomasz Wrobel.\n\nHarrowby Digital, which develops "
+        "software, is run by Sunil Mehta.\n\nThe Group intends to sell Brightfold, its "
+        "packaging subsidiary in Leeds. Elaine Forsyth, Harrowby's Chair, welcomed the plan.")
+    facts = fact_set(ex)
+    for division in ("Harrowby Flow Systems", "Harrowby Precision", "Harrowby Digital"):
+        assert (division, "subOrganizationOf", "Harrowby Group") in facts
+    assert ("Brightfold", "subOrganizationOf", "Harrowby Group") in facts
+    assert "Chair" not in _types(ex)
