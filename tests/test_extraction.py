@@ -2632,3 +2632,12 @@ def test_divisions_announced_by_a_colon_each_in_a_paragraph_of_its_own():
         assert (division, "subOrganizationOf", "Harrowby Group") in facts
     assert ("Brightfold", "subOrganizationOf", "Harrowby Group") in facts
     assert "Chair" not in _types(ex)
+
+
+def test_a_town_before_the_noun_describing_a_firm_is_not_the_firm():
+    facts = fact_set(extract_text(
+        "Title\n\nThe best-known success is Quaymark Robotics, the Cork maker of warehouse "
+        "robots founded by Aoife Brennock in 2016."))
+    assert ("Aoife Brennock", "founderOf", "Quaymark Robotics") in facts
+    assert ("Quaymark Robotics", "headquarteredIn", "Cork") in facts
+    assert not any(f[2] == "Cork" and f[1] != "headquarteredIn" for f in facts)
