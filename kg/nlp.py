@@ -733,7 +733,8 @@ def _trim(span):
     doc = span.doc
     while start < end and (_article(doc, start) or doc[start].is_punct or (
             start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])
-                                 or _preposition_before_name(doc[start:end])))):
+                                 or _preposition_before_name(doc[start:end])
+                                 or _place_before_noun(doc[start:end])))):
         start += 1  # "the start-up Inkwell", "Carmaker Voltra Motors said": the name after
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
@@ -770,6 +771,13 @@ def _preposition_before_name(span) -> bool:
 
 _PREPOSITIONS = frozenset(["inside", "behind", "beyond", "within", "after", "before", "at",
                            "for", "from", "with", "without", "into", "in", "on", "of"])
+
+
+def _place_before_noun(span) -> bool:
+    """ "the Belfast start-up Dockhand" tagged as one name: a known town, then a lower-case
+    noun, then the name; the town says where the firm is."""
+    return len(span) >= 3 and span[0].text in place_names() and span[1].is_lower \
+        and any(t.text[:1].isupper() for t in span[2:])
 
 
 def _descriptor(span) -> bool:

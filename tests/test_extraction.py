@@ -2641,3 +2641,11 @@ def test_a_town_before_the_noun_describing_a_firm_is_not_the_firm():
     assert ("Aoife Brennock", "founderOf", "Quaymark Robotics") in facts
     assert ("Quaymark Robotics", "headquarteredIn", "Cork") in facts
     assert not any(f[2] == "Cork" and f[1] != "headquarteredIn" for f in facts)
+
+
+def test_a_town_and_a_noun_the_tagger_took_into_a_name_are_trimmed():
+    ex = extract_text(
+        "Title\n\nQuaymark's main rival, the Belfast start-up Dockhand, approached Thornbury in "
+        "2018, but Kerrigan turned it down.")
+    assert "Dockhand" in _types(ex)
+    assert not any("start-up" in label for label in _types(ex))
