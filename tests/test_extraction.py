@@ -2649,3 +2649,11 @@ def test_a_town_and_a_noun_the_tagger_took_into_a_name_are_trimmed():
         "2018, but Kerrigan turned it down.")
     assert "Dockhand" in _types(ex)
     assert not any("start-up" in label for label in _types(ex))
+
+
+def test_the_investor_refers_back_to_the_person_the_profile_is_about():
+    facts = fact_set(extract_text(
+        "Title\n\nNadia Kerrane does not like being called a kingmaker. Yet the investor, who "
+        "co-founded Thornwick Ventures in 2014 with the engineer Liam Ostrow, has backed more "
+        "start-ups than anyone."))
+    assert ("Nadia Kerrane", "founderOf", "Thornwick Ventures") in facts
