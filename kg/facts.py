@@ -9,7 +9,7 @@ kept with status "hedged" and negated ones are not kept at all.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from kg import syntax
@@ -1437,6 +1437,10 @@ def _invested(literals: list[Fact], engine: RuleEngine) -> list[Fact]:
 def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
     """Facts that stated ones imply (ontology/relations.toml [[implies]]), one step only."""
     implied = []
+    by_rule: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for fact in facts:  # (predicate, object) -> (rule, subject), for `superseded_by`
+        by_rule[fact.predicate, fact.object].update((ev.rule, fact.subject)
+                                                    for ev in fact.evidence)
     for fact in facts:
         for rule in engine.knowledge.implications:
             if rule.when != fact.predicate:
@@ -1445,7 +1449,9 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                                                                             fact.object)
             if not engine._fits(rule.then, subject, obj) or rule.subject_type and not \
                     may_be(engine.entities[subject].type, rule.subject_type) \
-                    or _superseded(fact, facts, rule.superseded_by):
+                    or any(rule_id in rule.superseded_by and other != fact.subject
+                           for rule_id, other in by_rule[fact.predicate, fact.object]):
+                # "Acme bought Harcourt in 1994 ... sold it in 2006 to Trenton": Trenton owns it
                 continue
             names = (engine.entities[subject].label, *engine.entities[subject].aliases)
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
@@ -1455,15 +1461,6 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
             if evidence:
                 implied.append(Fact(subject, rule.then, obj, evidence))
     return implied
-
-
-def _superseded(fact: Fact, facts: list[Fact], rules: frozenset[str]) -> bool:
-    """Another subject holds the object by one of `rules` ("Acme bought Harcourt in 1994 ...
-    Harcourt was sold in 2006 to Trenton": Trenton owns it, Acme no longer)."""
-    return bool(rules) and any(
-        other.predicate == fact.predicate and other.object == fact.object
-        and other.subject != fact.subject and any(ev.rule in rules for ev in other.evidence)
-        for other in facts)
 
 
 def _uses_word_after(sentence: str, names, words: frozenset[str]) -> bool:

@@ -376,11 +376,12 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
     mentions = _whole_titles(doc, _without_demonyms(doc, mentions), sentence_of)
-    mentions = _possessive_names(doc, mentions, sentence_of)
+    mentions = _possessive_names(doc_id, doc, mentions, sentence_of)
     return _recut_title_case(doc, mentions, sentence_of)
 
 
-def _possessive_names(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
+def _possessive_names(doc_id: str, doc, mentions: list[Mention], sentence_of
+                      ) -> list[Mention]:
     """ "Pennick's Pies ... Pennick's is now a subsidiary": a text that uses "X's" on its own,
     owning nothing, has a name ending in "'s" (a family firm, a shop), so "X's Pies" and
     "X's Farm Shop" written with capitals are whole names, not X's pies and X's farm shop."""
@@ -401,7 +402,7 @@ def _possessive_names(doc, mentions: list[Mention], sentence_of) -> list[Mention
         end = doc[stop - 1].idx + len(doc[stop - 1])
         mentions = [m for m in mentions if not start <= m.start < end]
         span = doc.char_span(start, end, alignment_mode="expand")
-        mentions.append(_mention(mentions and mentions[0].doc_id or "", span, "", sentence_of))
+        mentions.append(_mention(doc_id, span, "", sentence_of))
         by_end = {m.end: m for m in mentions}
     return sorted(mentions, key=lambda m: m.start)
 
