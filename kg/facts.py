@@ -326,7 +326,9 @@ class RuleEngine:
                       or self._product_from(token, named)):
             # "Dana Roe of Acme", "Kornholm Logistics of Aarhus", "the K5 from Kestrel": the
             # name triggers
-            untriggered = untriggered + self.by_trigger.get("<name>", [])
+            untriggered = untriggered + [  # (only those whose head the name can be)
+                rule for rule in self.by_trigger.get("<name>", [])
+                if not rule.head_type or self._head_fits(rule, named)]
         if named and token.pos_ != "VERB" and not owned:
             return untriggered
         return untriggered + self._triggered(token)

@@ -115,10 +115,11 @@ def coined_names(nlp, name: str):
     "Only") and title-case lines keep their tag."""
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     adverbs = frozenset(table.get("adv", ()))
+    adverb_tag = nlp.vocab.strings.add("RB")
 
     def retag(doc):
-        for token in doc:
-            if token.tag_ == "RB" and token.is_title and not token.is_sent_start \
+        for token in doc:  # (the integer tag first: this runs on every token)
+            if token.tag == adverb_tag and token.is_title and not token.is_sent_start \
                     and token.lower_ not in adverbs and not _title_case_line(token):
                 token.tag_, token.pos_ = "NNP", "PROPN"
                 if token.dep_ == "advmod" and token.head.i == token.i - 1 \
@@ -286,11 +287,12 @@ def _repair_year_subjects(doc) -> None:
     """ "In 2014 Quillon acquired Paybird": the parser reads "2014 Quillon" as one noun phrase
     in the "In" phrase and leaves the verb without a subject. The year is the phrase's object
     and the name the verb's subject."""
-    for name in doc:
-        year = doc[name.i - 1] if name.i > 0 else None
+    for year in doc[:-1]:
+        if not (year.is_digit and len(year) == 4 and year.text[:2] in {"19", "20"}):
+            continue
+        name = doc[year.i + 1]
         prep, verb = name.head, name.head.head
-        if name.dep_ != "pobj" or name.pos_ != "PROPN" or year is None \
-                or year.head != name or not re.fullmatch(r"(19|20)\d\d", year.text) \
+        if name.dep_ != "pobj" or name.pos_ != "PROPN" or year.head != name \
                 or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.i < name.i \
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             continue
@@ -303,9 +305,12 @@ def _repair_reduced_relatives(doc) -> None:
     "the company" on "maker" as a second apposition and "bought" on "the company". A past-tense
     verb is no participle: the noun before it is its subject, and the clause describes the
     first noun."""
+    past, acl = doc.vocab.strings.add("VBD"), doc.vocab.strings.add("acl")
     for verb in doc:
+        if verb.tag != past or verb.dep != acl:  # (integers first: every token comes here)
+            continue
         subject, noun = verb.head, verb.head.head
-        if verb.tag_ != "VBD" or verb.dep_ != "acl" or subject.dep_ != "appos" \
+        if subject.dep_ != "appos" \
                 or subject.pos_ != "NOUN" or noun.pos_ != "NOUN" \
                 or subject.left_edge.i != noun.i + 1 or verb.i != subject.i + 1:
             continue
@@ -410,8 +415,12 @@ def _possessive_names(doc_id: str, doc, mentions: list[Mention], sentence_of
 def bare_possessive_names(doc) -> set[str]:
     """Names written with "'s" that own nothing: "Pennick's is now a subsidiary", "buying
     Pennick's"."""
-    return {t.text for t in doc[:-1] if t.pos_ == "PROPN" and doc[t.i + 1].tag_ == "POS"
+    if "kg_bare_possessives" not in doc.user_data:
+        marker = doc.vocab.strings.add("POS")
+        doc.user_data["kg_bare_possessives"] = {
+            t.text for t in doc[:-1] if doc[t.i + 1].tag == marker and t.pos_ == "PROPN"
             and t.dep_ not in {"poss", "compound"} and not _capitalised(doc, t.i + 2)}
+    return doc.user_data["kg_bare_possessives"]
 
 
 def _capitalised(doc, i: int) -> bool:
