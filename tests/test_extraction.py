@@ -13,6 +13,15 @@ from kg.knowledge import schema
 from kg.nlp import normalise_name
 
 
+def _entity(extraction, label: str):
+    """The entity a test names by its label (StopIteration, so a failure, when absent)."""
+    return next(e for e in extraction.entities.values() if e.label == label)
+
+
+def _types(extraction) -> dict[str, str]:
+    return {e.label: e.type for e in extraction.entities.values()}
+
+
 def test_name_normalisation():
     assert normalise_name("\u201cMeta\u2019s") == "Meta"
     assert normalise_name("the Acme Labs") == "Acme Labs"
@@ -1711,7 +1720,7 @@ def test_a_name_in_a_parenthetical_aside_is_not_the_sentence_subject():
     facts = fact_set(ex)
     assert ("Dario Venn", "founderOf", "Harrowgate Pictures") in facts
     assert not any(f[0] == "Kettering Falls" for f in facts)
-    town = next(e for e in ex.entities.values() if e.label == "Kettering Falls")
+    town = _entity(ex, "Kettering Falls")
     assert town.type == "Place"
 
 
@@ -1739,7 +1748,7 @@ def test_an_airport_is_a_place_not_a_firm_with_headquarters():
                       "the Dunmere Port Authority.")
     facts = fact_set(ex)
     assert ("Varnholt Airport", "headquarteredIn", "Dunmere") not in facts
-    airport = next(e for e in ex.entities.values() if e.label == "Varnholt Airport")
+    airport = _entity(ex, "Varnholt Airport")
     assert airport.type == "Place"
 
 
@@ -1749,7 +1758,7 @@ def test_headquarters_in_a_named_district_of_a_city_is_the_district():
     facts = fact_set(ex)
     assert ("Tarvola Telecom", "headquarteredIn", "Alvorada Nova") in facts
     assert ("Tarvola Telecom", "headquarteredIn", "Lisbon") not in facts
-    district = next(e for e in ex.entities.values() if e.label == "Alvorada Nova")
+    district = _entity(ex, "Alvorada Nova")
     assert district.type == "Place"
 
 
@@ -1795,7 +1804,7 @@ def test_a_short_form_may_drop_several_trade_endings():
         "Brackmoor Logistics Group, the Ghent-based haulier, has named Elke Vos chief executive. "
         "Vos joined Brackmoor in 2019."
     )
-    firm = next(e for e in ex.entities.values() if e.label == "Brackmoor Logistics Group")
+    firm = _entity(ex, "Brackmoor Logistics Group")
     assert "Brackmoor" in firm.aliases
 
 
@@ -1819,7 +1828,7 @@ def test_a_headline_surname_is_the_person_the_story_names_in_full():
         "appointed Sofie Vandermeer as chief executive with immediate effect. Vandermeer joined "
         "the group in 2020."
     )
-    person = next(e for e in ex.entities.values() if e.label == "Sofie Vandermeer")
+    person = _entity(ex, "Sofie Vandermeer")
     assert person.type == "Person" and "Vandermeer" in person.aliases
     assert ("Sofie Vandermeer", "ceoOf", "Brackmoor Logistics Group") in fact_set(ex)
 
@@ -1869,7 +1878,7 @@ def test_a_firm_of_a_place_is_headquartered_there():
 def test_a_product_named_after_an_organisation_that_acts_as_a_firm_is_its_product():
     ex = extract_text("Wrenfield is backed by Tallow Capital. The Wrenfield Dock, a smart "
                       "speaker, sells for $199.")
-    wrenfield = next(e for e in ex.entities.values() if e.label == "Wrenfield")
+    wrenfield = _entity(ex, "Wrenfield")
     assert wrenfield.type == "Organization"  # the tagger's class: only the stake shows a firm
     assert ("Wrenfield Dock", "developedBy", "Wrenfield") in fact_set(ex)
 
@@ -1877,7 +1886,7 @@ def test_a_product_named_after_an_organisation_that_acts_as_a_firm_is_its_produc
 def test_the_name_a_firm_is_commonly_called_in_parentheses_is_its_alias():
     ex = extract_text("Orvale Versicherung AG (commonly called Orvale) is an Austrian insurer "
                       "based in Graz. Orvale bought Pannon Biztos in 2006.")
-    firm = next(e for e in ex.entities.values() if e.label == "Orvale Versicherung AG")
+    firm = _entity(ex, "Orvale Versicherung AG")
     assert "Orvale" in firm.aliases
     assert ("Orvale Versicherung AG", "acquired", "Pannon Biztos") in fact_set(ex)
 
@@ -1908,7 +1917,7 @@ def test_a_brewery_is_a_company_and_its_beers_are_its_products():
     ex = extract_text("Hollinby Brewery is based in Leeds. Its best-known beers are Hollinby "
                       "Gritstone, a golden ale first brewed in 1931, and Hollinby Dark. "
                       "Hollinby employs 85 people.")
-    firm = next(e for e in ex.entities.values() if e.label == "Hollinby Brewery")
+    firm = _entity(ex, "Hollinby Brewery")
     assert firm.type == "Company" and "Hollinby" in firm.aliases
     assert ("Hollinby Gritstone", "developedBy", "Hollinby Brewery") in fact_set(ex)
 
@@ -1923,7 +1932,7 @@ def test_a_numbered_name_is_never_a_person():
 def test_a_relative_clause_after_a_town_and_country_is_about_the_noun_before_them():
     ex = extract_text("Five years later Varnvik set up Varnvik Components, a subsidiary in "
                       "Tallinn, Estonia, which makes circuit boards for the group's speakers.")
-    tallinn = next(e for e in ex.entities.values() if e.label == "Tallinn")
+    tallinn = _entity(ex, "Tallinn")
     assert tallinn.type == "Place"
 
 
@@ -1955,7 +1964,7 @@ def test_a_lone_name_the_tagger_calls_a_person_that_acts_as_a_firm_is_one():
         "Thermelle and Kaltvik. Kaltvik, of Dortmund, is 70 percent owned by the Swedish "
         "industrial group Ekvik Industri AB. Kaltvik's chief executive, Jonas Pfeffer, runs a "
         "lean operation. In Germany, Kaltvik and Thermelle are fighting for second place.")
-    kaltvik = next(e for e in ex.entities.values() if e.label == "Kaltvik")
+    kaltvik = _entity(ex, "Kaltvik")
     assert kaltvik.type != "Person"
     facts = fact_set(ex)
     assert ("Ekvik Industri AB", "owns", "Kaltvik") in facts
@@ -1966,7 +1975,7 @@ def test_a_lone_name_the_tagger_calls_a_person_that_acts_as_a_firm_is_one():
 def test_a_firm_written_after_town_and_state_is_based_in_the_town():
     ex = extract_text("Its partner is Tarvik Semiconductor, an Austin, Texas, chipmaker whose "
                       "Tarvik Q40 accelerator was designed for the Sorvel models.")
-    austin = next(e for e in ex.entities.values() if e.label == "Austin")
+    austin = _entity(ex, "Austin")
     assert austin.type == "Place"
     facts = fact_set(ex)
     assert ("Tarvik Semiconductor", "headquarteredIn", "Austin") in facts
@@ -1976,7 +1985,7 @@ def test_a_firm_written_after_town_and_state_is_based_in_the_town():
 def test_a_whose_noun_the_parser_hung_as_an_apposition_does_not_describe_the_owner():
     ex = extract_text("Ondrell competes with Parrowick, whose Lumiva 5 model, released in "
                       "January, is the most direct rival to Sorvel 3.")
-    parrowick = next(e for e in ex.entities.values() if e.label == "Parrowick")
+    parrowick = _entity(ex, "Parrowick")
     assert parrowick.type not in {"AIModel", "Product"}
     assert ("Parrowick", "developedBy", "Lumiva 5") not in fact_set(ex)
 
@@ -1984,7 +1993,7 @@ def test_a_whose_noun_the_parser_hung_as_an_apposition_does_not_describe_the_own
 def test_a_line_named_by_its_goods_types_its_members():
     ex = extract_text("During the 1980s, Ferrolo produced several moped lines including the "
                       "Vespino-Max and the larger Turbino-Max.")
-    vespino = next(e for e in ex.entities.values() if e.label == "Vespino-Max")
+    vespino = _entity(ex, "Vespino-Max")
     assert vespino.type == "PhysicalProduct"
     facts = fact_set(ex)
     assert ("Vespino-Max", "manufacturedBy", "Ferrolo") in facts
@@ -1995,7 +2004,7 @@ def test_towns_a_service_is_launched_in_stay_places():
     ex = extract_text("Last year Vorlik launched VorlikMart, a 20-minute grocery service, in "
                       "Brno and Ostrava.")
     for town in ("Brno", "Ostrava"):
-        assert next(e for e in ex.entities.values() if e.label == town).type == "Place"
+        assert _entity(ex, town).type == "Place"
     assert ("VorlikMart", "availableOn", "Brno") not in fact_set(ex)
 
 
@@ -2009,7 +2018,7 @@ def test_an_age_after_a_name_is_a_person_named_as_chief_executive():
         "executive, replacing co-founder Pavel Hrach, who becomes non-executive chairman. "
         "Žďárská, 41, previously ran operations at the courier firm Zelvo.\n\n"
         "\"Žďárská's first job is to stop the discounting,\" said an analyst.")
-    veronika = next(e for e in ex.entities.values() if e.label == "Veronika Žďárská")
+    veronika = _entity(ex, "Veronika Žďárská")
     assert veronika.type == "Person"  # the tagger calls her an organisation and a place
 
 
@@ -2024,7 +2033,7 @@ def test_a_list_of_three_names_the_tagger_ran_together_is_three():
 def test_a_town_before_a_noun_phrase_for_a_firm_says_where_it_is():
     ex = extract_text("Daskel has been owned since 2021 by the Amsterdam delivery group "
                       "Snelvik, which bought it from its founders.")
-    amsterdam = next(e for e in ex.entities.values() if e.label == "Amsterdam")
+    amsterdam = _entity(ex, "Amsterdam")
     assert amsterdam.type == "Place"
     facts = fact_set(ex)
     assert ("Snelvik", "headquarteredIn", "Amsterdam") in facts
@@ -2067,7 +2076,7 @@ def test_the_name_beside_a_subject_noun_is_what_it_means_in_that_sentence():
 def test_an_apposition_after_firm_of_town_describes_the_firm():
     ex = extract_text("The pressure is real. Quarrel Immunology of Boston, Veltrix's closest "
                       "rival, is about a year ahead with its own asthma antibody.")
-    boston = next(e for e in ex.entities.values() if e.label == "Boston")
+    boston = _entity(ex, "Boston")
     assert boston.type == "Place"
     facts = fact_set(ex)
     assert ("Quarrel Immunology", "competitorOf", "Veltrix") in facts or \
@@ -2117,7 +2126,7 @@ def test_a_title_after_a_town_and_its_comma_belongs_to_the_name_after_it():
     ex = extract_text(
         "Speaking to us at a trade show in Cologne, Brackenlight co-founder and creative "
         "director Anouk Marchal said the sequel had been in production for three years.")
-    cologne = next(e for e in ex.entities.values() if e.label == "Cologne")
+    cologne = _entity(ex, "Cologne")
     assert cologne.type == "Place"
     facts = fact_set(ex)
     assert ("Anouk Marchal", "founderOf", "Brackenlight") in facts
@@ -2146,7 +2155,7 @@ def test_majority_owned_with_a_hyphen_read_as_an_adjective():
 def test_a_town_before_a_two_word_firm_noun_is_where_the_firm_is():
     ex = extract_text("The Tern-4 satellite is being assembled by Westholm Precision, an "
                       "Aberdeen contract manufacturer, for a first launch next spring.")
-    aberdeen = next(e for e in ex.entities.values() if e.label == "Aberdeen")
+    aberdeen = _entity(ex, "Aberdeen")
     assert aberdeen.type == "Place"
     assert ("Westholm Precision", "headquarteredIn", "Aberdeen") in fact_set(ex)
 
@@ -2302,7 +2311,7 @@ def test_what_is_run_under_a_person_is_led_by_them():
 def test_a_relative_clause_after_a_firm_described_in_a_town_is_about_the_firm():
     ex = extract_text("In 2020 Tavvik acquired Inkvale, a display start-up in Dresden, which "
                       "remains a wholly owned subsidiary.")
-    dresden = next(e for e in ex.entities.values() if e.label == "Dresden")
+    dresden = _entity(ex, "Dresden")
     assert dresden.type == "Place"
     assert ("Inkvale", "headquarteredIn", "Dresden") in fact_set(ex)
 
@@ -2356,7 +2365,7 @@ def test_an_organisation_named_after_its_noun_and_its_leader():
     ex = extract_text(
         "A music video was released, depicting support for the Peruvian Maoist terrorist "
         "organization, Sendaro Lumino and its leader Abimar Guzmano.")
-    assert next(e for e in ex.entities.values() if e.label == "Sendaro Lumino").type \
+    assert _entity(ex, "Sendaro Lumino").type \
         == "Organization"
     assert ("Abimar Guzmano", "leads", "Sendaro Lumino") in fact_set(ex)
 
@@ -2393,10 +2402,6 @@ def test_a_code_name_set_off_after_a_numbered_release():
         "Keelvik released Halvard 2.0, code-named Bowsprit, in 2016; it added distributed "
         "transactions."))
     assert ("Halvard 2.0", "codeName", "Bowsprit") in facts
-
-
-def _types(extraction) -> dict[str, str]:
-    return {e.label: e.type for e in extraction.entities.values()}
 
 
 def test_a_coined_name_the_tagger_reads_as_an_adverb_is_a_name():
@@ -2480,7 +2485,7 @@ def test_a_short_name_drops_plain_words_before_a_trade_ending():
     ex = extract_text(
         "Title\n\nHarvik Retail Group reported a rise in profit on Thursday. Harvik chief "
         "executive Ingrid Solvang said margins would improve.")
-    firm = next(e for e in ex.entities.values() if e.label == "Harvik Retail Group")
+    firm = _entity(ex, "Harvik Retail Group")
     assert "Harvik" in firm.aliases
     assert ("Ingrid Solvang", "ceoOf", "Harvik Retail Group") in fact_set(ex)
 
