@@ -445,12 +445,10 @@ class RuleEngine:
         entity = self.entities[key]
         if self.schema.is_a(entity.type, cls):
             return True
-        words = entity.label.lower().split()
-        ending = typing_cues().name_endings.get(words[-1]) if len(words) > 1 else None
-        return entity.type == "Organization" and self.schema.is_a(cls, "Company") \
-            and ending is None and not any(w in typing_cues().name_endings
-                                           and typing_cues().name_endings[w] == "Organization"
-                                           for w in words)
+        endings, words = typing_cues().name_endings, entity.label.lower().split()
+        named_so = len(words) > 1 and words[-1] in endings \
+            or any(endings.get(w) == "Organization" for w in words)
+        return self.schema.is_a(cls, "Company") and may_be(entity.type, cls) and not named_so
 
     def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
         if slot == "focus":
@@ -735,7 +733,8 @@ class RuleEngine:
                 target = self._recent_expected(index, antecedent)
             return Argument(target, 0.7) if target else None
         if token.lower_ in syntax.WE and index.focus and (
-                syntax.spoken(token) or token.lower_ != "my" and syntax.corporate_voice(token.doc)):
+                token.lower_ != "my" and syntax.speaks_for_company(token)
+                or syntax.spoken(token)):
             return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
         if token.lower_ in {"i", "me"} and syntax.spoken(token):  # "I co-founded Sparkline,"
             target = index.speaker(token.i)  # said Nwosu; or on her answer line ("A: I ...")
@@ -745,7 +744,7 @@ class RuleEngine:
             return Argument(target, 0.7) if target else None
         if token.pos_ == "NOUN" and index.focus and any(
                 c.dep_ == "poss" and c.lower_ == "our" for c in token.children) \
-                and (syntax.spoken(token) or syntax.corporate_voice(token.doc)):
+                and syntax.speaks_for_company(token):
             cls = self._coreference_class(token)  # "Our company was founded in 1974 by X"
             if cls and self.schema.is_a(cls, "Organization"):
                 return Argument(index.focus, 0.7)

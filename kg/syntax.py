@@ -498,6 +498,12 @@ def spoken(token) -> bool:
     return label is not None and label not in INTERVIEWERS
 
 
+def speaks_for_company(token) -> bool:
+    """ "we" and "our" at `token` are the story's company: a speaker's words, or a text the
+    company writes about itself."""
+    return spoken(token) or corporate_voice(token.doc)
+
+
 def corporate_voice(doc) -> bool:
     """A text a company writes about itself ("About us: Our company was founded in 1974 ...
     In 2012 we acquired X"): "we" and "our" outside quotation marks, and no narrator's "I"
