@@ -120,12 +120,15 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
 
 def _label_fits(mention: Mention, cls: str, span) -> bool:
     """Whether the tagger's label can be right: people are not written with "the" ("the Otto
-    2"), nor numbered ("Lark 2"); places with "the" are "the Netherlands" or "the US", not "the
-    Aria goes on sale" (but "the Chicago law firm" is a place before a noun)."""
+    2"); people and places are not numbered ("Lark 2", "Windows 10"); places with "the" are
+    "the Netherlands" or "the US", not "the Aria goes on sale" (but "the Chicago law firm" is a
+    place before a noun)."""
     if cls == "Person":  # nor named like firms ("Pallwick AI", "Acme Inc")
         last = normalise_name(mention.text).lower().split()[-1:]
         return not (_after_the(span) or split_version(mention.text)[0]
                     or (last and last[0] in typing_cues().same_entity_endings))
+    if cls == "Place" and _numbered(normalise_name(mention.text)):
+        return False  # "Windows 10", "Galaxy S9": a place is not numbered like a release
     if cls == "Place" and _after_the(span):
         return span.root.dep_ in {"compound", "nmod", "amod"} \
             or mention.text.endswith("s") or mention.text.isupper()
@@ -885,6 +888,9 @@ FAMILY_VOTE = 2.0
 _TAGGER_ONLY = {"Organization", "Person", UNTYPED}  # classes a tagger label alone gives
 
 
+_NEVER_NUMBERED = ("Place", "Person")  # "Windows 10" is no town, whatever "Windows" was tagged
+
+
 def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]]:
     """ "Pico 3" is whatever "Pico" or "Pico 2" is: a numbered version takes its family's class
     (the tagger often has nothing else to say about "Pico 3 followed in 2024")."""
@@ -901,8 +907,8 @@ def family_votes(entities: dict[str, Entity]) -> Iterator[tuple[str, str, float]
     by_label = {e.label.lower(): e for e in entities.values()}
     for entity in entities.values():
         stem = split_version(entity.label)[0]
-        if stem and stem.lower() in typed:
-            yield entity.key, typed[stem.lower()], FAMILY_VOTE
+        if stem and typed.get(stem.lower()) not in (None, *_NEVER_NUMBERED):
+            yield entity.key, typed[stem.lower()], FAMILY_VOTE  # not "Windows 10" a place
         family = by_label.get(stem.lower()) if stem else None
         if family is not None:  # "the Drift" tagged a firm, "the Drift 2" plainly a device
             # (or the other way round): the family shares the product's evidence

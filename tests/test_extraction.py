@@ -2662,3 +2662,22 @@ def test_the_investor_refers_back_to_the_person_the_profile_is_about():
         "co-founded Thornwick Ventures in 2014 with the engineer Liam Ostrow, has backed more "
         "start-ups than anyone."))
     assert ("Nadia Kerrane", "founderOf", "Thornwick Ventures") in facts
+
+
+def test_a_club_or_university_described_by_its_noun_is_an_organisation():
+    ex = extract_text("Fyllingen Fotball was a Norwegian association football club from "
+                      "Fyllingsdalen, Bergen, Hordaland. It was founded in 1994.")
+    assert _types(ex)["Fyllingen Fotball"] == "Organization"
+
+
+def test_a_numbered_release_is_never_a_place_whatever_its_family_was_tagged():
+    from kg.entities import family_votes
+    from kg.model import Entity
+
+    entities = {"Windows": Entity("Windows", "Windows", "Place"),
+                "Windows 10": Entity("Windows 10", "Windows 10", "Product"),
+                "Pico": Entity("Pico", "Pico", "PhysicalProduct"),
+                "Pico 3": Entity("Pico 3", "Pico 3", "Product")}
+    votes = {(key, cls) for key, cls, _ in family_votes(entities)}
+    assert ("Windows 10", "Place") not in votes
+    assert ("Pico 3", "PhysicalProduct") in votes  # a product family still passes its class on
