@@ -2681,3 +2681,22 @@ def test_a_numbered_release_is_never_a_place_whatever_its_family_was_tagged():
     votes = {(key, cls) for key, cls, _ in family_votes(entities)}
     assert ("Windows 10", "Place") not in votes
     assert ("Pico 3", "PhysicalProduct") in votes  # a product family still passes its class on
+
+
+def test_an_organisation_named_with_the_town_it_is_in():
+    facts = fact_set(extract_text(
+        "Tourers\n\nThe Tourer II is manufactured by Lianhe Precision in Kaohsiung, Taiwan. "
+        "She is a professor at Ashcombe University in Bristol. "
+        "Lumora Optics has sued its rival Calvane Systems in federal court in Wilmington, "
+        "Delaware. Sales of Brisco Instruments in Germany fell. "
+        "The channel Tesmark TV in Europe is owned by Corvane Media."))
+    assert ("Lianhe Precision", "headquarteredIn", "Kaohsiung") in facts
+    assert ("Ashcombe University", "headquarteredIn", "Bristol") in facts
+    assert not {f for f in facts if f[1] == "headquarteredIn" and f[0] != "Lianhe Precision"
+                and f[0] != "Ashcombe University"}  # a court's town, a country, a continent
+
+
+def test_a_building_named_as_one_is_a_place_not_an_organisation():
+    ex = extract_text("Guests returned to the Halvard Hotel in Chicago when it reopened in May.")
+    assert _types(ex)["Halvard Hotel"] == "Place"
+    assert not {f for f in fact_set(ex) if f[1] == "headquarteredIn"}
