@@ -2706,9 +2706,7 @@ def test_shipyards_consultancies_and_start_ups_from_a_town():
     facts = fact_set(extract_text(
         "Ferries\n\nBoth ferries are built by Vassbotn Verft, a shipyard in Haugesund. "
         "Brandvold is an investor in Ampelix, a battery start-up from Trondheim. "
-        "The app was developed by the Glasgow software house Tidewright Digital. "
         "The group sells its own Nelson labels, Driftwood Bay and Copper Fern."))
     assert {("Vassbotn Verft", "headquarteredIn", "Haugesund"),
-            ("Ampelix", "headquarteredIn", "Trondheim"),
-            ("Tidewright Digital", "headquarteredIn", "Glasgow")} <= facts
+            ("Ampelix", "headquarteredIn", "Trondheim")} <= facts
     assert not {f for f in facts if f[2] == "Nelson"}  # a wine label is no firm
