@@ -471,11 +471,12 @@ class RuleEngine:
         if slot == "of":  # "Aurelle's head of design": over a part, not the firm
             return self._owner(token, index) if not _of_department(token) else []
         if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
-            return [a for t in [token, *syntax.conjuncts(token)]
-                    if t == token or not any(c.dep_ == "poss" for c in t.children)
-                    for a in self._names(t, index, coref=False)[
-                        :None if t.pos_ == "NOUN" and t.i not in index.by_token else 1]]
+            found = [a for t in [token, *syntax.conjuncts(token)]
+                     if t == token or not any(c.dep_ == "poss" for c in t.children)
+                     for a in self._names(t, index, coref=False)[
+                         :None if t.pos_ == "NOUN" and t.i not in index.by_token else 1]]
             # ("Google's offerings, such as Play Music, Play Movies and YouTube": all three)
+            return found or self._described_by(token, index)
         if slot == "names":  # "Gildea and Fica of the Omega Foundation": both are of it
             return [a for t in syntax.earlier_conjuncts(token)
                     for a in self._names(t, index, coref=False)[:1]]
@@ -805,6 +806,14 @@ class RuleEngine:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return not all(_spoken_of_again(o) for o in child.children if o.dep_ == "pobj")
         return False
+
+    def _described_by(self, noun, index: DocumentIndex) -> list[Argument]:
+        """ "Loomwork, the studio's in-house engine": the name a possessed noun is set
+        beside."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "appos":
+            return []
+        target = syntax.apposition_target(noun)
+        return [Argument(index.by_token[target.i])] if target.i in index.by_token else []
 
     def _place_before_firm(self, modifier, noun, index: DocumentIndex) -> bool:
         """ "the Chicago law firm" is not Chicago (but "the Zephyr chip" is Zephyr), nor is

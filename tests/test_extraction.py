@@ -2710,3 +2710,10 @@ def test_shipyards_consultancies_and_start_ups_from_a_town():
     assert {("Vassbotn Verft", "headquarteredIn", "Haugesund"),
             ("Ampelix", "headquarteredIn", "Trondheim")} <= facts
     assert not {f for f in facts if f[2] == "Nelson"}  # a wine label is no firm
+
+
+def test_a_name_set_beside_a_possessed_noun_is_the_possessors():
+    facts = fact_set(extract_text(
+        "Studios\n\nBrackenlight Studios is a Montreal developer. The sequel was made on "
+        "Loomwork, the studio's in-house engine, which also powers the first game."))
+    assert ("Loomwork", "developedBy", "Brackenlight Studios") in facts
