@@ -538,7 +538,14 @@ def relative_antecedent(word):
             # parser lost)
     earlier = [t for t in word.sent if t.i < word.i and t.dep_ == "relcl"
                and t.head.pos_ in {"NOUN", "PROPN", "PRON"}]
-    return [earlier[-1].head] if earlier and word.i - earlier[-1].i < 8 else []
+    if earlier and word.i - earlier[-1].i < 8:
+        return [earlier[-1].head]
+    before = word.doc[word.i - 2] if word.i > 1 and word.doc[word.i - 1].text == "," else None
+    if word.lower_ == "whose" and before is not None and before.pos_ == "PROPN":
+        # "Parrowind, whose X model is popular", the clause read as a main one
+        return [located_thing(before.head.head) if before.dep_ == "pobj"
+                and before.head.lower_ == "of" else before]  # "Stonewake of Manchester, whose"
+    return []
 
 
 _PERCENT_WORDS = {"percent", "cent", "%", "pc"}  # "60 per cent", not "$75 per share"

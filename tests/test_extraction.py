@@ -2717,3 +2717,13 @@ def test_a_name_set_beside_a_possessed_noun_is_the_possessors():
         "Studios\n\nBrackenlight Studios is a Montreal developer. The sequel was made on "
         "Loomwork, the studio's in-house engine, which also powers the first game."))
     assert ("Loomwork", "developedBy", "Brackenlight Studios") in facts
+
+
+def test_whose_after_a_name_is_that_names_even_when_the_clause_is_misread():
+    facts = fact_set(extract_text(
+        "Ondralis ships Sorrel 3\n\nOndralis competes with Parrowind, whose Lumivane 5 model is "
+        "popular. The move sharpens the rivalry with Stonewake Games of Manchester, whose "
+        "survival game Frostbound has been a hit."))
+    assert ("Lumivane 5", "developedBy", "Parrowind") in facts
+    assert ("Frostbound", "developedBy", "Stonewake Games") in facts
+    assert ("Frostbound", "developedBy", "Manchester") not in facts
