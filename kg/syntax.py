@@ -348,9 +348,9 @@ def logical_objects(verb):
 
 
 def _object_that(word) -> bool:
-    """ "a model that Quillon developed": a "that" the tagger made a conjunction, before a
-    subject of its own, stands for the object."""
-    return word.lower_ == "that" and word.dep_ == "mark" \
+    """ "a model that Quillon developed": a "that" the tagger made a conjunction (or an
+    adverb), before a subject of its own, stands for the object."""
+    return word.lower_ == "that" and word.dep_ in {"mark", "advmod"} \
         and any(c.dep_ == "nsubj" and c.i > word.i for c in word.head.children)
 
 

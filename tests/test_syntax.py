@@ -70,3 +70,17 @@ def test_an_apposition_the_parser_hung_on_a_dateline():
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
     builder = doc[12]
     assert syntax.apposition_target(builder).text == "Ltd"
+
+
+def test_a_that_the_tagger_made_an_adverb_stands_for_the_relative_clauses_object():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    # "Mkulima-1, a crop-advice model that Loamly trained on soil data", as the small model
+    # parses it: "that" an adverb of "trained", which then has no object of its own
+    words = ["Mkulima-1", ",", "a", "model", "that", "Loamly", "trained", "on", "data"]
+    heads = [0, 0, 3, 0, 6, 6, 3, 6, 7]
+    deps = ["ROOT", "punct", "det", "appos", "advmod", "nsubj", "relcl", "prep", "pobj"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PRON", "PROPN", "VERB", "ADP", "NOUN"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in syntax.logical_objects(doc[6])] == ["model"]
