@@ -2727,3 +2727,11 @@ def test_whose_after_a_name_is_that_names_even_when_the_clause_is_misread():
     assert ("Lumivane 5", "developedBy", "Parrowind") in facts
     assert ("Frostbound", "developedBy", "Stonewake Games") in facts
     assert ("Frostbound", "developedBy", "Manchester") not in facts
+
+
+def test_a_product_that_comes_from_a_maker():
+    facts = fact_set(extract_text(
+        "Assistants\n\nMira is an assistant. Mira comes from Hanaro Intelligence, the AI "
+        "subsidiary of the conglomerate Hanaro Group. Its founder Ana Roe comes from Oslo."))
+    assert ("Mira", "developedBy", "Hanaro Intelligence") in facts
+    assert not {f for f in facts if f[2] == "Oslo"}
