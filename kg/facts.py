@@ -335,13 +335,13 @@ class RuleEngine:
 
     def _organisation_head(self, token, key: str) -> bool:
         """An organisation's name with an "of" or "in" phrase on it ("Kornholm Logistics of
-        Aarhus", "made by Lianhe Precision in Kaohsiung")."""
+        Aarhus", "made by Lianhe Precision in Kaohsiung"); only one ("sued Calvane Systems in
+        federal court in Wilmington": the court is there)."""
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is None or following.lower_ not in {"of", "in"} or following.head != token:
             return False
         phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == following.lower_]
         return len(phrases) == 1 and self.schema.is_a(self.entities[key].type, "Organization")
-        # (not "sued Calvane Systems in federal court in Wilmington": the court is there)
 
     def _product_from(self, token, key: str) -> bool:
         """A product's name with a "from" phrase on it ("the Kestrel K5 from Kestrel")."""

@@ -543,8 +543,8 @@ def relative_antecedent(word):
     before = word.doc[word.i - 2] if word.i > 1 and word.doc[word.i - 1].text == "," else None
     if word.lower_ == "whose" and before is not None and before.pos_ == "PROPN":
         # "Parrowind, whose X model is popular", the clause read as a main one
-        return [located_thing(before.head.head) if before.dep_ == "pobj"
-                and before.head.lower_ == "of" else before]  # "Stonewake of Manchester, whose"
+        return [before.head.head if before.dep_ == "pobj" and before.head.lower_ == "of"
+                else before]  # "Stonewake Games of Manchester, whose": Stonewake Games
     return []
 
 
