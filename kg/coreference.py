@@ -116,6 +116,8 @@ class DocumentIndex:
         owners: dict[str, set[str]] = defaultdict(set)
         for _, word, key in self._described_by_names:
             owners[word].add(key)
+        if not owners:
+            return []
         return [(token.i, next(iter(owners[token.lemma_.lower()])))
                 for token in self.parsed.doc
                 if token.pos_ == "NOUN" and token.i not in self.by_token

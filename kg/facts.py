@@ -52,8 +52,9 @@ class RuleEngine:
         # the last words of two-word triggers: only these tokens need their neighbour looked at
         self.bigram_ends = {t.rsplit(" ", 1)[1] for t in self.by_trigger if " " in t}
 
-    def extract(self, parsed: ParsedDocument) -> list[Fact]:
-        index = DocumentIndex(parsed, self.entities)
+    def extract(self, parsed: ParsedDocument, index: DocumentIndex | None = None
+                ) -> list[Fact]:
+        index = index or DocumentIndex(parsed, self.entities)
         facts: dict[tuple[str, str, str], Fact] = {}
         sentences = parsed.sentences
         for token in parsed.doc:
@@ -320,7 +321,8 @@ class RuleEngine:
         trigger words only outside names ("Partner Communications" and "Acme Labs" name
         things, they state nothing), unless the name has an owner ("Meta's Superintelligence
         Labs": a lab of Meta)."""
-        owned = token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in token.children)
+        owned = token.pos_ in {"NOUN", "PROPN"} and token.n_lefts > 0 \
+            and any(c.dep_ == "poss" for c in token.lefts)  # a possessor comes first
         untriggered = self.by_trigger.get("'s", []) if owned else []
         if named and (self._full_name(token, named) or self._organisation_head(token, named)
                       or self._product_from(token, named)):
@@ -1404,15 +1406,19 @@ def _union_vote(predicate: str, key: str, tally: Counter, other: Counter,
 
 
 def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity],
-                  literals: list[Fact] = ()) -> list[Fact]:
+                  literals: list[Fact] = (), indexes: list[DocumentIndex] | None = None
+                  ) -> list[Fact]:
     """Facts from every document, merged: one Fact per (subject, property, object).
 
     `literals` (kg.literals) add what their sums of money state between entities: an
     Investment with an investor and an investee ("X led a $60M round in Y") is X investedIn Y.
+    `indexes`, one per document, share the mention index built for the literals.
     """
     engine = RuleEngine(entities)
     merged: dict[tuple[str, str, str], Fact] = {}
-    stated = [f for parsed in parsed_docs for f in engine.extract(parsed)]
+    indexes = indexes or [None] * len(parsed_docs)
+    stated = [f for parsed, index in zip(parsed_docs, indexes, strict=True)
+              for f in engine.extract(parsed, index)]
     for fact in [*stated, *_invested(literals, engine)]:
         key = (fact.subject, fact.predicate, fact.object)
         if key in merged:

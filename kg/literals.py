@@ -304,8 +304,9 @@ class Resolver:
     a noun the document's main organisation when one fits.
     """
 
-    def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
-        index = DocumentIndex(parsed, entities)
+    def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity],
+                 index: DocumentIndex | None = None) -> None:
+        index = index or DocumentIndex(parsed, entities)
         self.by_token: dict[int, str] = index.by_token
         self.ordered: list[tuple[int, str]] = sorted(index.ordered)
         self.focus: str | None = index.focus
@@ -436,13 +437,14 @@ class DocumentReader:
     """Finds every literal fact of one parsed document."""
 
     def __init__(self, parsed: ParsedDocument, entities: dict[str, Entity],
-                 vocab: Vocabulary, rules: StatusRules) -> None:
+                 vocab: Vocabulary, rules: StatusRules, index: DocumentIndex | None = None
+                 ) -> None:
         self.parsed = parsed
         self.rules = rules
         self.doc = parsed.doc
         self.entities = entities
         self.vocab = vocab
-        self.resolver = Resolver(parsed, entities)
+        self.resolver = Resolver(parsed, entities, index)
         self.domains = schema().domains
         self.ranges = schema().ranges
         self.figures: dict[int, Figure] = {}  # anchor token -> the money node it states
@@ -934,8 +936,8 @@ class StatusRules:
         return self._engine._status(found.anchor)
 
 
-def extract_literals(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]
-                     ) -> list[Fact]:
+def extract_literals(parsed_docs: list[ParsedDocument], entities: dict[str, Entity],
+                     indexes: list[DocumentIndex] | None = None) -> list[Fact]:
     """Literal facts from every document, merged: one Fact per (subject, property, value).
 
     Adds one entity per stated sum of money (class Investment, Valuation or Price) to
@@ -944,9 +946,9 @@ def extract_literals(parsed_docs: list[ParsedDocument], entities: dict[str, Enti
     vocab = vocabulary()
     rules = StatusRules(entities)
     merged: dict[tuple[str, str, str, str | None], Fact] = {}
-    for parsed in parsed_docs:
+    for parsed, index in zip(parsed_docs, indexes or [None] * len(parsed_docs), strict=True):
         sentences = parsed.sentences
-        for found in DocumentReader(parsed, entities, vocab, rules).read():
+        for found in DocumentReader(parsed, entities, vocab, rules, index).read():
             status = rules.status(found)
             if status is None:
                 continue

@@ -86,7 +86,7 @@ def load_pipeline():
     )
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=8)
 def common_words(kinds: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> frozenset[str]:
     """The lemmatizer's word lists (nouns, verbs, adjectives, adverbs): a capitalised word
     opening a sentence ("Money stuff, ...") that is in them is an ordinary word, not a name."""

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.coreference import DocumentIndex
 from kg.entities import add_votes, drop_untyped, family_votes, resolve
 from kg.errors import InputError
 from kg.facts import extract_facts, slot_votes
@@ -217,7 +218,8 @@ def extract(
     add_votes(entities, slot_votes(parsed, entities))
     add_votes(entities, list(family_votes(entities)))  # after: a family shares what facts say
     entities = drop_untyped(entities)
-    literals = extract_literals(parsed, entities)
-    facts = extract_facts(parsed, entities, literals) + literals
+    indexes = [DocumentIndex(p, entities) for p in parsed]  # mentions: built once, read twice
+    literals = extract_literals(parsed, entities, indexes)
+    facts = extract_facts(parsed, entities, literals, indexes) + literals
     return Extraction(documents=documents, entities=entities, facts=facts)
 
