@@ -37,6 +37,7 @@ _PAREN = re.compile(
 """A name in parentheses after another: "(MSL)", a former name, "(formerly Norsk Radio)", or
 the name it goes by, "(commonly called Kessel)", "(trading as Kestrel Air)"."""
 _DEFINITE = {"the", "this", "that"}
+_RELEASE_NUMBER = re.compile(r"\d{1,3}")  # "Corve 60", "Aarlux 2"; not a year ("Expo 2020")
 _MODEL_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[a-z+]?")  # a model's code: "K5", "S2", "XT900"
 
 
@@ -83,6 +84,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
     elif len(words) > 1 and _MODEL_CODE.fullmatch(name.split()[-1]):
         found.append(("Product", cues.name_endings_weight))  # "Kestrel K5", "Audi A4"
+    elif len(words) > 1 and _RELEASE_NUMBER.fullmatch(words[-1]) and words[0].isalpha():
+        found.append(("Product", cues.ner_weight))  # "the Corve 60": a release, unless told
     if span is None:
         return found
     place = cues.ner.get(mention.ner_label) == "Place" or known_place
@@ -91,6 +94,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             continue  # "Roe (born 1973, Youngstown, Ohio) is a filmmaker": not Youngstown
         if _modifies_indefinite(span, noun) or (place and _modifies(span, noun)):
             continue  # "the Austin chip designer": a place says where, not what
+        if _modifies(span, noun) and _describes_another(noun, span):
+            continue  # "Brackenfield Pumps, the Ludlow firm": the firm has its own name
         cls = _head_class(noun, cues.heads)
         if cls == "Person" and _modifies(span, noun):
             continue  # "Fort Wayne Mayor Gregory Lund", "Acme founder X": whose, not who
@@ -238,6 +243,14 @@ def _says_kind(span, noun) -> bool:
     return noun.tag_ != "NN" or not any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
         for c in noun.children if c.i < span.start)
+
+
+def _describes_another(noun, span) -> bool:
+    """The noun stands beside a name outside the span ("Brackenfield Pumps, the Ludlow
+    firm"), so the name in front of it is not what the noun is."""
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN" \
+        and not span.start <= noun.head.i < span.end \
+        and not any(c.dep_ == "poss" for c in noun.children)  # "Parrowind, whose X model"
 
 
 def _modifies(span, noun) -> bool:
@@ -507,7 +520,9 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
             else first_seen
         cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
         plain = False  # past an ending, a plain word goes too: "Halvard Retail Group" ->
-        while cut > 0 and (words[cut].lower() in endings or cut < len(words) - 1  # "Halvard"
+        goods = _plural_noun(words[-1])  # "Brackenfield Pumps"
+        while cut > 0 and (words[cut].lower() in endings or (goods and cut == len(words) - 1)
+                           or cut < len(words) - 1
                            and words[cut].lower() in common_words(("noun", "adj"))):
             plain = plain or words[cut].lower() not in endings
             short = " ".join(words[:cut])
@@ -527,6 +542,13 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
                for p in people) or _always_a_place(short, mentions, parsed.doc):
             continue
         yield fulls[0], short
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural of a common noun ("Pumps", "Castings"): what a firm named for its goods ends in."""
+    lower = word.lower()
+    return word[:1].isupper() and lower.endswith("s") and not lower.endswith("ss") \
+        and lower[:-1] in common_words(("noun",))
 
 
 def _always_a_place(name: str, mentions, doc) -> bool:

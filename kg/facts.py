@@ -69,7 +69,8 @@ class RuleEngine:
                         confidence=round(rule.confidence * head.certainty * tail.certainty, 3),
                         rule=rule.id,
                         status=self._status(token, rule.hedges, role_verb=rule.property
-                                            in self.knowledge.role_properties),
+                                            in self.knowledge.role_properties,
+                                            phrase=rule.pos == "name"),
                     )
                     subject, obj = head.entity, tail.entity
                     prop = self._property(rule, token, subject, obj)
@@ -405,7 +406,8 @@ class RuleEngine:
             # "I co-founded Sparkline": no named founder (or only a pronoun for one), but
             # Sparkline is an organisation
             self.lone_sides += [(a.entity, cls) for a, classes in ((a, domain) for a in heads)
-                                if a.certainty == 1.0 and len(classes) == 1 for cls in classes]
+                                if a.certainty == 1.0 and len(classes) == 1 for cls in classes
+                                if not rule.head_type]  # (its class was a condition)
             self.lone_sides += [(a.entity, cls) for a, classes in ((a, range_) for a in tails)
                                 if a.certainty == 1.0 and len(classes) == 1 for cls in classes]
         for head in heads:
@@ -920,10 +922,14 @@ class RuleEngine:
         return next((key for key in keys if any(
             self.schema.is_a(self.entities[key].type, cls) for cls in classes)), None)
 
-    def _status(self, token, hedges: frozenset[str] = frozenset(), role_verb: bool = False
-                ) -> str:
+    def _status(self, token, hedges: frozenset[str] = frozenset(), role_verb: bool = False,
+                phrase: bool = False) -> str:
         """`role_verb`: the token states a role ("ran Acme"), so its simple past ends it; not
-        so a deal ("Pelion led the round")."""
+        so a deal ("Pelion led the round"). `phrase`: the fact is told inside a name's own
+        phrase, which the clause around it takes for granted: "plans to acquire Tanat
+        Engineering of Llanfyllin" hedges the deal, not where Tanat is."""
+        if phrase:
+            return "asserted"
         if self._past(token, role_verb) or role_verb and token.tag_ == "VBD" \
                 and token.lemma_.lower() in self.knowledge.past_tense_roles:
             return "past"  # "Ando, who ran Kagero for 14 years"
@@ -1349,6 +1355,7 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     sch = schema()
     silent = {rule.id for rule in engine.knowledge.rules if not rule.votes}
     tail_types = {rule.id: rule.tail_type for rule in engine.knowledge.rules if rule.tail_type}
+    head_typed = {rule.id for rule in engine.knowledge.rules if rule.head_type}
     votes: list[tuple[str, str, float]] = []
     pending: list[tuple[str, str, str, tuple[str, ...]]] = []
     for parsed in parsed_docs:
@@ -1369,8 +1376,9 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
             range_ = sch.ranges.get(fact.predicate, ())
             for key, other, classes, facing in ((fact.subject, fact.object, domain, range_),
                                                 (fact.object, fact.subject, range_, domain)):
-                if guessed and key == fact.subject:
-                    continue
+                if key == fact.subject and (guessed or all(
+                        ev.rule in head_typed for ev in fact.evidence)):
+                    continue  # a rule that needs its head's class says nothing new of it
                 if len(classes) == 1 and not quiet and not weak:
                     votes.append((key, classes[0], SLOT_VOTE))
                 elif len(classes) > 1 and ("Person" not in facing

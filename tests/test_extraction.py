@@ -248,7 +248,8 @@ def test_head_nouns_of_goods_and_the_names_written_before_them():
         mention = Mention("d", 0, start, start + len(name), name, "", 0)
         return {cls for cls, _ in type_cues(mention, nlp(text))}
 
-    assert cues("Buyers queued for the Velda 9 phone.", "Velda 9") == {"PhysicalProduct"}
+    assert cues("Buyers queued for the Velda 9 phone.", "Velda 9") == {"PhysicalProduct",
+                                                                       "Product"}  # numbered
     assert cues("Brannock sells Quillon's Velda phone.", "Velda") == {"PhysicalProduct"}
     # a name before an undetermined goods noun may be the platform or the maker: "your
     # Android phone" says only that it is some product; before a bare plural it is as often
@@ -2735,3 +2736,31 @@ def test_a_product_that_comes_from_a_maker():
         "subsidiary of the conglomerate Hanaro Group. Its founder Ana Roe comes from Oslo."))
     assert ("Mira", "developedBy", "Hanaro Intelligence") in facts
     assert not {f for f in facts if f[2] == "Oslo"}
+
+
+def test_a_numbered_name_nothing_else_types_is_a_release():
+    ex = extract_text(
+        "Pumps\n\nThe order is for the Halden 60 and the older Halden 40.")
+    assert _types(ex).get("Halden 60") == _types(ex).get("Halden 40") == "Product"
+
+
+def test_a_firm_named_for_its_goods_is_shortened_to_its_first_word():
+    ex = extract_text(
+        "Pump maker\n\nMarrowfield Pumps has won an order from a grower. The firm was founded by "
+        "Ada Pell. Marrowfield's sales director, Joe Ng, said Marrowfield would hire.")
+    assert "Marrowfield" in _entity(ex, "Marrowfield Pumps").aliases
+    assert ("Joe Ng", "worksFor", "Marrowfield Pumps") in fact_set(ex)
+
+
+def test_a_name_before_the_noun_beside_a_firms_name_says_where_not_what():
+    ex = extract_text(
+        "Pump maker\n\nCorrowfield Pumps, the Ludwell firm whose pumps are on every farm, has "
+        "won an order. Its pumps are designed by engineers in Ludwell.")
+    assert _types(ex).get("Ludwell") != "Company"
+
+
+def test_a_place_in_a_firms_own_name_phrase_is_not_hedged_by_the_clause():
+    ex = extract_text(
+        "Deal\n\nHe said the company plans to acquire Tarnat Engineering of Llanwyddan once the "
+        "order has been delivered.")
+    assert ("Tarnat Engineering", "headquarteredIn", "Llanwyddan") in fact_set(ex)
