@@ -814,6 +814,11 @@ class RuleEngine:
     def _described_by(self, noun, index: DocumentIndex) -> list[Argument]:
         """ "Loomwork, the studio's in-house engine": the name a possessed noun is set
         beside."""
+        if noun.pos_ == "NOUN" and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" \
+                and self.schema.is_a(self.heads.get(noun.lemma_.lower(), ""), "Product"):
+            # "Halvard's best-known lenses are the Aarlux 1 and the Aarlux 2": what it names
+            return [a for attr in noun.head.children if attr.dep_ == "attr"
+                    for t in [attr, *syntax.conjuncts(attr)] for a in self._names(t, index, False)]
         if noun.pos_ != "NOUN" or noun.dep_ != "appos":
             return []
         target = syntax.apposition_target(noun)
@@ -1323,11 +1328,11 @@ _LOCATING = {"base", "headquarter", "headquartered"}
 def _based_thing(verb):
     """ "Costa Tessuti, a specialist in technical fabrics based in Rimini": what is based is
     the specialist, not the fabrics the parser hung "based" on (a firm, not its goods)."""
-    noun = verb.head
+    noun = syntax.conj_top(verb.head)  # "a maker of lenses and binoculars based in Aarau"
     if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" \
-            and noun.head.head.dep_ == "appos" and noun.tag_ == "NNS":
+            and noun.head.head.dep_ in {"appos", "attr"} and noun.tag_ == "NNS":
         return noun.head.head
-    return noun
+    return verb.head
 
 
 _HOUSEHOLDS = {"family", "clan", "dynasty", "household", "heirs"}

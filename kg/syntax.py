@@ -167,6 +167,11 @@ def members(token) -> list:
                          and not any(a.dep_ == "appos" for a in c.children))]  # sister, Lucy"
     stray = [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "NOUN"
              for c in conjuncts(appos) if c.pos_ == "PROPN"]
+    # "by the lens grinder Emil Halvard and the merchant Otto Fassler": the parser hangs the
+    # second title on the first name
+    stray += [c for appos in token.children if appos.dep_ == "appos" and appos.pos_ == "PROPN"
+              for c in conjuncts(appos) if c.pos_ == "NOUN"
+              and any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children)]
     # "Kallio Capital and Hoshino Industries" read as one name modified by the first
     folded = [c for c in token.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"
               and any(g.dep_ == "cc" for g in c.children)

@@ -2764,3 +2764,33 @@ def test_a_place_in_a_firms_own_name_phrase_is_not_hedged_by_the_clause():
         "Deal\n\nHe said the company plans to acquire Tarnat Engineering of Llanwyddan once the "
         "order has been delivered.")
     assert ("Tarnat Engineering", "headquarteredIn", "Llanwyddan") in fact_set(ex)
+
+
+def test_a_firms_best_known_goods_named_after_a_copula_are_its_own():
+    facts = fact_set(extract_text(
+        "Optics\n\nVarnholt Optik AG is a Swiss lens maker. Varnholt's best-known lenses are the "
+        "Arvlux 1, introduced in 1998, and the Arvlux 2."))
+    assert {("Arvlux 1", "developedBy", "Varnholt Optik AG"),
+            ("Arvlux 2", "developedBy", "Varnholt Optik AG")} <= facts
+
+
+def test_based_on_the_last_goods_of_a_makers_description_is_the_makers_office():
+    facts = fact_set(extract_text(
+        "Optics\n\nVarnholt Optik AG is a Swiss manufacturer of camera lenses and binoculars "
+        "headquartered in Aarau."))
+    assert ("Varnholt Optik AG", "headquarteredIn", "Aarau") in facts
+
+
+def test_a_second_founder_whose_title_the_parser_hangs_on_the_first_name():
+    facts = fact_set(extract_text(
+        "Optics\n\nVarnholt Optik AG makes lenses. The company was founded in 1921 by the lens "
+        "grinder Emil Varnholt and the merchant Otto Fassler under the name Varnholt & Fassler."))
+    assert ("Otto Fassler", "founderOf", "Varnholt Optik AG") in facts
+
+
+def test_kin_are_people_and_foreign_trade_words_end_a_firms_name():
+    ex = extract_text(
+        "Optics\n\nVarnholt Optik AG makes lenses. Lea Baum succeeded Markus Varnholt, the "
+        "founder's grandson, as chief executive. Varnholt's lenses are popular.")
+    assert _types(ex)["Markus Varnholt"] == "Person"
+    assert "Varnholt" in _entity(ex, "Varnholt Optik AG").aliases
