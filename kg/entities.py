@@ -86,6 +86,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         found.append(("Product", cues.name_endings_weight))  # "Kestrel K5", "Audi A4"
     elif len(words) > 1 and _RELEASE_NUMBER.fullmatch(words[-1]) and words[0].isalpha():
         found.append(("Product", cues.ner_weight))  # "the Corve 60": a release, unless told
+    elif len(words) == 1 and _MODEL_CODE.fullmatch(name) and _after_the(span):
+        found.append(("Product", cues.name_endings_weight))  # "the P3 from Pickwell"
     if span is None:
         return found
     place = cues.ner.get(mention.ner_label) == "Place" or known_place

@@ -731,12 +731,15 @@ def bare_plural(noun) -> bool:
 def apposition_target(noun):
     """What an appositive noun describes: its head, unless a name stands right before its
     comma ("engines made by Rotax, the engine maker": Rotax, not "engines")."""
-    comma = noun.left_edge.i - 1
+    edge = noun.left_edge.i  # (the parser may hang the comma itself on the apposition)
+    comma = edge if noun.doc[edge].text == "," else edge - 1
     before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
     if before is not None and before.pos_ == "PROPN" and before != noun.head and (
             noun.head.pos_ != "PROPN"  # hung on "engines", or on "Much" ("Much came from X,
-            or noun.head.is_upper and noun.head.i < before.i):  # the firm"), or on a dateline
-        return before  # ("GLASGOW, 3 June - Corrie Ltd, the Glasgow-based builder")
+            or noun.head.is_upper and noun.head.i < before.i  # the firm"), or on a dateline
+            or _subject_of_verb_over(noun.head, before)):  # ("GLASGOW, 3 June - Corrie Ltd,
+        return before  # the Glasgow-based builder"); "Tallis runs on Waymark OS, navigation
+        # software": the software is Waymark OS
     if noun.head.ent_type_ in PLACE_ENTS:  # "in Cologne, Acme co-founder and creative
         named = _name_after_title(noun)  # director Ana Roe said": Ana Roe
         if named is not None:
@@ -746,6 +749,15 @@ def apposition_target(noun):
             and head.head.head.pos_ == "PROPN" and noun.lemma_.lower() not in _PLACE_NOUNS:
         return head.head.head
     return head
+
+
+def _subject_of_verb_over(subject, name) -> bool:
+    """`subject` is the subject of the verb that `name` is the object of (directly or
+    through a preposition): the name between them stands right before the apposition."""
+    top = chain_top(name)
+    verb = top.head.head if top.dep_ == "pobj" else top.head if top.dep_ == "dobj" else None
+    return verb is not None and verb.pos_ in {"VERB", "AUX"} and subject.head == verb \
+        and subject.dep_ in SUBJECT_DEPS and subject.i < top.i
 
 
 def _person_named_after(noun):

@@ -2794,3 +2794,23 @@ def test_kin_are_people_and_foreign_trade_words_end_a_firms_name():
         "founder's grandson, as chief executive. Varnholt's lenses are popular.")
     assert _types(ex)["Markus Varnholt"] == "Person"
     assert "Varnholt" in _entity(ex, "Varnholt Optik AG").aliases
+
+
+def test_a_song_a_person_wrote_is_not_their_product():
+    facts = fact_set(extract_text(
+        "Songs\n\nThe Velvet Song is a 1948 song. It was co-written by the producer Bob Crane "
+        "and Bob Gaudet, a bandmate of Vallon's."))
+    assert not {f for f in facts if f[1] == "developedBy"}
+
+
+def test_the_town_before_lab_is_where_the_lab_is():
+    facts = fact_set(extract_text(
+        "Robots\n\nTamsin uses Grasp-9, a vision model developed by Feldmark AI. The Munich lab, "
+        "a subsidiary of the engineering group Oberhalt, has been a partner since 2022."))
+    assert ("Feldmark AI", "headquarteredIn", "Munich") in facts
+
+
+def test_a_single_model_code_after_the_is_a_product():
+    facts = fact_set(extract_text(
+        "Robots\n\nThe new robot goes up against the P3 from Boston's Pickwood Systems."))
+    assert ("P3", "developedBy", "Pickwood Systems") in facts

@@ -84,3 +84,24 @@ def test_a_that_the_tagger_made_an_adverb_stands_for_the_relative_clauses_object
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PRON", "PROPN", "VERB", "ADP", "NOUN"]
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in syntax.logical_objects(doc[6])] == ["model"]
+
+
+def test_an_apposition_after_the_object_of_the_subjects_verb_describes_the_object():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    # "Tallis runs on Waymark OS, navigation software written by ...", as the small model
+    # parses it: the software hangs on the subject, and the comma on the software
+    words = ["Tallis", "runs", "on", "Waymark", "OS", ",", "navigation", "software", "written"]
+    heads = [1, 1, 1, 4, 2, 7, 7, 0, 7]
+    deps = ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "compound", "appos", "acl"]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "VERB"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert syntax.apposition_target(doc[7]).text == "OS"
+    # the subject keeps an apposition that follows it: "Tallis, a robot, runs on Waymark OS"
+    words = ["Tallis", ",", "a", "robot", ",", "runs", "on", "Waymark", "OS"]
+    heads = [5, 0, 3, 0, 0, 5, 5, 8, 6]
+    deps = ["nsubj", "punct", "det", "appos", "punct", "ROOT", "prep", "compound", "pobj"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PROPN"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert syntax.apposition_target(doc[3]).text == "Tallis"
