@@ -487,6 +487,11 @@ class RuleEngine:
         if slot == "referent":  # "Acme's new AI unit": the unit named earlier
             found = self._name(token, index, coref=True)
             return [found] if found else []
+        if slot == "subject_referent":  # "The Castlebar cheesemaker now operates as ...": a
+            if token.dep_ not in syntax.SUBJECT_DEPS:  # description that opens a clause
+                return []  # speaks of the firm already in play
+            found = self._name(token, index, coref=True)
+            return [found] if found else []
         if slot == "poss":
             return self._possessors(token, index)
         if slot == "obj_poss":  # "X led its Series B", "led Acme's latest round": whose

@@ -2814,3 +2814,18 @@ def test_a_single_model_code_after_the_is_a_product():
     facts = fact_set(extract_text(
         "Robots\n\nThe new robot goes up against the P3 from Boston's Pickwood Systems."))
     assert ("P3", "developedBy", "Pickwood Systems") in facts
+
+
+def test_a_claim_that_is_so_is_not_asserted():
+    ex = extract_text(
+        "Ruling\n\nThe chairwoman rejected Corrin Foods' claim that Glenmora Foods was controlled "
+        "by the co-operative Arkel Agri.")
+    assert not {f for f in fact_set(ex) if f[1] == "owns"}
+
+
+def test_a_town_before_a_cheesemaker_is_where_it_is():
+    facts = fact_set(extract_text(
+        "Cheese\n\nBallymore Cheese was founded in 1996 by the farmer Declan Moore. The "
+        "Castlebar cheesemaker now operates as a subsidiary of Glenmora Foods."))
+    assert ("Ballymore Cheese", "headquarteredIn", "Castlebar") in facts
+    assert not {f for f in facts if f[0] == "Castlebar"}
