@@ -444,6 +444,7 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     for short, person in _surname_owners(parsed, people, claimed, first_seen).items():
         firm = _named_before(short, person.start, multi, person_names, first_seen)
         yield (firm or normalise_name(person.text)), short
+    yield from _first_names(names, person_names, claimed, first_seen)
     yield from _maker_prefixed([n for n in multi if n not in person_names
                                 or any(c.isdigit() for c in n)], names, first_seen)
     yield from _main_titles(names, first_seen)
@@ -646,6 +647,21 @@ def _without_honorific(name: str) -> str:
     if rest and first.lower().rstrip(".") in typing_cues().honorifics:
         return rest
     return name
+
+
+def _first_names(names: set[str], person_names: set[str], claimed: set[str],
+                 first_seen: dict[str, int]):
+    """(full, first name) for "Hannah Oyelaran ... Hannah is still our managing director": a
+    lone word that only one person named before it starts with, and that is no one's surname."""
+    people = [n for n in person_names if len(n.split()) == 2
+              and all(w.isalpha() and w.istitle() for w in n.split())]  # not "Otto 2"
+    surnames = {n.split()[-1] for n in people}
+    for short in (names & person_names) - claimed - surnames:  # a lone word tagged a person
+        if " " in short:
+            continue
+        fulls = [n for n in people if n.split()[0] == short]
+        if len(fulls) == 1 and first_seen[fulls[0]] < first_seen[short]:
+            yield fulls[0], short
 
 
 def _shortens(short: str, name: str) -> bool:

@@ -723,7 +723,10 @@ class RuleEngine:
         people = described == "Person" or _household(token) or any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
         # ("controlled by the Dravenau family": a household, not the firm "Dravenau")
-        for child in token.children if not people else ():
+        modifiers = [c for c in token.children if c.dep_ in {"compound", "nmod", "amod"}]
+        modifiers += [g for c in modifiers if c.dep_ == "compound" and c.pos_ == "NOUN"
+                      for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
+        for child in modifiers if not people else ():  # ("the Pocketstore app store")
             if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
                     and child.i in index.by_token and not self._place_before_firm(child, token,
                                                                                  index):

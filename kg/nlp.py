@@ -663,8 +663,9 @@ def _list_members(span):
     and the text names the second on its own elsewhere. A name's tail seldom stands alone:
     "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay."""
     doc = span.doc
-    if _firm_of_town(span):
-        return [doc[span.start:span.start + 1], doc[span.start + 2:span.end]]
+    cut = _firm_of_town(span)
+    if cut:
+        return [doc[span.start:span.start + cut], doc[span.start + cut + 1:span.end]]
     for token in span:  # "Conductor, Stackwise's software": a comma the tagger ran over
         if token.tag_ == "POS" and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].text[:1].isupper() \
@@ -682,20 +683,28 @@ def _list_members(span):
             parts = [doc[span.start:token.i], doc[token.i + 1:span.end]]
             text = doc_text(doc)
             if text.count(parts[1].text) > text.count(span.text) \
-                    or parts[0][-1].like_num:  # "PlayStation 5 and Steam": a version ends one
+                    or parts[0][-1].like_num \
+                    or parts[1].text.startswith(parts[0].text + " "):  # "PlayStation 5 and
+                # Steam": a version ends one; "Reclaim and Reclaim 2": the second is the first's
                 return parts
     return [span]
 
 
-def _firm_of_town(span) -> bool:
-    """ "the invoicing firm Fakturo of Aarhus" tagged as one organisation: a coined one-word
-    name, "of" and a one- or two-word name are a firm and the town it is from. "Bank of
-    England", "Isle of Man" and "University of Tartu" start with an English word and stay."""
-    if span.label_ != "ORG" or len(span) < 3 or len(span) > 4 or span[1].lower_ != "of":
-        return False
-    first, rest = span[0], span[2:]
-    return first.pos_ == "PROPN" and first.is_title and not _is_common(first.lower_) \
+def _firm_of_town(span) -> int:
+    """Where the firm ends in "the invoicing firm Fakturo of Aarhus" tagged as one
+    organisation (0: nowhere). A coined one-word name, "of" and a one- or two-word name are a
+    firm and the town it is from; so are a coined name with a trade ending ("Bergmann
+    Automation of Bremen"). "Bank of England", "Isle of Man", "University of Tartu" and "Royal
+    Bank of Scotland" start with an English word and stay."""
+    of = next((t.i - span.start for t in span if t.lower_ == "of"), 0)
+    if span.label_ != "ORG" or of not in (1, 2) or not 1 <= len(span) - of - 1 <= 2:
+        return 0
+    first, rest = span[0], span[of + 1:]
+    if of == 2 and span[1].lower_ not in typing_cues().name_endings:
+        return 0
+    fits = first.pos_ == "PROPN" and first.is_title and not _is_common(first.lower_) \
         and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    return of if fits else 0
 
 
 @lru_cache(maxsize=1)

@@ -2829,3 +2829,42 @@ def test_a_town_before_a_cheesemaker_is_where_it_is():
         "Castlebar cheesemaker now operates as a subsidiary of Glenmora Foods."))
     assert ("Ballymore Cheese", "headquarteredIn", "Castlebar") in facts
     assert not {f for f in facts if f[0] == "Castlebar"}
+
+
+def test_a_name_two_nouns_before_the_one_it_modifies():
+    facts = fact_set(extract_text(
+        "About Kettlewood Roasters\n\nWe are Kettlewood Roasters, an independent coffee roaster. "
+        "Our subscription app, Beanlane, is available on the Pocketshelf app store."))
+    assert ("Beanlane", "availableOn", "Pocketshelf") in facts
+
+
+def test_founders_listed_beside_a_noun_for_people():
+    facts = fact_set(extract_text(
+        "About Kettleby Roasters\n\nWe are Kettleby Roasters, an independent coffee roaster "
+        "based in Leeds. Our company was founded in 2011 by two friends, Hannah Oyelaran and "
+        "Marcus Webb, who started roasting beans in a garage."))
+    assert {("Hannah Oyelaran", "founderOf", "Kettleby Roasters"),
+            ("Marcus Webb", "founderOf", "Kettleby Roasters")} <= facts
+
+
+def test_a_firm_with_a_trade_ending_of_a_town_tagged_as_one_name():
+    ex = extract_text(
+        "Recycling\n\nFjellvik also designed its own sorting robots, called Sortex, which are "
+        "built for it by Bergmark Automation of Bremen.")
+    assert "Bergmark Automation of Bremen" not in _types(ex)
+    assert ("Bergmark Automation", "headquarteredIn", "Bremen") in fact_set(ex)
+
+
+def test_a_list_of_a_name_and_its_numbered_successor_tagged_as_one_name():
+    ex = extract_text(
+        "Fjellvolt\n\nFjellvolt Lab is the company's research unit. His team developed both "
+        "Reclaim and Reclaim 2, the process that replaced it in 2022.")
+    assert {"Reclaim", "Reclaim 2"} <= set(_types(ex))
+
+
+def test_a_suv_is_no_name_and_a_town_before_recycler_is_where_it_is():
+    ex = extract_text(
+        "Recycling\n\nEvery battery from Nordvika's electric SUV, the Aurelia, comes back. "
+        "Fjellvik's main rival is Kretso, a Gothenburg recycler twice its size.")
+    assert "SUV" not in _types(ex)
+    assert ("Kretso", "headquarteredIn", "Gothenburg") in fact_set(ex)
