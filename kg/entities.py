@@ -444,7 +444,8 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     for short, person in _surname_owners(parsed, people, claimed, first_seen).items():
         firm = _named_before(short, person.start, multi, person_names, first_seen)
         yield (firm or normalise_name(person.text)), short
-    yield from _first_names(names, person_names, claimed, first_seen)
+    lone_people = {normalise_name(m.text) for m in parsed.mentions if m.ner_label == "PERSON"}
+    yield from _first_names(lone_people, person_names, claimed, first_seen, multi)
     yield from _maker_prefixed([n for n in multi if n not in person_names
                                 or any(c.isdigit() for c in n)], names, first_seen)
     yield from _main_titles(names, first_seen)
@@ -649,18 +650,19 @@ def _without_honorific(name: str) -> str:
     return name
 
 
-def _first_names(names: set[str], person_names: set[str], claimed: set[str],
-                 first_seen: dict[str, int]):
+def _first_names(tagged: set[str], person_names: set[str], claimed: set[str],
+                 first_seen: dict[str, int], multi: list[str]):
     """(full, first name) for "Hannah Oyelaran ... Hannah is still our managing director": a
-    lone word that only one person named before it starts with, and that is no one's surname."""
+    lone word tagged a person that only one person named before it starts with, and that is
+    no one's surname."""
     people = [n for n in person_names if len(n.split()) == 2
               and all(w.isalpha() and w.istitle() for w in n.split())]  # not "Otto 2"
     surnames = {n.split()[-1] for n in people}
-    for short in (names & person_names) - claimed - surnames:  # a lone word tagged a person
+    for short in tagged - claimed - surnames:
         if " " in short:
             continue
-        fulls = [n for n in people if n.split()[0] == short]
-        if len(fulls) == 1 and first_seen[fulls[0]] < first_seen[short]:
+        fulls = [n for n in multi if n.split()[0] == short]  # (not "Fjellvind Power" too)
+        if len(fulls) == 1 and fulls[0] in people and first_seen[fulls[0]] < first_seen[short]:
             yield fulls[0], short
 
 

@@ -2868,3 +2868,11 @@ def test_a_suv_is_no_name_and_a_town_before_recycler_is_where_it_is():
         "Fjellvik's main rival is Kretso, a Gothenburg recycler twice its size.")
     assert "SUV" not in _types(ex)
     assert ("Kretso", "headquarteredIn", "Gothenburg") in fact_set(ex)
+
+
+def test_a_lone_first_name_after_one_persons_full_name():
+    ex = extract_text(
+        "About Kettleby Roasters\n\nWe are Kettleby Roasters, a coffee roaster. Our company was "
+        "founded in 2011 by Hannah Oyelaran. Hannah is still our managing director.")
+    assert "Hannah" in _entity(ex, "Hannah Oyelaran").aliases
+    assert ("Hannah Oyelaran", "ceoOf", "Kettleby Roasters") in fact_set(ex)
