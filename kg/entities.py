@@ -86,6 +86,9 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         found.append(("Product", cues.name_endings_weight))  # "Kestrel K5", "Audi A4"
     elif len(words) > 1 and _RELEASE_NUMBER.fullmatch(words[-1]) and words[0].isalpha():
         found.append(("Product", cues.ner_weight))  # "the Corve 60": a release, unless told
+    elif len(words) == 3 and words[1] == "&" and name.split()[0] != name.split()[2] \
+            and all(w[:1].isupper() for w in name.split()[::2]) and mention.ner_label != "PERSON":
+        found.append(("Company", cues.name_endings_weight))  # "Halvard & Fässler": partners' names
     elif len(words) == 1 and _MODEL_CODE.fullmatch(name) and _after_the(span):
         found.append(("Product", cues.name_endings_weight))  # "the P3 from Pickwell"
     if span is None:

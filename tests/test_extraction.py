@@ -2876,3 +2876,16 @@ def test_a_lone_first_name_after_one_persons_full_name():
         "founded in 2011 by Hannah Oyelaran. Hannah is still our managing director.")
     assert "Hannah" in _entity(ex, "Hannah Oyelaran").aliases
     assert ("Hannah Oyelaran", "ceoOf", "Kettleby Roasters") in fact_set(ex)
+
+
+
+def test_two_names_joined_by_an_ampersand_name_a_firm():
+    from kg.entities import type_cues
+    from kg.model import Mention
+    from kg.nlp import load_pipeline
+
+    text = "It was founded under the name Varnholt & Fassler in 1921."
+    name = "Varnholt & Fassler"
+    start = text.index(name)
+    mention = Mention("d", 0, start, start + len(name), name, "ORG", 0)
+    assert "Company" in {cls for cls, _ in type_cues(mention, load_pipeline()(text))}
