@@ -104,7 +104,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         cls = _head_class(noun, cues.heads)
         if cls == "Person" and _modifies(span, noun):
             continue  # "Fort Wayne Mayor Gregory Lund", "Acme founder X": whose, not who
-        if cls and _bare_plural_after(span, noun) and schema().is_a(cls, "Product"):
+        if cls and _bare_plural_after(span, noun) and schema().is_a(cls, "Product") \
+                and not _numbered(name):  # ("CR-72 turboprops": a maker has no number)
             continue  # "Google apps", "Toyota cars": a maker's or a platform's, not one of them
         if cls in cues.parent_before_noun and _says_kind(span, noun):
             cls = next(iter(schema().parents.get(cls, ())), None)

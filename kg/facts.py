@@ -694,7 +694,9 @@ class RuleEngine:
         # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"
         appositions = [c for c in token.children if c.dep_ == "appos"] if described else []
         appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.children
-                        if g.dep_ == "appos"]
+                        if g.dep_ == "appos" or g.dep_ in {"compound", "amod", "nmod"}
+                        and g.i < c.i and g.i in index.by_token]  # "its first product, the
+        # LC-1 pouch cell": the name before the apposition's noun
         for child in appositions:  # ("the group Norrland Industrier": a plain organisation
             if child.i in index.by_token and index._may_be(  # may be the group)
                     index.by_token[child.i], described):

@@ -256,6 +256,7 @@ def test_head_nouns_of_goods_and_the_names_written_before_them():
     # the maker ("Google apps", "Toyota cars") as the platform: no vote
     assert cues("Apps run on your Zephyra phone.", "Zephyra") == {"Product"}
     assert cues("Apps run on most Zephyra phones.", "Zephyra") == set()
+    assert cues("It runs on H250 accelerators.", "H250") >= {"Product"}  # a maker has no number
     assert cues("Apps run on its Zephyra phones.", "Zephyra") == {"Product"}  # a line of them
     assert cues("Nexo Q is a digital media player.", "Nexo Q") == {"PhysicalProduct"}  # "medium"
     assert cues("It runs on consoles such as the Orvo 2, Kinto and Vesta One.",
@@ -2889,3 +2890,10 @@ def test_two_names_joined_by_an_ampersand_name_a_firm():
     start = text.index(name)
     mention = Mention("d", 0, start, start + len(name), name, "ORG", 0)
     assert "Company" in {cls for cls, _ in type_cues(mention, load_pipeline()(text))}
+
+
+def test_a_name_before_the_noun_of_an_apposition():
+    facts = fact_set(extract_text(
+        "Batteries\n\nLumora's first product, the LC-1 pouch cell, is manufactured for it by "
+        "Ferrowick Battery Systems in Coventry."))
+    assert ("LC-1", "manufacturedBy", "Ferrowick Battery Systems") in facts
