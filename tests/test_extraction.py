@@ -2897,3 +2897,14 @@ def test_a_name_before_the_noun_of_an_apposition():
         "Batteries\n\nLumora's first product, the LC-1 pouch cell, is manufactured for it by "
         "Ferrowick Battery Systems in Coventry."))
     assert ("LC-1", "manufacturedBy", "Ferrowick Battery Systems") in facts
+
+
+def test_a_firms_competition_with_others():
+    facts = fact_set(extract_text(
+        "Chips\n\nKestrin Silicon makes chips. Analysts said the launch sharpens Kestrin's "
+        "competition with Corvale and with Pellicore Devices, the Austin company whose "
+        "accelerators dominate the market. It also sharpens Kestrin's rivalry with Tarnby Chips."))
+    assert {("Kestrin Silicon", "competitorOf", "Pellicore Devices")} <= facts \
+        or {("Pellicore Devices", "competitorOf", "Kestrin Silicon")} <= facts
+    assert ("Kestrin Silicon", "competitorOf", "Tarnby Chips") in facts \
+        or ("Tarnby Chips", "competitorOf", "Kestrin Silicon") in facts
