@@ -1188,6 +1188,11 @@ def _city_before(place):
 def _slot_tokens(slot: str, token):
     if slot == "pobj":  # the trigger is a preposition: its object ("under Rolf Brenner")
         return [c for c in token.children if c.dep_ == "pobj"]
+    if slot == "verb_subj":  # "Quillstone sells Ferrodb through a partnership with X": the
+        phrase = syntax.chain_top(token)  # doer of the verb the noun's phrase hangs on
+        verb = phrase.head.head if phrase.dep_ == "pobj" else None
+        return syntax.logical_subjects(verb) if verb is not None \
+            and verb.pos_ in {"VERB", "AUX"} else []
     if slot == "governor":  # ... and what it hangs on: a noun, or the doer of a verb
         host = token.head  # ("Kagero Energy, under X, makes ...": Kagero Energy)
         if host.pos_ in {"VERB", "AUX"}:

@@ -2908,3 +2908,11 @@ def test_a_firms_competition_with_others():
         or {("Pellicore Devices", "competitorOf", "Kestrin Silicon")} <= facts
     assert ("Kestrin Silicon", "competitorOf", "Tarnby Chips") in facts \
         or ("Tarnby Chips", "competitorOf", "Kestrin Silicon") in facts
+
+
+def test_a_partnership_the_verbs_phrase_names_is_its_doers():
+    facts = fact_set(extract_text(
+        "Books\n\nTavrin Electronics makes e-readers. Tavrin also sells e-books in partnership "
+        "with the Dutch bookshop chain Boekhuis Verweij."))
+    assert ("Boekhuis Verweij", "partnerOf", "Tavrin Electronics") in facts \
+        or ("Tavrin Electronics", "partnerOf", "Boekhuis Verweij") in facts
