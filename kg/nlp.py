@@ -271,6 +271,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_copulas(doc)
     _repair_year_subjects(doc)
     _repair_reduced_relatives(doc)
+    _repair_stray_conjuncts(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -281,6 +282,27 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
             sentence_of[token.i] = index
     parsed.mentions = find_mentions(document.id, doc, sentence_of)
     return parsed
+
+
+def _repair_stray_conjuncts(doc) -> None:
+    """ "is available on Android and iOS and already has ...": the tagger takes "iOS" for an
+    adverb and the parser joins it to the verb. A camel-case word ("iOS", "macOS", "eBay")
+    is a name; after "and" or "or" behind a name, it is that name's conjunct."""
+    for word in doc[2:]:
+        if not (word.text[:1].islower() and any(c.isupper() for c in word.text[1:])
+                and word.text.isalpha()):
+            continue
+        word.tag_, word.pos_ = "NNP", "PROPN"
+        cc, before = doc[word.i - 1], doc[word.i - 2]
+        if word.dep_ != "conj" or word.head.pos_ not in {"VERB", "AUX"} \
+                or cc.lower_ not in {"and", "or"} or before.pos_ != "PROPN" \
+                or before.dep_ not in {"pobj", "dobj", "conj"} or any(word.children):
+            continue
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        word.head, word.dep_ = first, "conj"
+        cc.head = first
 
 
 def _repair_year_subjects(doc) -> None:

@@ -2916,3 +2916,10 @@ def test_a_partnership_the_verbs_phrase_names_is_its_doers():
         "with the Dutch bookshop chain Boekhuis Verweij."))
     assert ("Boekhuis Verweij", "partnerOf", "Tavrin Electronics") in facts \
         or ("Tavrin Electronics", "partnerOf", "Boekhuis Verweij") in facts
+
+
+def test_a_camel_case_platform_the_parser_joined_to_the_verb():
+    facts = fact_set(extract_text(
+        "Payroll\n\nTallyroll's app, Tally, is available on Android and iOS and already has "
+        "800,000 users in Portugal and Spain."))
+    assert {("Tally", "availableOn", "Android"), ("Tally", "availableOn", "iOS")} <= facts
