@@ -2923,3 +2923,20 @@ def test_a_camel_case_platform_the_parser_joined_to_the_verb():
         "Payroll\n\nTallyroll's app, Tally, is available on Android and iOS and already has "
         "800,000 users in Portugal and Spain."))
     assert {("Tally", "availableOn", "Android"), ("Tally", "availableOn", "iOS")} <= facts
+
+
+def test_downloaded_from_and_sold_on_a_platform():
+    facts = fact_set(extract_text(
+        "Models\n\nMarrowfield released Tessa 3, a language model. Tessa 3 can be downloaded "
+        "free of charge from Modelgrove, the model-sharing site. Alpenglow released Tern 3 "
+        "Mini, a language model. The weights of Tern 3 Mini can be downloaded from Hugging "
+        "Face under the Apache 2.0 licence."))
+    assert {("Tessa 3", "availableOn", "Modelgrove"),
+            ("Tern 3 Mini", "availableOn", "Hugging Face")} <= facts
+
+
+def test_sold_on_a_console():
+    facts = fact_set(extract_text(
+        "Studio\n\nTessellate Games made Ashen Tide. Ashen Tide is sold on PC through the Parcel "
+        "storefront and on the Nomad, a handheld console that Osaka-based Koyo Devices designs."))
+    assert ("Ashen Tide", "availableOn", "Nomad") in facts
