@@ -257,6 +257,7 @@ def test_head_nouns_of_goods_and_the_names_written_before_them():
     assert cues("Apps run on your Zephyra phone.", "Zephyra") == {"Product"}
     assert cues("Apps run on most Zephyra phones.", "Zephyra") == set()
     assert cues("It runs on H250 accelerators.", "H250") >= {"Product"}  # a maker has no number
+    assert "Company" not in cues("Astra is the obvious rival.", "Astra")  # products compete too
     assert cues("Apps run on its Zephyra phones.", "Zephyra") == {"Product"}  # a line of them
     assert cues("Nexo Q is a digital media player.", "Nexo Q") == {"PhysicalProduct"}  # "medium"
     assert cues("It runs on consoles such as the Orvo 2, Kinto and Vesta One.",
