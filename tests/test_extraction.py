@@ -2941,3 +2941,10 @@ def test_sold_on_a_console():
         "Studio\n\nTessellate Games made Ashen Tide. Ashen Tide is sold on PC through the Parcel "
         "storefront and on the Nomad, a handheld console that Osaka-based Koyo Devices designs."))
     assert ("Ashen Tide", "availableOn", "Nomad") in facts
+
+
+def test_the_database_of_a_vendor():
+    facts = fact_set(extract_text(
+        "Databases\n\nIndustry analysts describe Ferrodb's main rivals as Lodestar and Grisholm "
+        "DB, the database of the Dublin-based vendor Grisholm."))
+    assert ("Grisholm DB", "developedBy", "Grisholm") in facts
