@@ -67,7 +67,7 @@ def misread_verb(token) -> bool:
     """ "Acme powers Widget" or "Acme competes with X" read as a plural noun with a name (or a
     capitalised word) before it, and a name or a preposition after it; or "Acme has 19 million
     users and competes with X", the verb read as the object's conjunct."""
-    if token.tag_ == "NNS" and _verb_read_as_compound(token):
+    if token.tag_ in {"NNS", "VBZ"} and _verb_read_as_compound(token):
         return True
     if token.tag_ != "NNS" or not any(
             (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children):
@@ -97,8 +97,16 @@ def _conjoined_to_object(token) -> bool:
 def misread_subject(token) -> list:
     if _conjoined_to_object(token):
         return logical_subjects(token.head.head)
-    return [c for c in token.children if c.i < token.i and (
+    found = [c for c in token.children if c.i < token.i and (
         c.pos_ == "PROPN" or (c.dep_ in {"compound", "amod"} and c.text[:1].isupper()))][-1:]
+    if found or token.tag_ != "VBZ" or token.dep_ != "compound":
+        return found
+    before = token.doc[token.i - 1] if token.i else None  # "Tanager 3 now powers Tallybird":
+    if before is not None and before.dep_ == "advmod" and before.head == token:  # the name
+        before = token.doc[before.i - 1] if before.i else None  # the parser left behind
+    if before is not None and before.dep_ == "nummod" and before.head.i < before.i:
+        before = before.head
+    return [before] if before is not None and before.pos_ == "PROPN" else []
 
 
 def verb_read_as_modifier(token) -> bool:

@@ -2948,3 +2948,11 @@ def test_the_database_of_a_vendor():
         "Databases\n\nIndustry analysts describe Ferrodb's main rivals as Lodestar and Grisholm "
         "DB, the database of the Dublin-based vendor Grisholm."))
     assert ("Grisholm DB", "developedBy", "Grisholm") in facts
+
+
+def test_a_verb_the_parser_hung_on_the_name_after_it():
+    facts = fact_set(extract_text(
+        "Models\n\nQuennell Research released Tanager 3, a language model. Tanager 3 now powers "
+        "Tallybird, the company's bookkeeping assistant, and outside developers can use it on "
+        "Obelin Cloud."))
+    assert ("Tanager 3", "powers", "Tallybird") in facts
