@@ -943,12 +943,10 @@ class RuleEngine:
         so a deal ("Pelion led the round"). `phrase`: the fact is told inside a name's own
         phrase, which the clause around it takes for granted: "plans to acquire Tanat
         Engineering of Llanfyllin" hedges the deal, not where Tanat is."""
-        if phrase:
-            return "asserted"
         if self._past(token, role_verb) or role_verb and token.tag_ == "VBD" \
                 and token.lemma_.lower() in self.knowledge.past_tense_roles:
             return "past"  # "Ando, who ran Kagero for 14 years"
-        return "hedged" if self._hedged(token, hedges) else "asserted"
+        return "hedged" if not phrase and self._hedged(token, hedges) else "asserted"
 
     def _past(self, token, role: bool = False) -> bool:
         """ "the former chief executive", "who previously worked at", "chairman until 2013",

@@ -288,13 +288,13 @@ def _repair_stray_conjuncts(doc) -> None:
     """ "is available on Android and iOS and already has ...": the tagger takes "iOS" for an
     adverb and the parser joins it to the verb. A camel-case word ("iOS", "macOS", "eBay")
     is a name; after "and" or "or" behind a name, it is that name's conjunct."""
-    for word in doc[2:]:
+    for word in doc:
         if not (word.text[:1].islower() and any(c.isupper() for c in word.text[1:])
                 and word.text.isalpha()):
             continue
         word.tag_, word.pos_ = "NNP", "PROPN"
-        cc, before = doc[word.i - 1], doc[word.i - 2]
-        if word.dep_ != "conj" or word.head.pos_ not in {"VERB", "AUX"} \
+        cc, before = doc[max(word.i - 1, 0)], doc[max(word.i - 2, 0)]
+        if word.i < 2 or word.dep_ != "conj" or word.head.pos_ not in {"VERB", "AUX"} \
                 or cc.lower_ not in {"and", "or"} or before.pos_ != "PROPN" \
                 or before.dep_ not in {"pobj", "dobj", "conj"} or any(word.children):
             continue
