@@ -721,6 +721,9 @@ class RuleEngine:
         trailing = _trailing_name(token, index) if token.pos_ == "NOUN" else None
         if trailing:
             return Argument(trailing, 0.8)
+        called = _called(token, index) if token.pos_ == "NOUN" else None
+        if called:
+            return Argument(called, 0.9)
         # "former Acme engineers" are not Acme, nor is "a London law firm" London
         people = described == "Person" or _household(token) or any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
@@ -1152,6 +1155,14 @@ def _elaborated(noun) -> bool:
     introduces what was just named, not the story's main company."""
     return any(c.dep_ == "amod" and c.tag_ == "VBN" or c.dep_ == "amod" and any(
         g.dep_ == "npadvmod" for g in c.children) for c in noun.children)
+
+
+def _called(noun, index: DocumentIndex) -> str | None:
+    """ "its own sorting robots, called Sorta": the name a noun is given."""
+    return next((index.by_token[o.i] for verb in noun.children  # (not "code-named Avocado")
+                 if verb.dep_ == "acl" and verb.lower_ in {"called", "dubbed", "branded"}
+                 and not any(c.lower_ in {"code", "internally"} for c in verb.children)
+                 for o in verb.children if o.dep_ == "oprd" and o.i in index.by_token), None)
 
 
 def _trailing_name(noun, index: DocumentIndex) -> str | None:

@@ -2956,3 +2956,12 @@ def test_a_verb_the_parser_hung_on_the_name_after_it():
         "Tallybird, the company's bookkeeping assistant, and outside developers can use it on "
         "Obelin Cloud."))
     assert ("Tanager 3", "powers", "Tallybird") in facts
+
+
+def test_goods_called_by_a_name_are_that_name():
+    facts = fact_set(extract_text(
+        "Fjellvolt\n\nFjellvolt recycles batteries. Fjellvolt also designed its own sorting "
+        "robots, called Sorta, which are built for it by Bergmann Automation of Bremen. The "
+        "model, code-named Avocet, is in training."))
+    assert {("Sorta", "developedBy", "Fjellvolt"),
+            ("Sorta", "manufacturedBy", "Bergmann Automation")} <= facts
