@@ -1511,21 +1511,34 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                 # "Acme bought Harcourt in 1994 ... sold it in 2006 to Trenton": Trenton owns it
                 continue
             names = (engine.entities[subject].label, *engine.entities[subject].aliases)
+            stated = (engine.entities[fact.object].label, *engine.entities[fact.object].aliases)
+            doer = (engine.entities[fact.subject].label, *engine.entities[fact.subject].aliases)
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence
-                        if not rule.requires or _uses_word_after(ev.sentence, names,
-                                                                 rule.requires)]
+                        if (not rule.requires or _uses_word_after(ev.sentence, names,
+                                                                  rule.requires))
+                        and not (rule.unless and (_uses_word_after(
+                            ev.sentence, stated, rule.unless, within=_CLAUSE_WORDS)
+                            or _uses_word_after(ev.sentence, doer, rule.unless,
+                                                within=_NEAR_WORDS)))]
             if evidence:
                 implied.append(Fact(subject, rule.then, obj, evidence))
     return implied
 
 
-def _uses_word_after(sentence: str, names, words: frozenset[str]) -> bool:
+_CLAUSE_WORDS = 14  # "bought X in 2012 for a sum reported at $90 million and shut it down",
+# not "acquired X, and in 2013 it bought Y, which it closed"
+_NEAR_WORDS = 6  # "was sold to the Prague-based Brdy Pojistovna, which merged it into ..."
+
+
+def _uses_word_after(sentence: str, names, words: frozenset[str], within: int | None = None
+                     ) -> bool:
     """One of `words` after the first of `names` in the sentence: "X, which Y bought and runs
-    as a subsidiary" (not "the division acquired X", "its division, X, was sold to Y")."""
+    as a subsidiary" (not "the division acquired X", "its division, X, was sold to Y"); only
+    the `within` words after the name, if given."""
     found = [sentence.find(n) for n in names if n and n in sentence]
-    rest = sentence[min(found) if found else 0:]
-    return any(w.strip(".,;:()\"'").lower() in words for w in rest.split())
+    rest = sentence[min(found) if found else 0:].split()
+    return any(w.strip(".,;:()\"'").lower() in words for w in rest[:within])
 
 
 def _most_specific(facts: list[Fact]) -> list[Fact]:

@@ -161,6 +161,8 @@ class Implication:
     requires: frozenset[str] = frozenset()  # ... and its sentence must use one of these words
     superseded_by: frozenset[str] = frozenset()  # rule ids whose facts for another subject
     # cancel it: a sale to Y ends X's ownership
+    unless: frozenset[str] = frozenset()  # words after the stated fact's object in its
+    # sentence that end what is implied: "bought X, which it closed two years later"
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,8 @@ def relation_knowledge() -> RelationKnowledge:
                         confidence=float(raw.get("confidence", 0.8)),
                         subject_type=raw.get("subject_type"),
                         requires=frozenset(w.lower() for w in raw.get("requires", ())),
-                        superseded_by=frozenset(raw.get("superseded_by", ())))
+                        superseded_by=frozenset(raw.get("superseded_by", ())),
+                        unless=frozenset(w.lower() for w in raw.get("unless", ())))
             for raw in data.get("implies", [])
         ),
         named_after=tuple(

@@ -2965,3 +2965,13 @@ def test_goods_called_by_a_name_are_that_name():
         "model, code-named Avocet, is in training."))
     assert {("Sorta", "developedBy", "Fjellvolt"),
             ("Sorta", "manufacturedBy", "Bergmann Automation")} <= facts
+
+
+def test_a_firm_bought_and_closed_is_not_owned():
+    facts = fact_set(extract_text(
+        "Studios\n\nIn 2012 Brightmoor Entertainment acquired the Polish developer Ninefold "
+        "Games, and in 2013 it bought the Texan studio Redwater Games, which it closed two "
+        "years later."))
+    assert ("Brightmoor Entertainment", "acquired", "Redwater Games") in facts
+    assert ("Brightmoor Entertainment", "owns", "Redwater Games") not in facts
+    assert ("Brightmoor Entertainment", "owns", "Ninefold Games") in facts
