@@ -962,6 +962,10 @@ class RuleEngine:
                 verb.lemma_ == "be" and any(c.lower_ == "had" for c in verb.children))):
             return True
         complement = token.dep_ == "attr" or (token.dep_ == "pobj" and token.head.lower_ == "as")
+        if complement and verb is not None and verb.tag_ == "VBD" and verb.dep_ == "advcl" \
+                and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _BACK_THEN
+                        for c in verb.children):
+            return True  # "which he used daily when he was an engineer at Google"
         if verb is not None and complement and any(
                 c.dep_ in {"prep", "advmod"} and c.lower_ in words for c in verb.children):
             return True  # "served as chairman until 2013", "was previously its chief"
@@ -1014,6 +1018,7 @@ class RuleEngine:
 
 
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+_BACK_THEN = {"when", "while", "before", "after", "until"}  # a clause set in the past
 
 
 def _tokens_entities(token, index: DocumentIndex) -> set[str]:

@@ -2975,3 +2975,11 @@ def test_a_firm_bought_and_closed_is_not_owned():
     assert ("Brightmoor Entertainment", "acquired", "Redwater Games") in facts
     assert ("Brightmoor Entertainment", "owns", "Redwater Games") not in facts
     assert ("Brightmoor Entertainment", "owns", "Ninefold Games") in facts
+
+
+def test_a_role_in_a_clause_set_in_the_past_is_a_past_role():
+    ex = extract_text(
+        "Pair\n\nPallwick Pair competes with GitHub Copilot, which its founder, Jonah Abernathy, "
+        "used daily when he was an engineer at Google.")
+    assert ("Jonah Abernathy", "worksFor", "Google") not in fact_set(ex)
+    assert ("Jonah Abernathy", "worksFor", "Google") in fact_set(ex, asserted_only=False)
