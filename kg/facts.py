@@ -357,6 +357,9 @@ class RuleEngine:
 
     def _triggered(self, token) -> list[RelationRule]:
         lemma = token.lemma_.lower()
+        if lemma not in self.by_trigger and token.lower_ not in self.by_trigger \
+                and lemma not in self.bigram_ends:
+            return []  # most tokens: nothing to look at
         words = {lemma, token.lower_}
         if token.i > 0 and lemma in self.bigram_ends:  # every token comes here: keep it cheap
             for size in (3, 2):  # "chief executive officer", "vice president": not the head

@@ -288,9 +288,8 @@ def _repair_stray_conjuncts(doc) -> None:
     """ "is available on Android and iOS and already has ...": the tagger takes "iOS" for an
     adverb and the parser joins it to the verb. A camel-case word ("iOS", "macOS", "eBay")
     is a name; after "and" or "or" behind a name, it is that name's conjunct."""
-    for word in doc:
-        if not (word.text[:1].islower() and any(c.isupper() for c in word.text[1:])
-                and word.text.isalpha()):
+    for word in doc:  # (the lexeme's flags first: every token comes here)
+        if word.is_lower or not word.is_alpha or not word.text[:1].islower():
             continue
         word.tag_, word.pos_ = "NNP", "PROPN"
         cc, before = doc[max(word.i - 1, 0)], doc[max(word.i - 2, 0)]
