@@ -530,8 +530,9 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         plain = False  # past an ending, a plain word goes too: "Halvard Retail Group" ->
         goods = _plural_noun(words[-1])  # "Brackenfield Pumps"
         while cut > 0 and (words[cut].lower() in endings or (goods and cut == len(words) - 1)
-                           or cut < len(words) - 1
-                           and words[cut].lower() in common_words(("noun", "adj"))):
+                           or cut < len(words) - 1 and (words[cut] == "&"  # "Marrable & Sons"
+                                                        or words[cut].lower()
+                                                        in common_words(("noun", "adj")))):
             plain = plain or words[cut].lower() not in endings
             short = " ".join(words[:cut])
             if short in names and seen.get(full, 0) < seen.get(short, len(text)) \

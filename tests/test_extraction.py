@@ -2983,3 +2983,13 @@ def test_a_role_in_a_clause_set_in_the_past_is_a_past_role():
         "used daily when he was an engineer at Google.")
     assert ("Jonah Abernathy", "worksFor", "Google") not in fact_set(ex)
     assert ("Jonah Abernathy", "worksFor", "Google") in fact_set(ex, asserted_only=False)
+
+
+def test_a_firm_that_bids_against_another_competes_with_it():
+    facts = fact_set(extract_text(
+        "Furniture\n\nMarrowby & Sons makes sofas. Carrowfield Seating, a contract furniture "
+        "maker, bids against Marrowby for hotel and office orders. Tessel Group made a bid for "
+        "Marrowby last year."))
+    assert ("Carrowfield Seating", "competitorOf", "Marrowby & Sons") in facts \
+        or ("Marrowby & Sons", "competitorOf", "Carrowfield Seating") in facts
+    assert not {f for f in facts if "Tessel Group" in f and f[1] == "competitorOf"}
