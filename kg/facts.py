@@ -491,10 +491,9 @@ class RuleEngine:
             found = self._name(token, index, coref=True)
             return [found] if found else []
         if slot == "subject_referent":  # "The Castlebar cheesemaker now operates as ...": a
-            if token.dep_ not in syntax.SUBJECT_DEPS:  # description that opens a clause
-                return []  # speaks of the firm already in play
-            found = self._name(token, index, coref=True)
-            return [found] if found else []
+            # description that opens a clause speaks of the firm already in play
+            return self._slot("referent", token, index) \
+                if token.dep_ in syntax.SUBJECT_DEPS else []
         if slot == "poss":
             return self._possessors(token, index)
         if slot == "obj_poss":  # "X led its Series B", "led Acme's latest round": whose
@@ -1518,20 +1517,24 @@ def _implied(facts: list[Fact], engine: RuleEngine) -> list[Fact]:
                            for rule_id, other in by_rule[fact.predicate, fact.object]):
                 # "Acme bought Harcourt in 1994 ... sold it in 2006 to Trenton": Trenton owns it
                 continue
-            names = (engine.entities[subject].label, *engine.entities[subject].aliases)
-            stated = (engine.entities[fact.object].label, *engine.entities[fact.object].aliases)
-            doer = (engine.entities[fact.subject].label, *engine.entities[fact.subject].aliases)
+            names = engine.entities[subject].names
             evidence = [replace(ev, confidence=round(ev.confidence * rule.confidence, 3),
                                 rule=f"implied:{ev.rule}") for ev in fact.evidence
                         if (not rule.requires or _uses_word_after(ev.sentence, names,
                                                                   rule.requires))
-                        and not (rule.unless and (_uses_word_after(
-                            ev.sentence, stated, rule.unless, within=_CLAUSE_WORDS)
-                            or _uses_word_after(ev.sentence, doer, rule.unless,
-                                                within=_NEAR_WORDS)))]
+                        and not (rule.unless and _ended(ev.sentence, rule.unless, fact, engine))]
             if evidence:
                 implied.append(Fact(subject, rule.then, obj, evidence))
     return implied
+
+
+def _ended(sentence: str, words: frozenset[str], fact: Fact, engine: RuleEngine) -> bool:
+    """The sentence ends what `fact` states with one of `words` ("closed", "merged") right
+    after its object's name, or just after its subject's ("sold to Brdy, which merged it")."""
+    return _uses_word_after(sentence, engine.entities[fact.object].names, words,
+                            within=_CLAUSE_WORDS) \
+        or _uses_word_after(sentence, engine.entities[fact.subject].names, words,
+                            within=_NEAR_WORDS)
 
 
 _CLAUSE_WORDS = 14  # "bought X in 2012 for a sum reported at $90 million and shut it down",

@@ -59,6 +59,11 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     votes: dict[str, float] = field(default_factory=dict)  # class -> support from typing cues
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The label, then every alias: each way a text may write this entity."""
+        return (self.label, *self.aliases)
+
 
 @dataclass(frozen=True)
 class Evidence:

@@ -292,9 +292,10 @@ def _repair_stray_conjuncts(doc) -> None:
         if word.is_lower or not word.is_alpha or not word.text[:1].islower():
             continue
         word.tag_, word.pos_ = "NNP", "PROPN"
-        cc, before = doc[max(word.i - 1, 0)], doc[max(word.i - 2, 0)]
-        if word.i < 2 or word.dep_ != "conj" or word.head.pos_ not in {"VERB", "AUX"} \
-                or cc.lower_ not in {"and", "or"} or before.pos_ != "PROPN" \
+        if word.i < 2 or word.dep_ != "conj" or word.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        cc, before = doc[word.i - 1], doc[word.i - 2]
+        if cc.lower_ not in {"and", "or"} or before.pos_ != "PROPN" \
                 or before.dep_ not in {"pobj", "dobj", "conj"} or any(word.children):
             continue
         first = before

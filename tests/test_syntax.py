@@ -18,6 +18,15 @@ def _word(doc, text: str):
     return next(t for t in doc if t.text == text)
 
 
+def _built(words, heads, deps, pos):
+    """A Doc parsed by hand, as the small model parses a sentence it gets wrong: the repairs
+    under test must not depend on how the model happens to read an invented one."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
 def test_doers_of_active_passive_relative_and_controlled_verbs(parse):
     doc = parse("Quill-7 was trained by Vantor, which also built Pico.")
     assert [t.text for t in syntax.logical_subjects(_word(doc, "trained"))] == ["Vantor"]
@@ -55,9 +64,6 @@ def test_a_word_inside_a_passive_subject(parse):
 
 
 def test_an_apposition_the_parser_hung_on_a_dateline():
-    from spacy.lang.en import English
-    from spacy.tokens import Doc
-
     # "GLASGOW, 3 June - Selkie Ltd, the Glasgow-based builder, unveiled Tern-4", as the
     # parser reads it inside a long story: the builder hangs on the dateline
     words = ["GLASGOW", ",", "3", "June", "-", "Selkie", "Ltd", ",", "the", "Glasgow", "-",
@@ -67,41 +73,35 @@ def test_an_apposition_the_parser_hung_on_a_dateline():
             "det", "npadvmod", "punct", "amod", "appos", "punct", "ROOT", "dobj"]
     pos = ["PROPN", "PUNCT", "NUM", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET",
            "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "VERB", "PROPN"]
-    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = _built(words, heads, deps, pos)
     builder = doc[12]
     assert syntax.apposition_target(builder).text == "Ltd"
 
 
 def test_a_that_the_tagger_made_an_adverb_stands_for_the_relative_clauses_object():
-    from spacy.lang.en import English
-    from spacy.tokens import Doc
-
     # "Mkulima-1, a crop-advice model that Loamly trained on soil data", as the small model
     # parses it: "that" an adverb of "trained", which then has no object of its own
     words = ["Mkulima-1", ",", "a", "model", "that", "Loamly", "trained", "on", "data"]
     heads = [0, 0, 3, 0, 6, 6, 3, 6, 7]
     deps = ["ROOT", "punct", "det", "appos", "advmod", "nsubj", "relcl", "prep", "pobj"]
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PRON", "PROPN", "VERB", "ADP", "NOUN"]
-    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = _built(words, heads, deps, pos)
     assert [t.text for t in syntax.logical_objects(doc[6])] == ["model"]
 
 
 def test_an_apposition_after_the_object_of_the_subjects_verb_describes_the_object():
-    from spacy.lang.en import English
-    from spacy.tokens import Doc
-
     # "Tallis runs on Waymark OS, navigation software written by ...", as the small model
     # parses it: the software hangs on the subject, and the comma on the software
     words = ["Tallis", "runs", "on", "Waymark", "OS", ",", "navigation", "software", "written"]
     heads = [1, 1, 1, 4, 2, 7, 7, 0, 7]
     deps = ["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "compound", "appos", "acl"]
     pos = ["PROPN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "VERB"]
-    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = _built(words, heads, deps, pos)
     assert syntax.apposition_target(doc[7]).text == "OS"
     # the subject keeps an apposition that follows it: "Tallis, a robot, runs on Waymark OS"
     words = ["Tallis", ",", "a", "robot", ",", "runs", "on", "Waymark", "OS"]
     heads = [5, 0, 3, 0, 0, 5, 5, 8, 6]
     deps = ["nsubj", "punct", "det", "appos", "punct", "ROOT", "prep", "compound", "pobj"]
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PROPN"]
-    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = _built(words, heads, deps, pos)
     assert syntax.apposition_target(doc[3]).text == "Tallis"
