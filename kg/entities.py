@@ -23,7 +23,7 @@ from kg.nlp import (
     normalise_name,
     split_version,
 )
-from kg.places import place_names, place_weight
+from kg.places import country_names, place_names, place_weight
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
@@ -429,7 +429,7 @@ def _phrase(noun, table) -> str | None:
     return next((w for w in (lemma, noun.lower_) if w in table), None)
 
 
-def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
+def _alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     """(full name, alias) pairs the document itself introduces: "(MSL)" after a name, an
     initialism, a firm's name without its ending ("Brightpath" for Brightpath AI), a surname
     after a person's full name, a product without its maker's name in front."""
@@ -454,6 +454,32 @@ def alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
                                 or any(c.isdigit() for c in n)], names, first_seen)
     yield from _main_titles(names, first_seen)
     yield from _possessive_firms(parsed, names, first_seen)
+
+
+def alias_pairs(parsed: ParsedDocument) -> Iterator[tuple[str, str]]:
+    """The pairs of `_alias_pairs`, less a part of a name joined from two names the text
+    lists together: "Square Enix, formed by the merger of Square and Enix" is neither."""
+    joined = _joined_names(parsed)
+    for full, short in _alias_pairs(parsed):
+        if (full, short) not in joined:
+            yield full, short
+
+
+def _joined_names(parsed: ParsedDocument) -> set[tuple[str, str]]:
+    """(joined, part) for each pair of coordinated names ("Square and Enix") whose join
+    ("Square Enix") the text names too."""
+    name_at = {m.head: normalise_name(m.text) for m in parsed.mentions}
+    names = set(name_at.values())
+    joined = set()
+    for head, first in name_at.items():
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in parsed.doc[head].children):
+            continue  # ("Aldergate" or "the Group"): two names for one firm
+        for other in syntax.conjuncts(parsed.doc[head]):
+            second = name_at.get(other.i)
+            for whole in (f"{first} {second}", f"{second} {first}"):
+                if second and whole in names:
+                    joined |= {(whole, first), (whole, second)}
+    return joined
 
 
 def _possessive_firms(parsed: ParsedDocument, names: set[str], first_seen: dict[str, int]):
@@ -529,7 +555,8 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
         plain = False  # past an ending, a plain word goes too: "Halvard Retail Group" ->
         goods = _plural_noun(words[-1])  # "Brackenfield Pumps"
-        while cut > 0 and (words[cut].lower() in endings or (goods and cut == len(words) - 1)
+        while cut > 0 and not _names_a_country(words[cut:]) \
+                and (words[cut].lower() in endings or (goods and cut == len(words) - 1)
                            or cut < len(words) - 1 and (words[cut] == "&"  # "Marrable & Sons"
                                                         or words[cut].lower()
                                                         in common_words(("noun", "adj")))):
@@ -551,6 +578,15 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
                for p in people) or _always_a_place(short, mentions, parsed.doc):
             continue
         yield fulls[0], short
+
+
+def _names_a_country(words: list[str]) -> bool:
+    """Whether the words a short form would drop name a country or a many-word place:
+    "General Motors New Zealand Limited" is a branch, and "General Motors" its parent."""
+    places = place_names()
+    return any(" ".join(words[i:j]) in country_names()
+               or j - i > 1 and " ".join(words[i:j]) in places
+               for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _plural_noun(word: str) -> bool:

@@ -399,7 +399,11 @@ class RuleEngine:
                  if self._head_fits(rule, head.entity)]
         if not heads and self.check_types:
             return
-        tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_)
+        # "its successor" is a product's; a firm's predecessor is named ("the successor of
+        # Harrow & Co"): a pronoun on a same-kind property means the union's first kind
+        pronouns = range_[:1] if rule.property in self.schema.same_kind else None
+        tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_,
+                           pronoun_expected=pronouns)
         if rule.tail_not_country:
             tails = [t for t in tails if self.entities[t.entity].label not in country_names()]
         named_heads = [a for a in heads if a.certainty == 1.0]
@@ -408,6 +412,8 @@ class RuleEngine:
                 and rule.lone_votes:
             # "I co-founded Sparkline": no named founder (or only a pronoun for one), but
             # Sparkline is an organisation
+            if pronouns:  # "It is the sequel to X": X is of the union's first kind too
+                domain = range_ = pronouns
             self.lone_sides += [(a.entity, cls) for a, classes in ((a, domain) for a in heads)
                                 if a.certainty == 1.0 and len(classes) == 1 for cls in classes
                                 if not rule.head_type]  # (its class was a condition)
@@ -430,14 +436,15 @@ class RuleEngine:
             return False
         return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
 
-    def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=()
-              ) -> list[Argument]:
+    def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=(),
+              pronoun_expected=None) -> list[Argument]:
         """Entities in the first slot (in the rule's order) that yields any.
 
-        `expected` (the property's domain or range) steers pronoun resolution only; the
+        `expected` (the property's domain or range) keeps a slot from yielding only misfits
+        and steers pronoun resolution, unless `pronoun_expected` narrows the latter; the
         domain/range check on the finished pair is what keeps ill-typed facts out.
         """
-        self._expected = expected
+        self._expected = pronoun_expected or expected
         for slot in slots:
             found = self._slot(slot, token, index)
             if wanted_type:
@@ -1000,7 +1007,7 @@ class RuleEngine:
                    for c in current.children if c.dep_ in {"aux", "advmod", "neg", "amod"}):
                 return True
             if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
-                                    "relcl", "dobj"} or current.head == current:
+                                    "relcl", "dobj", "attr", "oprd"} or current.head == current:
                 return False
             current = current.head
             steps += 1
@@ -1410,6 +1417,9 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
             # tail, not the head: "the BBC's Delivering Quality First" is no product for it
             domain = sch.domains.get(fact.predicate, ())
             range_ = sch.ranges.get(fact.predicate, ())
+            if fact.predicate in sch.same_kind:
+                domain = range_ = _shared_kind(domain, entities[fact.subject].type,
+                                               entities[fact.object].type, sch)
             for key, other, classes, facing in ((fact.subject, fact.object, domain, range_),
                                                 (fact.object, fact.subject, range_, domain)):
                 if key == fact.subject and (guessed or all(
@@ -1432,6 +1442,13 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
             continue  # "launched the service in Brno and Ostrava": towns, whatever "in" says
         votes += _union_vote(predicate, key, tallies[key], tallies[other], classes, sch)
     return votes
+
+
+def _shared_kind(classes: tuple[str, ...], head: str, tail: str, sch) -> tuple[str, ...]:
+    """The one class a same-kind fact ("Otto 2 succeeds Otto") gives both its sides: the
+    union's first member, unless both sides already are of a later one (two companies)."""
+    later = [c for c in classes[1:] if sch.is_a(head, c) and sch.is_a(tail, c)]
+    return (later[0] if later else classes[0],)
 
 
 def _union_vote(predicate: str, key: str, tally: Counter, other: Counter,

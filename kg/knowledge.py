@@ -305,6 +305,7 @@ class Schema:
     ranges: dict[str, tuple[str, ...]]
     symmetric: frozenset[str]
     super_properties: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    same_kind: frozenset[str] = frozenset()  # both sides under one member of the union
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         todo, seen = [cls], set()
@@ -321,6 +322,8 @@ class Schema:
         """True when the ontology's domain and range admit these classes."""
         domain = self.domains.get(prop, ())
         range_ = self.ranges.get(prop, ())
+        if prop in self.same_kind:  # a company succeeds a company, never a product
+            return any(self.is_a(head_type, c) and self.is_a(tail_type, c) for c in domain)
         return (not domain or any(self.is_a(head_type, c) for c in domain)) and (
             not range_ or any(self.is_a(tail_type, c) for c in range_)
         )
@@ -363,5 +366,7 @@ def schema() -> Schema:
     for sub, sup in graph.subject_objects(RDFS.subPropertyOf):
         if local(sub) and local(sup):
             supers[local(sub)] = (*supers.get(local(sub), ()), local(sup))
+    same_kind = frozenset(local(p) for p, flag in graph.subject_objects(KG.linksSameKind)
+                          if local(p) and flag.toPython() is True)
     return Schema(parents=parents, domains=domains, ranges=ranges, symmetric=symmetric,
-                  super_properties=supers)
+                  super_properties=supers, same_kind=same_kind)

@@ -20,8 +20,9 @@ from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from kg.errors import InputError
 from kg.namespaces import bind_prefixes
-from kg.ontology import load_ontology, load_shapes
+from kg.ontology import SHAPES_PATH, load_ontology, load_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 KGSH = Namespace("https://w3id.org/kg-news/shapes#")
@@ -262,5 +263,7 @@ def validate(graph: Graph) -> ValidationReport:
         advanced=True,
         inplace=False,
     )
+    if not isinstance(results, Graph):  # pyshacl reports a shape it cannot run this way
+        raise InputError(f"{SHAPES_PATH}: a shape cannot be checked ({results})")
     violations = _messages(results, shapes, data)
     return ValidationReport(conforms=bool(conforms), violations=violations)

@@ -2993,3 +2993,54 @@ def test_a_firm_that_bids_against_another_competes_with_it():
     assert ("Carrowfield Seating", "competitorOf", "Marrowby & Sons") in facts \
         or ("Marrowby & Sons", "competitorOf", "Carrowfield Seating") in facts
     assert not {f for f in facts if "Tessel Group" in f and f[1] == "competitorOf"}
+
+
+def test_a_branch_named_for_its_country_is_not_its_parent():
+    ex = extract_text(
+        "Title\n\nKestrel New Zealand Limited, known until 2001 as Corvane Industries New "
+        "Zealand Limited, is a subsidiary of Corvane Industries of Leeds. Corvane Industries "
+        "makes drills."
+    )
+    branch = _entity(ex, "Corvane Industries New Zealand Limited")
+    assert "Corvane Industries" not in branch.aliases
+    assert ("Kestrel New Zealand Limited", "subOrganizationOf", "Corvane Industries") \
+        in fact_set(ex)
+
+
+def test_two_names_merged_into_one_are_no_aliases_of_it():
+    ex = extract_text(
+        "Title\n\nCorlith Ambervale is a software company formed from the merger of the "
+        "developer Corlith and the publisher Ambervale. Corlith had been based in Oslo."
+    )
+    assert not _entity(ex, "Corlith Ambervale").aliases & {"Corlith", "Ambervale"}
+    # "X" or "the Group" are two names for one firm, not two merged ones
+    ex = extract_text(
+        'Title\n\nBrennock Group plc ("Brennock" or "the Group"), the Leeds-based maker, '
+        "named a new chair. Brennock also sold its Polish plant."
+    )
+    assert "Brennock" in _entity(ex, "Brennock Group plc").aliases
+
+
+def test_an_organisation_succeeds_an_organisation_only_where_the_text_says_so():
+    facts = fact_set(extract_text(
+        "Title\n\nHarrow Mutual is a British insurer. It is the legal successor of the "
+        "Harrow Friendly Society, a mutual founded in 1852. Corvane Freight replaced Halden "
+        "Logistics as the main carrier of Harrow Mutual in 2019."
+    ))
+    assert ("Harrow Mutual", "successorOf", "Harrow Friendly Society") in facts
+    assert not any(f[1] == "successorOf" and f[0] == "Corvane Freight" for f in facts)
+    # a product succeeds a product, never the firm that makes it
+    facts = fact_set(extract_text(
+        "Title\n\nOstrava Games released Glass Harbour in 2015. Its successor, Glass Harbour "
+        "Tides, came out in 2019."
+    ))
+    assert ("Glass Harbour Tides", "successorOf", "Ostrava Games") not in facts
+
+
+def test_a_succession_someone_might_call_so_is_hedged():
+    ex = extract_text(
+        "Title\n\nThe Tavel 3 is a phone made by Corvane. The Tavel 4 might be called the "
+        "successor of the Tavel 3."
+    )
+    assert ("Tavel 4", "successorOf", "Tavel 3") not in fact_set(ex)
+    assert ("Tavel 4", "successorOf", "Tavel 3") in fact_set(ex, asserted_only=False)

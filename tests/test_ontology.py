@@ -144,7 +144,7 @@ CONTRACT = [
     ("acquired", ORG, ORG | PROD),
     ("investedIn", ORG, ORG),
     ("codeName", PROD, CODE),
-    ("successorOf", PROD, PROD),
+    ("successorOf", ORG | PROD, ORG | PROD),
     ("competitorOf", ORG | PROD, ORG | PROD),
     ("partnerOf", ORG, ORG),
     ("powers", AIM, PROD),

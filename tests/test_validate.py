@@ -249,6 +249,30 @@ def test_union_range():
     )
 
 
+def test_a_succession_links_two_things_of_one_kind():
+    assert validate(edited(add="""
+        ent:Harrow_Mutual a kg:Company ; rdfs:label "Harrow Mutual" .
+        ent:Harrow_Mutual kg:successorOf ent:Scale_AI .
+        """)).conforms  # a company carries on a company
+    assert_fails_with(
+        edited(add="ent:Muse_Spark kg:successorOf ent:Meta ."),
+        "kg:successorOf must link two kg:Product or two kg:Organization nodes",
+    )
+
+
+def test_a_shape_pyshacl_cannot_run_is_a_clear_error(monkeypatch):
+    broken = Graph().parse(data=PREFIXES + """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix kgsh: <https://w3id.org/kg-news/shapes#> .
+        kgsh:Broken a sh:NodeShape ; sh:targetClass kg:Company ;
+            sh:sparql [ a sh:SPARQLConstraint ;
+                        sh:select "SELECT $this WHERE { VALUES ?x { 1 } }" ] .
+        """, format="turtle")
+    monkeypatch.setattr("kg.validate.load_shapes", lambda: broken)
+    with pytest.raises(InputError, match=r"shapes\.ttl: a shape cannot be checked"):
+        validate(valid())
+
+
 def test_confidence_out_of_range():
     assert_fails_with(
         edited(replace=("kg:confidence 0.9 ;", "kg:confidence 1.5 ;")),
