@@ -70,7 +70,8 @@ class RuleEngine:
                         rule=rule.id,
                         status=self._status(token, rule.hedges, role_verb=rule.property
                                             in self.knowledge.role_properties,
-                                            phrase=rule.pos == "name"),
+                                            phrase=rule.pos == "name", holding=rule.property
+                                            in self.knowledge.holding_properties),
                     )
                     subject, obj = head.entity, tail.entity
                     prop = self._property(rule, token, subject, obj)
@@ -950,11 +951,15 @@ class RuleEngine:
             self.schema.is_a(self.entities[key].type, cls) for cls in classes)), None)
 
     def _status(self, token, hedges: frozenset[str] = frozenset(), role_verb: bool = False,
-                phrase: bool = False) -> str:
+                phrase: bool = False, holding: bool = False) -> str:
         """`role_verb`: the token states a role ("ran Acme"), so its simple past ends it; not
         so a deal ("Pelion led the round"). `phrase`: the fact is told inside a name's own
         phrase, which the clause around it takes for granted: "plans to acquire Tanat
-        Engineering of Llanfyllin" hedges the deal, not where Tanat is."""
+        Engineering of Llanfyllin" hedges the deal, not where Tanat is. `holding`: the fact is
+        a stake or a unit held, which a sale ends ("sold its 30 percent stake in X")."""
+        if holding and token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} \
+                and token.head.lemma_.lower() in self.knowledge.giving_up:
+            return "past"
         if self._past(token, role_verb) or role_verb and token.tag_ == "VBD" \
                 and token.lemma_.lower() in self.knowledge.past_tense_roles:
             return "past"  # "Ando, who ran Kagero for 14 years"

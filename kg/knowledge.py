@@ -205,6 +205,8 @@ class RelationKnowledge:
     past: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
+    giving_up: frozenset[str] = frozenset()  # "sold its stake in Y": the stake is gone
+    holding_properties: frozenset[str] = frozenset()  # what `giving_up` ends
     past_tense_roles: frozenset[str] = frozenset()  # "X ran Y": so has this one
     role_properties: frozenset[str] = frozenset()  # ... when the fact is a role
     past_role_words: frozenset[str] = frozenset()  # "Prior to X, Roe was a partner at Y"
@@ -260,6 +262,8 @@ def relation_knowledge() -> RelationKnowledge:
         past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
         perfect_roles=frozenset(
             w.lower() for w in data.get("past", {}).get("perfect_roles", [])),
+        giving_up=frozenset(w.lower() for w in data.get("past", {}).get("giving_up", [])),
+        holding_properties=frozenset(data.get("past", {}).get("holding_properties", [])),
         past_tense_roles=frozenset(
             w.lower() for w in data.get("past", {}).get("past_tense_roles", [])),
         role_properties=frozenset(data.get("past", {}).get("role_properties", [])),

@@ -524,8 +524,8 @@ def corporate_voice(doc) -> bool:
     if "kg_corporate_voice" not in doc.user_data:
         narrated = [t.lower_ for t in doc if not inside_quotes(t) and speaker_label(t) is None]
         plural = sum(w in {"we", "our", "us"} for w in narrated)
-        doc.user_data["kg_corporate_voice"] = plural >= 2 and not any(
-            w in {"i", "my", "me"} for w in narrated)
+        single = sum(w in {"i", "my", "me"} for w in narrated)
+        doc.user_data["kg_corporate_voice"] = plural >= 2 and single * 4 <= plural
     return doc.user_data["kg_corporate_voice"]
 
 

@@ -3044,3 +3044,25 @@ def test_a_succession_someone_might_call_so_is_hedged():
     )
     assert ("Tavel 4", "successorOf", "Tavel 3") not in fact_set(ex)
     assert ("Tavel 4", "successorOf", "Tavel 3") in fact_set(ex, asserted_only=False)
+
+
+def test_a_letter_signed_by_its_chief_speaks_for_the_company():
+    facts = fact_set(extract_text(
+        "Letter to shareholders: Harrowgate Group Annual Report\n\nDear shareholders,\n"
+        "Harrowgate Group grew in each of its divisions this year. Our pumps division, "
+        "Harrowgate Pumps, had a record year. In valves we compete with Kessel Filtration. "
+        "We also continue to work with our partners. I became chief executive in 2021.\n"
+        "Anna Verhoef\nChief Executive Officer"
+    ))
+    assert ("Harrowgate Pumps", "subOrganizationOf", "Harrowgate Group") in facts
+    assert ("Harrowgate Group", "competitorOf", "Kessel Filtration") in facts
+
+
+def test_a_stake_sold_is_no_longer_held():
+    ex = extract_text(
+        "Title\n\nCorvane sold its 20 percent stake in Halden Sensors last year. Corvane "
+        "still holds a 15 percent stake in Tarrow Optics. Its pies are sold in farm shops."
+    )
+    assert ("Corvane", "investedIn", "Halden Sensors") not in fact_set(ex)
+    assert ("Corvane", "investedIn", "Halden Sensors") in fact_set(ex, asserted_only=False)
+    assert ("Corvane", "investedIn", "Tarrow Optics") in fact_set(ex)
