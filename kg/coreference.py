@@ -77,7 +77,7 @@ class DocumentIndex:
     def _described_by_nouns(self) -> list[tuple[int, str, str]]:
         found = []
         for token in self.parsed.doc:
-            if token.pos_ != "NOUN" or token.i in self.by_token:
+            if not _common_noun(token) or token.i in self.by_token:
                 continue
             for target in syntax.described(token) or self._firm_before(token):
                 key = self.by_token.get(target.i)
@@ -124,6 +124,21 @@ class DocumentIndex:
                 and len(owners.get(token.lemma_.lower(), ())) == 1
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)]
 
+    @cached_property
+    def _described_nouns(self) -> list[tuple[int, str]]:
+        """ "their start-up, Loamwise ... the start-up": a definite noun an earlier
+        description gives to one firm counts as a mention of it for the focus."""
+        found = []
+        for token in self.parsed.doc:
+            if _common_noun(token) and token.i not in self.by_token \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    and not any(c.i in self.by_token for c in token.children):  # (not "the
+                # Amsterdam delivery group Snelvik", which names its own firm)
+                key = self.described_as(token.i, token.lemma_.lower())
+                if key is not None:
+                    found.append((token.i, key))
+        return found
+
     def described_as(self, before: int, lemma: str) -> str | None:
         """The entity last described as a `lemma` ("an operator") before token `before`.
 
@@ -143,7 +158,9 @@ class DocumentIndex:
         """The most mentioned organisation: the headline's subject in nearly every article."""
         sch = schema()
         counts = Counter(
-            key for i, key in [*self.ordered, *(self._name_nouns if end is None else ())]
+            key for i, key in [*self.ordered,
+                               *((*self._name_nouns, *self._described_nouns) if end is None
+                                 else ())]
             if start <= i < (end if end is not None else i + 1)
             and sch.is_a(self.entities[key].type, "Organization")
         )
@@ -174,7 +191,8 @@ class DocumentIndex:
                 return self.focus_at(earlier.start, depth + 1)
         if local is None or local == self.focus:
             return self.focus
-        counts = Counter(key for i, key in [*self.ordered, *self._name_nouns]
+        counts = Counter(key for i, key in [*self.ordered, *self._name_nouns,
+                                            *self._described_nouns]
                          if span.start <= i < span.end)
         subject = any(key == local and (self._is_subject(i, key) or i <= span.start + 2)
                       for i, key in self.ordered if span.start <= i < span.end)
@@ -522,3 +540,8 @@ def _implied_short_forms(entity: Entity) -> list[str]:
         return []
     short = " ".join(words[:-1])
     return [] if short.lower() in common_words(("adj", "adv")) else [short]
+
+
+def _common_noun(token) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ("their start-up, Loamwise")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower

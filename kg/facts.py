@@ -44,6 +44,7 @@ class RuleEngine:
         self.owner_nouns = typing_cues().owner_nouns
         self.unit_nouns = typing_cues().unit_nouns
         self._expected: tuple[str, ...] = ()
+        self._stated: dict[tuple[str, str, str], Fact] = {}
         self.lone_sides: list[tuple[str, str]] = []  # typing votes from half-filled rules
         self.by_trigger: dict[str, list[RelationRule]] = {}
         for rule in self.knowledge.rules:
@@ -56,6 +57,7 @@ class RuleEngine:
                 ) -> list[Fact]:
         index = index or DocumentIndex(parsed, self.entities)
         facts: dict[tuple[str, str, str], Fact] = {}
+        self._stated = facts  # what the text said before the token at hand
         sentences = parsed.sentences
         for token in parsed.doc:
             for rule in self._rules_for(token, index.by_token.get(token.i)):
@@ -437,6 +439,14 @@ class RuleEngine:
             return False
         return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
 
+    def _tied_organisation(self, role, index: DocumentIndex) -> str | None:
+        """The one organisation the text has already tied the role's holder to (as its
+        founder, chief or employee): whose role a bare title is, before the story's focus."""
+        holders = {a.entity for a in self._slot("holder", role, index) if a.certainty == 1.0}
+        tied = {obj for (subject, prop, obj), fact in self._stated.items()
+                if subject in holders and prop in _AFFILIATIONS and fact.asserted}
+        return next(iter(tied)) if len(tied) == 1 else None
+
     def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=(),
               pronoun_expected=None) -> list[Argument]:
         """Entities in the first slot (in the rule's order) that yields any.
@@ -477,6 +487,9 @@ class RuleEngine:
                 # "he is the rare founder who has made every mistake": a kind, not a role
             if self._owner_written(token):
                 return []  # "Eskom chairperson X", "chairman of the cabinet": whose is said
+            tied = self._tied_organisation(token, index)
+            if tied:  # "Loamwise was founded by Dr Priya Raman ... Raman is chief executive"
+                return [Argument(tied, 0.8)]
             focus = index.focus_at(token.i)
             return [Argument(focus, 0.8)] if focus else []
         if slot == "topic":
@@ -1032,6 +1045,7 @@ class RuleEngine:
 
 
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+_AFFILIATIONS = {"founderOf", "ceoOf", "leads", "worksFor"}  # a person's ties to a firm
 _BACK_THEN = {"when", "while", "before", "after", "until"}  # a clause set in the past
 
 

@@ -35,8 +35,8 @@ def reads_as_verb(token) -> bool:
 
 def described(noun):
     """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
-    if noun.pos_ not in {"NOUN", "NUM"}:
-        return []
+    if noun.pos_ not in {"NOUN", "NUM"} and not (noun.pos_ == "PROPN" and noun.is_lower):
+        return []  # (a lower-case "name" is a noun: "their start-up, Loamwise")
     named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if named:  # "its assistant, Meta AI"
         return named

@@ -3066,3 +3066,23 @@ def test_a_stake_sold_is_no_longer_held():
     assert ("Corvane", "investedIn", "Halden Sensors") not in fact_set(ex)
     assert ("Corvane", "investedIn", "Halden Sensors") in fact_set(ex, asserted_only=False)
     assert ("Corvane", "investedIn", "Tarrow Optics") in fact_set(ex)
+
+
+def test_a_bare_title_is_at_the_firm_its_holder_founded():
+    facts = fact_set(extract_text(
+        "Title\n\nTwo researchers from Harwood University turned their work into a business. "
+        "Their start-up, Soilmark, was founded by Dr Anya Patel. Harwood University backs it, "
+        "and Harwood University staff advise it. Patel is chief executive. Harwood University "
+        "says it is proud."
+    ))
+    assert ("Anya Patel", "ceoOf", "Soilmark") in facts
+    assert ("Anya Patel", "ceoOf", "Harwood University") not in facts
+
+
+def test_a_firm_called_the_start_up_is_the_story_s_focus():
+    facts = fact_set(extract_text(
+        "Title\n\nResearchers at Harwood University built a soil sensor, and their start-up, "
+        "Soilmark, now sells it. Harwood University is proud of them. The start-up has nine "
+        "staff. The start-up is growing. Maya Ross is chief executive."
+    ))
+    assert ("Maya Ross", "ceoOf", "Soilmark") in facts
