@@ -323,7 +323,8 @@ def _nouns_around(root, start: int, end: int):
             # (but "Lowmoor, ...; Sable Street, ...": a name listed next to it says nothing)
         if child.dep_ in {"compound", "amod"} and child.i < start and child.pos_ == "NOUN":
             yield child  # "the invoicing firm Fakturo", which the parser may call an amod
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" \
+            and not syntax.subject_read_as_apposition(root):
         before = root.doc[start - 2] if start >= 2 and root.doc[start - 1].text == "," else None
         # "support for the organization, Sendero Luminoso" hung on "video": the organization
         yield before if before is not None and before.pos_ == "NOUN" else root.head

@@ -37,7 +37,9 @@ def described(noun):
     """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
     if noun.pos_ not in {"NOUN", "NUM"} and not (noun.pos_ == "PROPN" and noun.is_lower):
         return []  # (a lower-case "name" is a noun: "their start-up, Loamwise")
-    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    doers = {t.i for v in noun.children for t in _subject_read_as_apposition(v)}
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+             and c.i not in doers]  # (not "a model Loamwise trained")
     if named:  # "its assistant, Meta AI"
         return named
     if noun.dep_ == "appos":
@@ -245,6 +247,8 @@ def logical_subjects(verb):
         resolved.extend(_shared_agent(verb))  # "developed and published by X"
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
+    if not resolved:
+        resolved.extend(_subject_read_as_apposition(verb))
     if not resolved and verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" \
             and verb.head.pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ"}:
         resolved.append(verb.head)  # "Acme, the Zurich lab, on Thursday released X": the
@@ -322,6 +326,29 @@ def _bare_participle(verb) -> bool:
         c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in verb.children)
 
 
+def _subject_read_as_apposition(verb) -> list:
+    """ "a model Loamwise trained", "the first robot Corvane shipped": a clause with no
+    relative word, whose subject the parser hung on the noun as an apposition and whose verb
+    it made a modifier of that noun. The name is the doer; the noun is what was done to."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or verb.i == 0:
+        return []
+    name = verb.doc[verb.i - 1]
+    while name.head != noun and name.head.pos_ == "PROPN" and name.head.i < verb.i:
+        name = name.head  # the name's last word is its head; an earlier word may be read so
+    between = verb.doc[noun.i + 1:name.left_edge.i]
+    if name.pos_ != "PROPN" or name.head != noun or name.dep_ not in {"appos", "compound"} \
+            or name.i < noun.i or any(t.is_punct for t in between):
+        return []
+    return [name]
+
+
+def subject_read_as_apposition(name) -> bool:
+    """Whether the parser hung this name, the subject of a clause on a noun ("a model
+    Loamwise trained"), on that noun as an apposition."""
+    return any(name in _subject_read_as_apposition(v) for v in name.head.children)
+
+
 def logical_objects(verb):
     """What a verb acts upon: its object, a passive subject, the noun a relative clause or a
     passive participle hangs on. "a model we trained ourselves": the model, not "ourselves"."""
@@ -332,6 +359,8 @@ def logical_objects(verb):
         objects = [verb.head]
     if not objects and verb.dep_ == "acl" and (verb.tag_ == "VBN" or _participle_read_past(verb)):
         objects.append(_participle_noun(verb))
+    if not objects and _subject_read_as_apposition(verb):
+        objects.append(verb.head)  # "a model Loamwise trained": the model
     if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
         c.dep_ in SUBJECT_DEPS for c in verb.children
     ) and verb.sent.start > 0:  # "X is a new lab. Headed by Y." -> the thing just named

@@ -3086,3 +3086,12 @@ def test_a_firm_called_the_start_up_is_the_story_s_focus():
         "staff. The start-up is growing. Maya Ross is chief executive."
     ))
     assert ("Maya Ross", "ceoOf", "Soilmark") in facts
+
+
+def test_a_robot_arm_is_no_corporate_arm():
+    facts = fact_set(extract_text(
+        "Title\n\nThe Sorrel is a robot arm Halvard Robotics designed in Oslo. Veltro Pay is a "
+        "unit Halvard Robotics set up in 2019."
+    ))
+    assert ("Sorrel", "subOrganizationOf", "Halvard Robotics") not in facts
+    assert ("Veltro Pay", "subOrganizationOf", "Halvard Robotics") in facts

@@ -105,3 +105,26 @@ def test_an_apposition_after_the_object_of_the_subjects_verb_describes_the_objec
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PROPN"]
     doc = _built(words, heads, deps, pos)
     assert syntax.apposition_target(doc[3]).text == "Tallis"
+
+
+def test_a_clause_subject_read_as_an_apposition_is_the_clause_s_doer():
+    # "Tilth, a model Loamly trained on data", as the small model parses it: "Loamly" an
+    # apposition of "model", and "trained" a modifier of "model" with no subject
+    words = ["Tilth", ",", "a", "model", "Loamly", "trained", "on", "data"]
+    heads = [0, 0, 3, 0, 3, 3, 5, 6]
+    deps = ["ROOT", "punct", "det", "appos", "appos", "acl", "prep", "pobj"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "ADP", "NOUN"]
+    doc = _built(words, heads, deps, pos)
+    doc[5].tag_ = "VBD"
+    assert [t.text for t in syntax.logical_subjects(doc[5])] == ["Loamly"]
+    assert [t.text for t in syntax.logical_objects(doc[5])] == ["model"]
+    assert syntax.subject_read_as_apposition(doc[4])
+    assert [t.text for t in syntax.described(doc[3])] == ["Tilth"]  # the model is Tilth's
+    # with a comma, the name is an apposition: "a model, Loamly, trained ..."
+    words = ["a", "model", ",", "Loamly", ",", "trained", "on", "data"]
+    heads = [1, 1, 1, 1, 1, 1, 5, 6]
+    deps = ["det", "ROOT", "punct", "appos", "punct", "acl", "prep", "pobj"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "ADP", "NOUN"]
+    doc = _built(words, heads, deps, pos)
+    doc[5].tag_ = "VBD"
+    assert syntax.logical_subjects(doc[5]) == []
