@@ -134,9 +134,12 @@ class DocumentIndex:
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                     and not any(c.i in self.by_token for c in token.children):  # (not "the
                 # Amsterdam delivery group Snelvik", which names its own firm)
-                key = self.described_as(token.i, token.lemma_.lower())
-                if key is not None:
-                    found.append((token.i, key))
+                lemma = token.lemma_.lower()  # (a firm's own name's noun is a _name_noun,
+                keys = [key for i, word, key in self._described_by_nouns  # and every firm
+                        if i < token.i and word == lemma  # is a "company")
+                        and lemma not in typing_cues().generic_nouns]
+                if keys:
+                    found.append((token.i, keys[-1]))
         return found
 
     def described_as(self, before: int, lemma: str) -> str | None:
