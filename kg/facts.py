@@ -334,7 +334,7 @@ class RuleEngine:
             # name triggers
             untriggered = untriggered + [  # (only those whose head the name can be)
                 rule for rule in self.by_trigger.get("<name>", [])
-                if not rule.head_type or self._head_fits(rule, named)]
+                if not rule.head_type or self._head_fits(rule, named, token)]
         if named and token.pos_ != "VERB" and not owned:
             return untriggered
         return untriggered + self._triggered(token)
@@ -399,7 +399,7 @@ class RuleEngine:
         domain = self.schema.domains.get(rule.property, ())
         range_ = self.schema.ranges.get(rule.property, ())
         heads = [head for head in self._fill(rule.head, token, index, expected=domain)
-                 if self._head_fits(rule, head.entity)]
+                 if self._head_fits(rule, head.entity, token if rule.pos == "name" else None)]
         if not heads and self.check_types:
             return
         # "its successor" is a product's; a firm's predecessor is named ("the successor of
@@ -432,11 +432,14 @@ class RuleEngine:
                                                               tail_type):
                     yield head, tail
 
-    def _head_fits(self, rule: RelationRule, key: str) -> bool:
-        """A rule's `head_type` / `head_not_type`: "produced by" says made, for goods only."""
+    def _head_fits(self, rule: RelationRule, key: str, name=None) -> bool:
+        """A rule's `head_type` / `head_not_type`: "produced by" says made, for goods only.
+        A name rule's `name` token: a bare name may be a firm only the tagger typed."""
         cls = self.entities[key].type
-        if rule.head_type and not self.schema.is_a(cls, rule.head_type):
-            return False
+        if rule.head_type and not self.schema.is_a(cls, rule.head_type) and not (
+                name is not None and _bare_name(name) and self._may_be(key, rule.head_type)):
+            return False  # ("Veldkamp Logistiek of Tilburg": a firm only the tagger typed;
+            # but "the Royal Borough of Windsor" is an institution's own name)
         return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
 
     def _tied_organisation(self, role, index: DocumentIndex) -> str | None:
@@ -1042,6 +1045,11 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _bare_name(token) -> bool:
+    """A name written without "the" ("Veldkamp Logistiek of Tilburg"), as firms are."""
+    return not any(t.dep_ == "det" for t in token.subtree if t.i < token.i)
 
 
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}

@@ -3095,3 +3095,14 @@ def test_a_robot_arm_is_no_corporate_arm():
     ))
     assert ("Sorrel", "subOrganizationOf", "Halvard Robotics") not in facts
     assert ("Veltro Pay", "subOrganizationOf", "Halvard Robotics") in facts
+
+
+def test_a_firm_only_the_tagger_typed_is_based_in_the_town_after_of():
+    facts = fact_set(extract_text(
+        "Title\n\nThe group competes with Veldkamp Logistiek of Tilburg, which has doubled its "
+        "space. Cases are supplied by Trevisan Plast of Padua. The council of the Royal "
+        "Borough of Windsor approved it, and Brennick of Canada agreed."
+    ))
+    assert ("Veldkamp Logistiek", "headquarteredIn", "Tilburg") in facts
+    assert ("Trevisan Plast", "headquarteredIn", "Padua") in facts
+    assert not any(f[1] == "headquarteredIn" and f[2] in {"Windsor", "Canada"} for f in facts)
