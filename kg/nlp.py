@@ -751,7 +751,20 @@ def _extend(span):
             and doc[end].dep_ in {"nummod", "compound", "appos"})
     ):
         end += 1
+    end = _hyphenated_place_end(doc, span.start, end)
     return doc[span.start:end] if end > span.end else span
+
+
+def _hyphenated_place_end(doc, start: int, end: int) -> int:
+    """ "Stoke-on-Trent", "Aix-en-Provence": the tagger names only the first word of a
+    hyphenated town; the whole, written without spaces, is a place the gazetteer knows."""
+    stop = end
+    while stop + 1 < len(doc) and stop - end < 6 and not doc[stop - 1].whitespace_ \
+            and doc[stop].text == "-" and not doc[stop].whitespace_:
+        stop += 2
+        if doc[start:stop].text in place_names():
+            return stop
+    return end
 
 
 def _grow_back(span):
@@ -844,6 +857,7 @@ def _proper_noun_runs(doc, covered: set[int]):
             or _MODEL_NUMBER.fullmatch(doc[j + 1].text) or _inner_hyphen(doc, j + 1, covered)
         ):
             j += 1
+        j = _hyphenated_place_end(doc, i, j + 1) - 1  # "Stoke-on-Trent"
         span = _trim(doc[i : j + 1])
         opening = span is not None and (span.start == span.sent.start or _after_bullet(span)) \
             and not (span.start > 0 and doc[span.start - 1].text == ":")  # "about: Quill, Mira"

@@ -3106,3 +3106,10 @@ def test_a_firm_only_the_tagger_typed_is_based_in_the_town_after_of():
     assert ("Veldkamp Logistiek", "headquarteredIn", "Tilburg") in facts
     assert ("Trevisan Plast", "headquarteredIn", "Padua") in facts
     assert not any(f[1] == "headquarteredIn" and f[2] in {"Windsor", "Canada"} for f in facts)
+
+
+def test_a_hyphenated_town_is_one_place():
+    facts = fact_set(extract_text(
+        "Title\n\nBrannock Logistics, headquartered in Stoke-on-Trent, keeps its name."
+    ))
+    assert ("Brannock Logistics", "headquarteredIn", "Stoke-on-Trent") in facts
