@@ -77,7 +77,7 @@ class DocumentIndex:
     def _described_by_nouns(self) -> list[tuple[int, str, str]]:
         found = []
         for token in self.parsed.doc:
-            if not _common_noun(token) or token.i in self.by_token:
+            if not syntax.common_noun(token) or token.i in self.by_token:
                 continue
             for target in syntax.described(token) or self._firm_before(token):
                 key = self.by_token.get(target.i)
@@ -128,16 +128,17 @@ class DocumentIndex:
     def _described_nouns(self) -> list[tuple[int, str]]:
         """ "their start-up, Loamwise ... the start-up": a definite noun an earlier
         description gives to one firm counts as a mention of it for the focus."""
-        found = []
+        generic = typing_cues().generic_nouns  # every firm is a "company"; a firm's own
+        found = []  # name's noun is a _name_noun already
         for token in self.parsed.doc:
-            if _common_noun(token) and token.i not in self.by_token \
+            lemma = token.lemma_.lower()
+            if syntax.common_noun(token) and token.i not in self.by_token \
+                    and lemma not in generic \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                     and not any(c.i in self.by_token for c in token.children):  # (not "the
                 # Amsterdam delivery group Snelvik", which names its own firm)
-                lemma = token.lemma_.lower()  # (a firm's own name's noun is a _name_noun,
-                keys = [key for i, word, key in self._described_by_nouns  # and every firm
-                        if i < token.i and word == lemma  # is a "company")
-                        and lemma not in typing_cues().generic_nouns]
+                keys = [key for i, word, key in self._described_by_nouns
+                        if i < token.i and word == lemma]
                 if keys:
                     found.append((token.i, keys[-1]))
         return found
@@ -543,8 +544,3 @@ def _implied_short_forms(entity: Entity) -> list[str]:
         return []
     short = " ".join(words[:-1])
     return [] if short.lower() in common_words(("adj", "adv")) else [short]
-
-
-def _common_noun(token) -> bool:
-    """A noun, or a lower-case word the tagger took for a name ("their start-up, Loamwise")."""
-    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower

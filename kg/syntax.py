@@ -33,10 +33,15 @@ def reads_as_verb(token) -> bool:
     return token.pos_ == "VERB" or (token.lemma_.lower() in NAMING and token.tag_ == "NNS")
 
 
+def common_noun(token) -> bool:
+    """A noun, or a lower-case word the tagger took for a name ("their start-up, Loamwise")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_lower
+
+
 def described(noun):
     """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
-    if noun.pos_ not in {"NOUN", "NUM"} and not (noun.pos_ == "PROPN" and noun.is_lower):
-        return []  # (a lower-case "name" is a noun: "their start-up, Loamwise")
+    if noun.pos_ != "NUM" and not common_noun(noun):
+        return []
     doers = {t.i for v in noun.children for t in _subject_read_as_apposition(v)}
     named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
              and c.i not in doers]  # (not "a model Loamwise trained")
