@@ -107,6 +107,9 @@ class DocumentIndex:
                 last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
                     else words[-1]
                 found.append((start, last, key))
+                part = _closed_compound_end(last)  # "Kestlund Shipyard ... the yard"
+                if part:
+                    found.append((start, part, key))
         return found
 
     @cached_property
@@ -544,3 +547,13 @@ def _implied_short_forms(entity: Entity) -> list[str]:
         return []
     short = " ".join(words[:-1])
     return [] if short.lower() in common_words(("adj", "adv")) else [short]
+
+
+def _closed_compound_end(word: str) -> str | None:
+    """The noun a closed compound ends in ("shipyard": "yard", "steelworks": "works"), which a
+    text uses on its own for the name that ends in the compound."""
+    nouns = common_words(("noun",))
+    for cut in range(3, len(word) - 2):
+        if word[:cut] in nouns and word[cut:] in nouns:
+            return word[cut:]
+    return None

@@ -32,10 +32,11 @@ _PAREN = re.compile(
     r"\s*\(\s*(formerly\s+|previously\s+|originally\s+)?"
     r"(?P<called>(?:(?:also|commonly|often|usually|simply|better)\s+)?(?:known\s+as|called|"
     r"shortened\s+to|referred\s+to\s+as|abbreviated(?:\s+as|\s+to)?|trading\s+as|"
-    r"doing\s+business\s+as|d/b/a)\s+)?"
+    r"doing\s+business\s+as|d/b/a)\s+|(?:[A-Z][a-z]+\s)?[A-Z][A-Za-z]+:\s*)?"
     r"[\"“']?([^()\"“”']{1,40}?)[\"”']?\s*\)")
 """A name in parentheses after another: "(MSL)", a former name, "(formerly Norsk Radio)", or
-the name it goes by, "(commonly called Kessel)", "(trading as Kestrel Air)"."""
+the name it goes by, "(commonly called Kessel)", "(trading as Kestrel Air)", or in another
+language or listing, "(Norwegian: Kestlund Verft)", "(NYSE: KSL)"."""
 _DEFINITE = {"the", "this", "that"}
 _RELEASE_NUMBER = re.compile(r"\d{1,3}")  # "Corve 60", "Aarlux 2"; not a year ("Expo 2020")
 _MODEL_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[a-z+]?")  # a model's code: "K5", "S2", "XT900"
@@ -441,6 +442,7 @@ def _alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     people = _people(parsed)
     person_names = {normalise_name(m.text) for m in people}
     yield from _introduced(parsed, names, multi)
+    yield from _renamings(parsed)
     claimed = set()
     for full, short in _short_firm_names(parsed, names, multi, people, first_seen):
         claimed.add(short)
@@ -513,9 +515,47 @@ def _parenthesised(parsed: ParsedDocument):
 
 def _former_names(parsed: ParsedDocument) -> set[str]:
     """Names the text gives as former ones: "Valdris Holdings AB (formerly Valdris Mekaniska
-    Verkstad)"."""
+    Verkstad)", "Sandvik Mek was renamed Kestlund Motor"."""
     return {normalise_name(match.group(3)) for _, match in _parenthesised(parsed)
-            if match.group(1)}
+            if match.group(1)} | {old for _, old in _renamings(parsed)}
+
+
+def _renamings(parsed: ParsedDocument) -> tuple[tuple[str, str], ...]:
+    """(new, old) for each name a renaming verb gives another: "X was renamed Y", "renamed X
+    Y", "X rebranded as Y", and a participle on the clause that names X ("acquired X ...;
+    renamed Y, it ..."; "bought X, later renamed Y"), "X changed its name to Y"."""
+    verbs = typing_cues().rename_verbs
+    name_at = {m.head: normalise_name(m.text) for m in parsed.mentions}
+    found = []
+    for token in parsed.doc:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in token.children):
+            continue  # (or "changed its name to Y", "took the name Y")
+        new, old = _renamed(token, name_at)
+        if new and old and new != old:
+            found.append((new, old))
+    return tuple(found)
+
+
+def _renamed(verb, name_at: dict[int, str]) -> tuple[str | None, str | None]:
+    """The new and the old name around one renaming verb (either may be missing)."""
+    named = {c.dep_: name_at.get(c.i) for c in verb.children if c.i in name_at}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "to")):
+        objects = [name_at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in name_at]
+        if objects:  # "rebranded as Y", "changed its name to Y": Y is the new name
+            named["oprd"] = objects[0]
+    new = named.get("oprd") or named.get("attr")
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() != "name"]
+    old = named.get("nsubjpass") or (named.get("dobj") if new else None) \
+        or (named.get("nsubj") if new and not objects else None)  # (not "Acme renamed it Y")
+    if new is None and "dobj" in named:  # "renamed Kestlund Motor": the object is the new name
+        new = named["dobj"]
+    if old is None and verb.dep_ in ("conj", "dep", "advcl", "acl") and verb.head.i != verb.i:
+        head = verb.head  # the name the clause before it speaks of
+        old = name_at.get(head.i) or next((name_at[c.i] for c in head.children
+                                            if c.dep_ in ("dobj", "nsubjpass")
+                                            and c.i in name_at), None)
+    return new, old
 
 
 def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):

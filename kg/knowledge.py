@@ -69,6 +69,7 @@ class TypingCues:
     parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
     same_entity_endings: frozenset[str] = field(default_factory=frozenset)  # "Acme Inc."
     honorifics: frozenset[str] = frozenset()  # "Mr. Leonard": the surname, politely
+    rename_verbs: frozenset[str] = frozenset()  # "X was renamed Y": one entity, named Y now
 
 
 def _invert(table: dict) -> dict[str, str]:
@@ -123,6 +124,7 @@ def typing_cues() -> TypingCues:
             w.lower() for w in data.get("known_short_forms", {}).get("endings", [])),
         honorifics=frozenset(
             w.lower().rstrip(".") for w in data.get("honorifics", {}).get("words", [])),
+        rename_verbs=frozenset(v.lower() for v in data.get("renaming", {}).get("verbs", [])),
     )
 
 

@@ -1249,6 +1249,36 @@ def test_a_former_name_and_a_nordic_legal_ending_are_the_same_firm():
     assert not any(f[0] == f[2] or f[1] == "developedBy" for f in fact_set(ex))
 
 
+def test_a_name_in_another_language_and_a_closed_compound_noun_are_the_firm():
+    ex = extract_text(
+        "Brekkan Shipyard\n\n"
+        "Brekkan Shipyard (Norwegian: Brekkan Verft) is a shipbuilding company based in "
+        "Ulvsund. The yard is owned by Brekkan Holding, the family's investment company. "
+        "Its ferries are designed by Brekkan and built by Tornyard of Gdansk."
+    )
+    yard = _entity(ex, "Brekkan Shipyard")
+    assert {"Brekkan Verft", "Brekkan"} <= set(yard.aliases)  # (not the holding's short form)
+    facts = fact_set(ex)
+    assert ("Brekkan Holding", "owns", "Brekkan Shipyard") in facts  # "the yard"
+    assert not any(f[2] == "Brekkan Holding" and f[1] != "owns" for f in facts)
+
+
+def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
+    ex = extract_text(
+        "Brekkan Shipyard\n\n"
+        "In 1974 the company acquired Sandvold Mek, an engine workshop in the town of "
+        "Ostby; renamed Brekkan Motor, it remains a subsidiary of the yard. Halvik Rederi "
+        "was renamed Halvik Lines in 1990. Tornhus changed its name to Tornhus Energi in "
+        "2001. Brekkan Holding took over Osterfjord Marine and renamed it Brekkan Offshore."
+    )
+    motor = _entity(ex, "Brekkan Motor")
+    assert "Sandvold Mek" in motor.aliases
+    assert "Halvik Rederi" in _entity(ex, "Halvik Lines").aliases
+    assert "Tornhus" in _entity(ex, "Tornhus Energi").aliases
+    assert "Brekkan Holding" not in _entity(ex, "Brekkan Offshore").aliases  # "renamed it"
+    assert ("Brekkan Shipyard", "acquired", "Brekkan Motor") in fact_set(ex)
+
+
 def test_a_role_whose_owner_is_written_is_not_the_storys_firm():
     facts = fact_set(extract_text(
         "Korrin Energy is a utility.\n\n"
