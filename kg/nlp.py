@@ -751,8 +751,19 @@ def _extend(span):
             and doc[end].dep_ in {"nummod", "compound", "appos"})
     ):
         end += 1
-    end = _hyphenated_place_end(doc, span.start, end)
+    end = _hyphenated_place_end(doc, span.start, _hyphenated_name_end(doc, end))
     return doc[span.start:end] if end > span.end else span
+
+
+def _hyphenated_name_end(doc, end: int) -> int:
+    """ "Kestlund-Bø", "Marsh-Ortiz": a capitalised word joined by a hyphen, with no space, to
+    the name's end is part of it, unless the tagger names it on its own ("Acme-Zenith")."""
+    while end + 1 < len(doc) and doc[end].text in ("-", "\u2010") \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].ent_iob_ != "B":
+        end += 2
+    return end
 
 
 def _hyphenated_place_end(doc, start: int, end: int) -> int:

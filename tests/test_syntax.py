@@ -128,3 +128,20 @@ def test_a_clause_subject_read_as_an_apposition_is_the_clause_s_doer():
     doc = _built(words, heads, deps, pos)
     doc[5].tag_ = "VBD"
     assert syntax.logical_subjects(doc[5]) == []
+
+
+def test_a_hyphenated_surname_the_tagger_cut_is_grown_whole():
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from kg.nlp import _extend
+
+    words = ["Kestlund", "-", "Bø", "took", "over", "."]
+    doc = Doc(English().vocab, words=words, spaces=[False, False, True, True, False, False],
+              pos=["PROPN", "PUNCT", "PROPN", "VERB", "ADP", "PUNCT"],
+              ents=["B-PERSON", "O", "O", "O", "O", "O"])
+    assert _extend(doc[0:1]).text == "Kestlund-Bø"  # the tagger named only "Kestlund"
+    doc = Doc(English().vocab, words=["Orlan", "-", "Brenner", "deal"],
+              spaces=[False, False, True, False], pos=["PROPN", "PUNCT", "PROPN", "NOUN"],
+              ents=["B-ORG", "O", "B-ORG", "O"])
+    assert _extend(doc[0:1]).text == "Orlan"  # two firms the tagger names apart
