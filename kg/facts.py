@@ -45,7 +45,8 @@ class RuleEngine:
         self.unit_nouns = typing_cues().unit_nouns
         self._expected: tuple[str, ...] = ()
         self._stated: dict[tuple[str, str, str], Fact] = {}
-        self.lone_sides: list[tuple[str, str]] = []  # typing votes from half-filled rules
+        # (doc, word, side) -> the classes the half-filled rules on that word give the side
+        self._lone_words: dict[tuple, Counter] = defaultdict(Counter)
         self.by_trigger: dict[str, list[RelationRule]] = {}
         for rule in self.knowledge.rules:
             for trigger in rule.triggers:
@@ -395,6 +396,18 @@ class RuleEngine:
             result.append(rule)
         return result
 
+    @property
+    def lone_sides(self) -> list[tuple[str, str]]:
+        """Typing votes from half-filled rules ("I co-founded Sparkline"): one a word and side,
+        for the class most of the word's rules give it ("built" is both make-verb and
+        produce-physical; "launched X" founds firms but mostly releases products)."""
+        votes = []
+        for (_, _, key), classes in self._lone_words.items():
+            ranked = classes.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                votes.append((key, ranked[0][0]))
+        return votes
+
     def _pairs(self, rule: RelationRule, token, index: DocumentIndex):
         domain = self.schema.domains.get(rule.property, ())
         range_ = self.schema.ranges.get(rule.property, ())
@@ -417,11 +430,12 @@ class RuleEngine:
             # Sparkline is an organisation
             if pronouns:  # "It is the sequel to X": X is of the union's first kind too
                 domain = range_ = pronouns
-            self.lone_sides += [(a.entity, cls) for a, classes in ((a, domain) for a in heads)
-                                if a.certainty == 1.0 and len(classes) == 1 for cls in classes
-                                if not rule.head_type]  # (its class was a condition)
-            self.lone_sides += [(a.entity, cls) for a, classes in ((a, range_) for a in tails)
-                                if a.certainty == 1.0 and len(classes) == 1 for cls in classes]
+            sides = [(a.entity, domain[0]) for a in heads if a.certainty == 1.0
+                     and len(domain) == 1 and not rule.head_type]  # (its class: a condition)
+            sides += [(a.entity, range_[0]) for a in tails
+                      if a.certainty == 1.0 and len(range_) == 1]
+            for key, cls in sides:
+                self._lone_words[(token.doc, token.i, key)][cls] += 1
         for head in heads:
             for tail in tails:
                 if head.entity == tail.entity:

@@ -1263,6 +1263,16 @@ def test_a_name_in_another_language_and_a_closed_compound_noun_are_the_firm():
     assert not any(f[2] == "Brekkan Holding" and f[1] != "owns" for f in facts)
 
 
+def test_a_word_two_rules_share_types_a_lone_side_once():
+    ex = extract_text(
+        "Brekkan Shipyard\n\n"
+        "Founded in 1898 by the boatbuilder Ole Brekkan, it builds fishing trawlers. Ole "
+        "Brekkan built wooden fishing boats on the beach at Ulvsund until his son, Arne "
+        "Brekkan, moved the business into a steel-hulled yard in 1931."
+    )  # "built" is make-verb and produce-physical: one vote for a maker, not two
+    assert _types(ex)["Ole Brekkan"] == "Person"
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
