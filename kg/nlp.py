@@ -96,15 +96,27 @@ def common_words(kinds: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> fro
 
 @Language.component("kg_line_breaks")
 def line_breaks(doc):
-    """A line break ends a sentence: headings, list items and captions are not run-ons.
+    """A line break ends a sentence: headings, list items and captions are not run-ons; so
+    does an abbreviation's period before "Its" or "The" (see _after_closing_abbreviation).
 
     The statistical parser joins a heading to the sentence after it ("A founder from Scale AI
     The lab is headed by ..."), which invents subjects; news text never wraps a sentence.
     """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws:
+        if "\n" in doc[token.i - 1].text_with_ws or _after_closing_abbreviation(token):
             token.is_sent_start = True
     return doc
+
+
+_OPENING_TAGS = frozenset({"PRP", "PRP$", "DT"})
+
+
+def _after_closing_abbreviation(token) -> bool:
+    """ "... through Verrane Holding S.r.l. Its subsidiary ...": an abbreviation's period
+    also ends the sentence when a capitalised pronoun or determiner follows it."""
+    before = token.doc[token.i - 1]
+    return len(before.text) > 1 and before.text.endswith(".") and bool(before.whitespace_) \
+        and token.tag_ in _OPENING_TAGS and token.text[:1].isupper()
 
 
 @Language.factory("kg_coined_names")

@@ -1273,6 +1273,25 @@ def test_a_word_two_rules_share_types_a_lone_side_once():
     assert _types(ex)["Ole Brekkan"] == "Person"
 
 
+def test_a_dotted_italian_legal_ending_stays_on_the_name():
+    ex = extract_text(
+        "Castoro Forni\n\n"
+        "Castoro Forni S.p.A., the Turin-based maker of ovens, named a new chief executive. "
+        "The company is majority-owned by the Castoro family through Castoro Holding S.r.l."
+    )
+    names = {name for e in ex.entities.values() for name in (e.label, *e.aliases)}
+    assert not names & {"A", "Castoro Forni S.p", "S.r.l"}
+    from kg.nlp import load_pipeline  # the tagger may mend a split ending, or not: the
+    tokens = [t.text for t in load_pipeline().tokenizer("Verrane S.p.A., Ciro S.r.l. Its")]
+    assert tokens == ["Verrane", "S.p.A.", ",", "Ciro", "S.r.l.", "Its"]  # (tokenizer keeps it)
+    doc = load_pipeline()("The firm is owned by the Lando family through Lando Holding "
+                          "S.r.l. Its subsidiary Lando Service handles repairs.")
+    assert [s.text for s in doc.sents][-1] == "Its subsidiary Lando Service handles repairs."
+    firm = next(e for e in ex.entities.values() if "Castoro Forni" in {e.label, *e.aliases})
+    assert "Castoro Forni S.p.A" in {firm.label, *firm.aliases}
+    assert (firm.label, "headquarteredIn", "Turin") in fact_set(ex)
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
