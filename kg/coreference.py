@@ -77,9 +77,11 @@ class DocumentIndex:
     def _described_by_nouns(self) -> list[tuple[int, str, str]]:
         found = []
         for token in self.parsed.doc:
-            if not syntax.common_noun(token) or token.i in self.by_token:
+            if token.i in self.by_token:
                 continue
-            for target in syntax.described(token) or self._firm_before(token):
+            targets = (syntax.described(token) or self._firm_before(token)) \
+                if syntax.common_noun(token) else []
+            for target in targets or self._firm_after(token):
                 key = self.by_token.get(target.i)
                 if key is not None:
                     found.append((token.i, token.lemma_.lower(), key))
@@ -98,6 +100,22 @@ class DocumentIndex:
         key = self.by_token.get(names[0].i) if len(names) == 1 else None
         return names if key and sch.is_a(self.entities[key].type, "Organization") else []
 
+    def _firm_after(self, noun) -> list:
+        """ "Brenford's Cambridge-based subsidiary Pedalogic ... the unit": a noun for firms
+        or their parts written as the title of an owned or definite name describes it (the
+        tagger may call it an adjective there)."""
+        cues = typing_cues()
+        cls = cues.heads.get(noun.lemma_.lower())
+        name = noun.head
+        if noun.dep_ != "compound" or noun.pos_ not in ("NOUN", "ADJ") or not noun.is_lower \
+                or name.pos_ != "PROPN" or name.i not in self.by_token \
+                or not (noun.lemma_.lower() in cues.unit_nouns
+                        or cls and schema().is_a(cls, "Organization")) \
+                or not any(c.dep_ in ("poss", "det") for c in name.children):
+            return []
+        return [name] if schema().is_a(self.entities[self.by_token[name.i]].type,
+                                       "Organization") else []
+
     @cached_property
     def _described_by_names(self) -> list[tuple[int, str, str]]:
         found = []
@@ -107,7 +125,8 @@ class DocumentIndex:
                 last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
                     else words[-1]
                 found.append((start, last, key))
-                part = _closed_compound_end(last)  # "Kestlund Shipyard ... the yard"
+                part = _closed_compound_end(last) if last in common_words(("noun",)) \
+                    else None  # "Kestlund Shipyard ... the yard" (not "Ray Brenford": "ford")
                 if part:
                     found.append((start, part, key))
         return found
@@ -154,8 +173,17 @@ class DocumentIndex:
         """
         found = self.descriptions if lemma not in typing_cues().generic_nouns \
             else self._described_by_names
-        keys = [key for i, word, key in found if i < before and word == lemma]
+        words = self._unit_synonyms if lemma in self._unit_synonyms else {lemma}
+        keys = [key for i, word, key in found if i < before and word in words]
         return keys[-1] if keys else None
+
+    @cached_property
+    def _unit_synonyms(self) -> frozenset[str]:
+        """Nouns for a part of an organisation that a text uses for one another: "its
+        subsidiary Pedalogic ... the software unit" (not "lab" or "brand", which say more)."""
+        cues = typing_cues()
+        return frozenset(word for word in cues.unit_nouns if word not in cues.generic_nouns
+                         and cues.coreference.get(word, "Organization") == "Organization")
 
     def named_as(self, key: str, lemma: str) -> bool:
         """Whether `key`'s own name ends in the noun ("Meridian Freight Group": "group")."""
@@ -375,9 +403,13 @@ class DocumentIndex:
                 # (not "..., the firm said": an aside carries no thread)
                 if token.dep_ in {"nsubj", "nsubjpass"} and token.i not in self.by_token \
                         and token.head.lemma_ not in syntax.SPEECH_VERBS \
-                        and cls and schema().is_a(cls, "Company") \
+                        and cls and schema().is_a(cls, "Organization") \
                         and syntax.is_anaphoric(token):
-                    self._referents[token.i] = self.recent(token.i, cls)
+                    # a firm: the last one of its class; a part of one ("the software
+                    # unit"): only the one described as such ("its subsidiary Pedalogic")
+                    self._referents[token.i] = self.recent(token.i, cls) \
+                        if schema().is_a(cls, "Company") \
+                        else self.described_as(token.i, token.lemma_.lower())
             if self._referents[token.i]:
                 found.append((token.i, self._referents[token.i]))
         return found

@@ -1292,6 +1292,19 @@ def test_a_dotted_italian_legal_ending_stays_on_the_name():
     assert (firm.label, "headquarteredIn", "Turin") in fact_set(ex)
 
 
+def test_the_unit_is_the_subsidiary_described_before_not_its_parent():
+    facts = fact_set(extract_text(
+        "Marlow Cycles widens its supply base\n\n"
+        "Marlow Cycles, the Leeds-based bicycle maker, builds the Voltaro e-bike. The Voltaro "
+        "runs on RideOS, software written by Marlow's Cambridge-based subsidiary Pedalogic.\n\n"
+        "Marlow bought Pedalogic in 2020. The software unit is run by its general manager, "
+        "Hannah Okafor, who co-founded it with two fellow engineers. Managing director Owen "
+        "Tallis took over in 2019 from founder Ray Marlow."
+    ))  # ("subsidiary", tagged an adjective before the name, describes Pedalogic)
+    assert ("Hannah Okafor", "leads", "Pedalogic") in facts
+    assert not any(f[0] == "Hannah Okafor" and f[2] == "Marlow Cycles" for f in facts)
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
