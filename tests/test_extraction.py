@@ -1305,6 +1305,17 @@ def test_the_unit_is_the_subsidiary_described_before_not_its_parent():
     assert not any(f[0] == "Hannah Okafor" and f[2] == "Marlow Cycles" for f in facts)
 
 
+def test_goods_produced_under_contract_are_the_contractors_make_not_design():
+    facts = fact_set(extract_text(
+        "Dunmere Dairies\n\n"
+        "Dunmere Dairies launched Fellwick, a yoghurt product, in 2019. Fellwick yoghurts are "
+        "produced under contract "
+        "by the Penrith-based Northvale Cooperative, which also supplies milk to supermarkets."
+    ))
+    assert ("Fellwick", "manufacturedBy", "Northvale Cooperative") in facts
+    assert ("Fellwick", "developedBy", "Northvale Cooperative") not in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
