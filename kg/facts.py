@@ -484,6 +484,13 @@ class RuleEngine:
                 return _unique(found)
         return []
 
+    def _noun_fits(self, noun, expected) -> bool:
+        """Whether a common noun that says its own class ("chemists": people) may stand for
+        the slot's class; a name, or a noun saying nothing, may."""
+        cls = self.heads.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        return not (cls and expected) or any(
+            self.schema.is_a(cls, c) or self.schema.is_a(c, cls) for c in expected)
+
     def _may_be(self, key: str, cls: str) -> bool:
         """Of class `cls`, or, for a kind of company, an organisation only the tagger typed
         ("Valve's Steam Deck", "Asus's ROG Ally" where the text says no more of either);
@@ -516,6 +523,8 @@ class RuleEngine:
         if slot == "of":  # "Aurelle's head of design": over a part, not the firm
             return self._owner(token, index) if not _of_department(token) else []
         if slot == "self":  # "Tesla's Model Y and Volvo's EX40": not EX40 for Tesla
+            if not self._noun_fits(token, self._expected):
+                return []  # "the university's chemists, A and B": no products
             found = [a for t in [token, *syntax.conjuncts(token)]
                      if t == token or not any(c.dep_ == "poss" for c in t.children)
                      for a in self._names(t, index, coref=False)[
@@ -663,6 +672,11 @@ class RuleEngine:
         found: list[Argument] = []
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
             return [Argument(key, 0.8) for key in self._last_two(token, index)]
+        counted = syntax.counted(token) if token.pos_ == "NUM" else None
+        if counted is not None and counted.pos_ == "NOUN" and token.i not in index.by_token:
+            found = self._listed(counted, index)  # "two of the university's chemists, A
+            if found:  # and B": A and B (unless the parser hung them on "two")
+                return found
         if token.pos_ == "NOUN" and token.i not in index.by_token:
             found = self._listed(token, index) or self._place_of(token, index)
             if found:
@@ -709,7 +723,8 @@ class RuleEngine:
         """Every name a common noun spells out: "models from OpenAI, Anthropic and others" (each
         maker), "the publishers Thomson Reuters and LexisNexis" (apposition of the noun's class)."""
         described = self.heads.get(noun.lemma_.lower())
-        named = [child for child in noun.children if child.dep_ == "appos"]
+        named = [child for child in noun.children if child.dep_ == "appos"] \
+            or syntax.listed_after_comma(noun)  # "chemists, Priya Anand and Tomás Egan"
         named += [a for child in named for c in syntax.conjuncts(child) if c.pos_ == "NOUN"
                   for a in c.children if a.dep_ == "appos"]  # "the engineer X and his
         found = [Argument(a.entity, 0.9) for child in named  # brother-in-law Y"

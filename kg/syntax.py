@@ -931,3 +931,22 @@ def introduces_examples(prep) -> bool:
     if word == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such":
         word = "such as"
     return word in {"including", "like", "such as"}
+
+
+def counted(number):
+    """The noun a number counts out of: "two of the university's chemists" -> chemists."""
+    return next((pobj for prep in number.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj"), None)
+
+
+def listed_after_comma(noun) -> list:
+    """Names the parser hung on a plural noun as its conjuncts when a comma makes them its
+    apposition: "two chemists, Priya Anand and Tomás Egan" (the first name only: the
+    conjuncts follow it)."""
+    if noun.tag_ != "NNS":
+        return []
+    first = next((c for c in noun.children if c.dep_ == "conj" and c.i > noun.i), None)
+    if first is None or first.pos_ != "PROPN":
+        return []
+    between = noun.doc[noun.i + 1:first.left_edge.i]
+    return [first] if [t.text for t in between] == [","] else []

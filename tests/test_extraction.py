@@ -1316,6 +1316,23 @@ def test_goods_produced_under_contract_are_the_contractors_make_not_design():
     assert ("Fellwick", "developedBy", "Northvale Cooperative") not in facts
 
 
+def test_founders_listed_after_a_counted_plural_noun():
+    ex = extract_text(
+        "Brinewell\n\n"
+        "Brinewell Energy makes sodium batteries. The company was founded by two of the "
+        "university's chemists, Priya Desai and Tomás Keane."
+    )
+    facts = fact_set(ex)
+    assert {("Priya Desai", "founderOf", "Brinewell Energy"),
+            ("Tomás Keane", "founderOf", "Brinewell Energy")} <= facts
+    assert _types(ex)["Priya Desai"] == "Person"  # chemists are no university's products
+    facts = fact_set(extract_text(  # the parser hangs these names on "two": still both
+        "Brinewell\n\nBrinewell Energy makes sodium batteries. The company was founded by "
+        "two of the university's chemists, Priya Ashdown and Tomás Egland."
+    ))
+    assert ("Tomás Egland", "founderOf", "Brinewell Energy") in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
