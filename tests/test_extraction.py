@@ -1333,6 +1333,17 @@ def test_founders_listed_after_a_counted_plural_noun():
     assert ("Tomás Egland", "founderOf", "Brinewell Energy") in facts
 
 
+def test_a_time_phrase_in_the_future_leaves_the_fact_planned():
+    ex = extract_text(
+        "Ardmore\n\nArdmore Labs makes Quillet 3. Ardmore says Quillet 3 will come to Strato "
+        "later this year and to Kelpie next year. Quillet 3 came to Nimbo last year."
+    )
+    assert ("Quillet 3", "availableOn", "Nimbo") in fact_set(ex)  # done: the verb is past
+    planned = fact_set(ex, asserted_only=False) - fact_set(ex)
+    assert {("Quillet 3", "availableOn", "Strato"), ("Quillet 3", "availableOn", "Kelpie")} \
+        <= planned
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
