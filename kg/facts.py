@@ -702,6 +702,11 @@ class RuleEngine:
             if previous <= start < token.i and key not in found and key not in later \
                     and may_be(self.entities[key].type, cls):
                 found.append(key)
+        if len(found) < 2 and cls != "Organization":  # "the two labs", paragraphs after
+            found = list(dict.fromkeys(  # both were named: when the story names only two
+                key for start, key in index.ordered if start < token.i  # of their kind
+                and self.schema.is_a(self.entities[key].type, cls)))
+            return found if len(found) == 2 else []
         return found[:2] if len(found) >= 2 else []
 
     def _place_of(self, noun, index: DocumentIndex) -> list[Argument]:

@@ -1344,6 +1344,18 @@ def test_a_time_phrase_in_the_future_leaves_the_fact_planned():
         <= planned
 
 
+def test_the_two_labs_are_the_only_two_the_story_names():
+    facts = fact_set(extract_text(
+        "Quillet vs Halcyra\n\n"
+        "Quillet comes from Ardmore Labs, the San Francisco lab founded in 2019 by Mira Castel.\n\n"
+        "Halcyra was built by Meridel AI Research, the Toronto lab run by Sunhee Baik.\n\n"
+        "Quillet is the better writer. Halcyra is faster and cheaper per token.\n\n"
+        "The two labs compete hard for enterprise contracts."
+    ))
+    assert ("Ardmore Labs", "competitorOf", "Meridel AI Research") in facts \
+        or ("Meridel AI Research", "competitorOf", "Ardmore Labs") in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
