@@ -1356,6 +1356,15 @@ def test_the_two_labs_are_the_only_two_the_story_names():
         or ("Meridel AI Research", "competitorOf", "Ardmore Labs") in facts
 
 
+def test_ships_and_bikes_are_manufactured_goods():
+    ex = extract_text(
+        "Skarvik Verft\n\nSkarvik Verft builds the Havbris trawler. The Marlo ferry entered "
+        "service in 2012."
+    )
+    assert _types(ex)["Havbris"] == _types(ex)["Marlo"] == "PhysicalProduct"
+    assert ("Havbris", "manufacturedBy", "Skarvik Verft") in fact_set(ex)
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
