@@ -662,6 +662,9 @@ class RuleEngine:
                 found.extend([Argument(owner, 0.8)] if owner else [])
             elif child.lower_ == "our" and index.focus and syntax.spoken(child):
                 found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
+            elif child.lower_ == "whose":  # "Pellicor, the Austin company whose Ridgeback
+                found.extend(a for t in syntax.relative_antecedent(child)  # accelerators"
+                             for a in self._names(t, index))
             else:  # "Acme's X"; "the bank's X" means the bank named before
                 found.extend(self._names(child, index, coref=child.pos_ == "NOUN"))
         return found

@@ -1365,6 +1365,14 @@ def test_ships_and_bikes_are_manufactured_goods():
     assert ("Havbris", "manufacturedBy", "Skarvik Verft") in fact_set(ex)
 
 
+def test_whose_product_is_the_relative_clauses_antecedents():
+    facts = fact_set(extract_text(
+        "Kestrin\n\nKestrin AI is a chip firm. The Kestrin chip competes with Pellico Devices, "
+        "the Austin company whose Stormback accelerators dominate the market."
+    ))
+    assert ("Stormback", "developedBy", "Pellico Devices") in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
