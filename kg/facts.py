@@ -352,7 +352,8 @@ class RuleEngine:
 
     def _product_from(self, token, key: str) -> bool:
         """A product's name with a "from" phrase on it ("the Kestrel K5 from Kestrel")."""
-        return any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children) \
+        return (any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+                or syntax.hung_after(token, "from") is not None) \
             and self.schema.is_a(self.entities[key].type, "Product")
 
     def _full_name(self, token, key: str) -> bool:
@@ -1375,8 +1376,12 @@ def _slot_tokens(slot: str, token):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
         if token.pos_ == "NOUN" and word == "with":  # "a partnership Acme signed with X": the
             carriers += [c for c in token.children if c.dep_ == "relcl"]  # deal's own clause
-        return [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
-                for pobj in syntax.prepositional_objects(prep, word)]
+        found = [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
+                 for pobj in syntax.prepositional_objects(prep, word)]
+        if not found and word == "from" and token.pos_ == "PROPN":  # "goes up against the
+            hung = syntax.hung_after(token, word)
+            found = syntax.prepositional_objects(hung, word) if hung is not None else []
+        return found  # Vira 12 from Pellan Mobile": the parser hung "from" on the verb
     if slot.startswith("deep:"):  # "competes for contracts with retailers against X": a
         return [pobj for prep in token.subtree  # phrase the parser hung lower down
                 if prep.dep_ == "prep" and prep.i > token.i and syntax.same_clause(prep, token)

@@ -950,3 +950,19 @@ def listed_after_comma(noun) -> list:
         return []
     between = noun.doc[noun.i + 1:first.left_edge.i]
     return [first] if [t.text for t in between] == [","] else []
+
+
+def hung_after(name, word: str):
+    """The preposition `word` written right after a name (or after a comma) that the parser
+    hung on a word above it: "goes up against the Vira 12 from Pellan Mobile" (on "goes")."""
+    at = name.i + 1
+    while at < len(name.doc) and name.doc[at].dep_ in {"compound", "nummod", "flat"} \
+            and name.doc[at].head.i == name.i:  # (the name's own words after its head)
+        at += 1
+    if at < len(name.doc) and name.doc[at].text == ",":
+        at += 1
+    if at >= len(name.doc):
+        return None
+    prep = name.doc[at]
+    return prep if prep.lower_ == word and prep.dep_ == "prep" \
+        and prep.head in name.ancestors else None

@@ -1373,6 +1373,14 @@ def test_whose_product_is_the_relative_clauses_antecedents():
     assert ("Stormback", "developedBy", "Pellico Devices") in facts
 
 
+def test_from_hung_on_the_verb_after_a_product_still_names_its_maker():
+    facts = fact_set(extract_text(
+        "Norvik\n\nNorvik Mobile is a phone maker. The Norra 7 goes up against the Vira 12 "
+        "from Pellan Mobile, the Seoul-based maker."
+    ))
+    assert ("Vira 12", "developedBy", "Pellan Mobile") in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
