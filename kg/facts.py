@@ -1065,8 +1065,8 @@ class RuleEngine:
                    and not (c.lower_ in self.knowledge.future_hedges and _past_tense(current))
                    for c in current.children if c.dep_ in {"aux", "advmod", "neg", "amod"}):
                 return True
-            if not _past_tense(current) and any(  # "will come to Stratos later this year"
-                    t.lower_ in self.knowledge.future_hedges
+            if current.pos_ in {"VERB", "AUX"} and not _past_tense(current) and any(
+                    t.lower_ in self.knowledge.future_hedges  # "will come to X later this year"
                     for c in current.children if c.dep_ == "npadvmod" for t in c.subtree):
                 return True
             if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
