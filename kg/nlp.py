@@ -23,7 +23,7 @@ from spacy.tokens import Span
 from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
-from kg.places import place_names
+from kg.places import country_names, place_names
 from kg.syntax import doc_text
 
 NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"}
@@ -731,14 +731,24 @@ def _firm_of_town(span) -> int:
     Automation of Bremen"). "Bank of England", "Isle of Man", "University of Tartu" and "Royal
     Bank of Scotland" start with an English word and stay."""
     of = next((t.i - span.start for t in span if t.lower_ == "of"), 0)
-    if span.label_ != "ORG" or of not in (1, 2) or not 1 <= len(span) - of - 1 <= 2:
+    if of not in (1, 2) or not 1 <= len(span) - of - 1 <= 2:
         return 0
     first, rest = span[0], span[of + 1:]
+    if span.label_ != "ORG" and not (span.label_ == "PERSON" and _town(rest.text)):
+        return 0  # ("Tiliko of Tampere" tagged a person: a town is no one's title;
+        # "Gustav III of Sweden" is a king)
     if of == 2 and span[1].lower_ not in typing_cues().name_endings:
         return 0
-    fits = first.pos_ == "PROPN" and first.is_title and not _is_common(first.lower_) \
-        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    fits = first.is_title and not _is_common(first.lower_) \
+        and (first.pos_ == "PROPN" or first.pos_ in {"VERB", "NOUN", "ADJ"}
+             and first.lower_ not in common_words()) \
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)  # ("Alpenring": a VERB tag)
     return of if fits else 0
+
+
+def _town(name: str) -> bool:
+    """A place the gazetteer knows that is not a country."""
+    return name in place_names() and name not in country_names()
 
 
 @lru_cache(maxsize=1)

@@ -1381,6 +1381,17 @@ def test_from_hung_on_the_verb_after_a_product_still_names_its_maker():
     assert ("Vira 12", "developedBy", "Pellan Mobile") in facts
 
 
+def test_a_firm_of_a_town_tagged_as_a_person_is_the_firm_and_its_town():
+    ex = extract_text(
+        "Kessel\n\nKessel Systems is a firm. Kessel's main domestic competitor is Alpenring "
+        "Versicherung of Innsbruck. Quillon's main competitors are the Stockholm-based "
+        "Bokfaktura and Tiliko of Tampere."
+    )
+    names = {name for e in ex.entities.values() for name in (e.label, *e.aliases)}
+    assert not names & {"Alpenring Versicherung of Innsbruck", "Tiliko of Tampere"}
+    assert ("Alpenring Versicherung", "headquarteredIn", "Innsbruck") in fact_set(ex)
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
