@@ -1335,7 +1335,8 @@ def _slot_tokens(slot: str, token):
         if not found and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             found = [_city_before(c) for c in token.head.children  # "the Kansas City
                      if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i  # broker
-                     and c.ent_type_ in syntax.PLACE_ENTS]  # Keel & Strand", all hung on Keel
+                     and (c.ent_type_ in syntax.PLACE_ENTS  # Keel & Strand", all hung on Keel;
+                          or c.text in place_names())]  # "the Belfast start-up Dockhand" too)
         return found
     if slot == "npadvmod":  # "the Paris-based developer": Paris
         return [_city_before(c) for c in token.children if c.dep_ in {"npadvmod", "compound"}

@@ -1392,6 +1392,14 @@ def test_a_firm_of_a_town_tagged_as_a_person_is_the_firm_and_its_town():
     assert ("Alpenring Versicherung", "headquarteredIn", "Innsbruck") in fact_set(ex)
 
 
+def test_a_town_in_a_name_phrase_the_tagger_ran_together_is_the_firms_base():
+    facts = fact_set(extract_text(
+        "Quayford\n\nQuayford Group is a firm. Quayford's main rival, the Belfast start-up "
+        "Dockhand, approached Thornbury in 2018."
+    ))
+    assert ("Dockhand", "headquarteredIn", "Belfast") in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
