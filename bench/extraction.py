@@ -189,7 +189,8 @@ def gold_sets(selected: list[str]) -> list[GoldSet]:
                       for stem in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                    "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
                                    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
-                                   "fresh17", "fresh18", "fresh19", "fresh20", "fresh21")]
+                                   "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
+                                   "fresh22")]
         elif name == "seeds" and (SHARED / "seeds").is_dir():
             found.append(GoldSet("seeds --known", GOLD / "seeds.jsonl", True))
         elif name == "dev" and DEV_SET.is_file():
