@@ -530,7 +530,7 @@ def _renamings(parsed: ParsedDocument) -> tuple[tuple[str, str], ...]:
     for token in parsed.doc:
         if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in token.children):
-            continue  # (or "changed its name to Y", "took the name Y")
+            continue  # (or "changed its name to Y")
         new, old = _renamed(token, name_at)
         if new and old and new != old:
             found.append((new, old))

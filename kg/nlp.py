@@ -729,19 +729,18 @@ def _firm_of_town(span) -> int:
     organisation (0: nowhere). A coined one-word name, "of" and a one- or two-word name are a
     firm and the town it is from; so are a coined name with a trade ending ("Bergmann
     Automation of Bremen"). "Bank of England", "Isle of Man", "University of Tartu" and "Royal
-    Bank of Scotland" start with an English word and stay."""
+    Bank of Scotland" start with an English word and stay. A span tagged a person is cut
+    only before a town ("Tiliko of Tampere"; "Gustav III of Sweden" stays)."""
     of = next((t.i - span.start for t in span if t.lower_ == "of"), 0)
     if of not in (1, 2) or not 1 <= len(span) - of - 1 <= 2:
         return 0
     first, rest = span[0], span[of + 1:]
     if span.label_ != "ORG" and not (span.label_ == "PERSON" and _town(rest.text)):
-        return 0  # ("Tiliko of Tampere" tagged a person: a town is no one's title;
-        # "Gustav III of Sweden" is a king)
+        return 0
     if of == 2 and span[1].lower_ not in typing_cues().name_endings:
         return 0
     fits = first.is_title and not _is_common(first.lower_) \
-        and (first.pos_ == "PROPN" or first.pos_ in {"VERB", "NOUN", "ADJ"}
-             and first.lower_ not in common_words()) \
+        and first.pos_ in {"PROPN", "VERB", "NOUN", "ADJ"} \
         and all(t.pos_ == "PROPN" and t.is_title for t in rest)  # ("Alpenring": a VERB tag)
     return of if fits else 0
 
