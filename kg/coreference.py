@@ -76,7 +76,7 @@ class DocumentIndex:
     @cached_property
     def _described_by_nouns(self) -> list[tuple[int, str, str]]:
         found = []
-        for token in self.parsed.doc:
+        for token in syntax.nominals(self.parsed.doc):
             if token.i in self.by_token:
                 continue
             targets = (syntax.described(token) or self._firm_before(token)) \
@@ -104,11 +104,12 @@ class DocumentIndex:
         """ "Brenford's Cambridge-based subsidiary Pedalogic ... the unit": a noun for firms
         or their parts written as the title of an owned or definite name describes it (the
         tagger may call it an adjective there)."""
+        if noun.dep_ != "compound" or noun.pos_ not in ("NOUN", "ADJ") or not noun.is_lower:
+            return []  # (most words: this runs on every one)
         cues = typing_cues()
         cls = cues.heads.get(noun.lemma_.lower())
         name = noun.head
-        if noun.dep_ != "compound" or noun.pos_ not in ("NOUN", "ADJ") or not noun.is_lower \
-                or name.pos_ != "PROPN" or name.i not in self.by_token \
+        if name.pos_ != "PROPN" or name.i not in self.by_token \
                 or not (noun.lemma_.lower() in cues.unit_nouns
                         or cls and schema().is_a(cls, "Organization")) \
                 or not any(c.dep_ in ("poss", "det") for c in name.children):
@@ -140,10 +141,10 @@ class DocumentIndex:
             owners[word].add(key)
         if not owners:
             return []
+        single = [word for word, keys in owners.items() if len(keys) == 1]
         return [(token.i, next(iter(owners[token.lemma_.lower()])))
-                for token in self.parsed.doc
+                for token in syntax.nouns_among(self.parsed.doc, single)
                 if token.pos_ == "NOUN" and token.i not in self.by_token
-                and len(owners.get(token.lemma_.lower(), ())) == 1
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)]
 
     @cached_property
@@ -151,16 +152,20 @@ class DocumentIndex:
         """ "their start-up, Loamwise ... the start-up": a definite noun an earlier
         description gives to one firm counts as a mention of it for the focus."""
         generic = typing_cues().generic_nouns  # every firm is a "company"; a firm's own
-        found = []  # name's noun is a _name_noun already
-        for token in self.parsed.doc:
+        described: dict[str, list[tuple[int, str]]] = defaultdict(list)  # name's noun is a
+        for i, word, key in self._described_by_nouns:  # _name_noun already
+            if word not in generic:
+                described[word].append((i, key))
+        found = []
+        for token in syntax.nouns_among(self.parsed.doc, described):
+            if not syntax.common_noun(token) or token.i in self.by_token:
+                continue
             lemma = token.lemma_.lower()
-            if syntax.common_noun(token) and token.i not in self.by_token \
-                    and lemma not in generic \
+            if lemma in described \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                     and not any(c.i in self.by_token for c in token.children):  # (not "the
                 # Amsterdam delivery group Snelvik", which names its own firm)
-                keys = [key for i, word, key in self._described_by_nouns
-                        if i < token.i and word == lemma]
+                keys = [key for i, key in described[lemma] if i < token.i]
                 if keys:
                     found.append((token.i, keys[-1]))
         return found

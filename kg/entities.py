@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from spacy.attrs import DEP, LEMMA, LOWER
+
 from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
@@ -524,13 +526,21 @@ def _renamings(parsed: ParsedDocument) -> tuple[tuple[str, str], ...]:
     """(new, old) for each name a renaming verb gives another: "X was renamed Y", "renamed X
     Y", "X rebranded as Y", and a participle on the clause that names X ("acquired X ...;
     renamed Y, it ..."; "bought X, later renamed Y"), "X changed its name to Y"."""
-    verbs = typing_cues().rename_verbs
+    doc = parsed.doc  # (one array lookup: this looks at every word, twice a document)
+    strings = doc.vocab.strings
+    verbs = {strings.add(v) for v in typing_cues().rename_verbs}
+    name, dobj = strings.add("name"), strings.add("dobj")  # (or "changed its name to Y")
+    candidates = [doc[i] for i, (lemma, lower, dep) in enumerate(
+        doc.to_array([LEMMA, LOWER, DEP]).tolist())
+        if lemma in verbs or lower == name and dep == dobj]
+    if not candidates:
+        return ()
     name_at = {m.head: normalise_name(m.text) for m in parsed.mentions}
     found = []
-    for token in parsed.doc:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in verbs and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in token.children):
-            continue  # (or "changed its name to Y")
+    for token in dict.fromkeys(t.head if t.lower_ == "name" and t.dep_ == "dobj" else t
+                               for t in candidates):
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
         new, old = _renamed(token, name_at)
         if new and old and new != old:
             found.append((new, old))

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import ADJ, NOUN, NUM, PROPN
+
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 ANY_VOICE_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}  # "she was born": a subject too
@@ -42,10 +45,12 @@ def described(noun):
     """What a common noun is said of: "X, a company" (apposition), "X is a company" (copula)."""
     if noun.pos_ != "NUM" and not common_noun(noun):
         return []
-    doers = {t.i for v in noun.children for t in _subject_read_as_apposition(v)}
-    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-             and c.i not in doers]  # (not "a model Loamwise trained")
-    if named:  # "its assistant, Meta AI"
+    children = list(noun.children)
+    named = [c for c in children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named:  # "its assistant, Meta AI" (not "a model Loamwise trained")
+        doers = {t.i for v in children for t in _subject_read_as_apposition(v)}
+        named = [c for c in named if c.i not in doers]
+    if named:
         return named
     if noun.dep_ == "appos":
         return [apposition_target(noun)]
@@ -966,3 +971,22 @@ def hung_after(name, word: str):
     prep = name.doc[at]
     return prep if prep.lower_ == word and prep.dep_ == "prep" \
         and prep.head in name.ancestors else None
+
+
+def nouns_among(doc, lemmas) -> list:
+    """The nouns (and names) of `doc` whose lemma is one of `lemmas`, found on the doc's
+    arrays: a scan that makes a Token of every word costs more than the rule it serves."""
+    strings = doc.vocab.strings
+    wanted = {strings.add(lemma) for lemma in lemmas}
+    if not wanted:
+        return []
+    kinds = {NOUN, PROPN}
+    return [doc[i] for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+            if pos in kinds and lemma in wanted]
+
+
+def nominals(doc) -> list:
+    """The nouns, names, numbers and adjectives of `doc` (what a description can be made of),
+    found on the doc's arrays rather than by making a Token of every word."""
+    kinds = {NOUN, PROPN, NUM, ADJ}
+    return [doc[i] for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in kinds]
