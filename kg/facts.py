@@ -569,11 +569,14 @@ class RuleEngine:
         X, while Y holds a stake": it), or the owner of its subject ("Its chief executive is
         Z, and Y holds a stake"); else the story's focus."""
         root = token.sent.root
-        own = _tokens_entities(token, index) | {index.by_token.get(t.i)
-                                                for t in syntax.logical_subjects(token)}
+        doers = syntax.logical_subjects(token)
+        own = _tokens_entities(token, index) | {index.by_token.get(t.i) for t in doers}
         for subject in (c for c in root.children if c.dep_ in syntax.ANY_VOICE_SUBJECT_DEPS):
             if subject.i >= token.i:
                 break
+            if subject in doers:
+                continue  # "the university's venture fund, X, holds a stake": X's owner is
+                # not what X holds a stake in
             found = self._possessors(subject, index) if subject.pos_ == "NOUN" \
                 else self._names(subject, index)
             found = [a for a in found if a.entity not in own

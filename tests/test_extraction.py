@@ -1400,6 +1400,16 @@ def test_a_town_in_a_name_phrase_the_tagger_ran_together_is_the_firms_base():
     assert ("Dockhand", "headquarteredIn", "Belfast") in facts
 
 
+def test_a_universitys_venture_fund_is_part_of_it():
+    facts = fact_set(extract_text(
+        "Brinewell\n\nBrinewell Energy was spun out of Tyneford University in 2021. The "
+        "university's venture fund, Tyne Ventures, holds a 15 percent stake."
+    ))
+    assert ("Tyne Ventures", "subOrganizationOf", "Tyneford University") in facts
+    assert ("Tyne Ventures", "investedIn", "Brinewell Energy") in facts  # the story's firm,
+    assert ("Tyne Ventures", "investedIn", "Tyneford University") not in facts  # not its owner
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
