@@ -1410,6 +1410,16 @@ def test_a_universitys_venture_fund_is_part_of_it():
     assert ("Tyne Ventures", "investedIn", "Tyneford University") not in facts  # not its owner
 
 
+def test_more_kinds_of_firm_say_where_they_are_based():
+    facts = fact_set(extract_text(
+        "Pennock\n\nPennock Pies is a pie maker. Its rolls are made under contract by Tenby "
+        "Bakeries, a small bakery in Leeds. Its wines are sold through the London importer "
+        "Fennick & Lowe."
+    ))
+    assert ("Tenby Bakeries", "headquarteredIn", "Leeds") in facts
+    assert ("Fennick & Lowe", "headquarteredIn", "London") in facts
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
