@@ -1346,6 +1346,12 @@ def _slot_tokens(slot: str, token):
                 and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.is_title)]
     if slot == "obj":
         return syntax.logical_objects(token)
+    if slot == "titled":  # "the rival yard Brattvik Verft", "rival carmaker Zentor Motors",
+        noun = token.head if token.dep_ == "amod" else None  # "approached rival Nimbra Logic"
+        if noun is None or noun.pos_ == "PROPN":
+            return [noun] if noun is not None else []
+        return [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"] \
+            + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" else [])
     if slot == "modified":  # "the model, code-named Avocado" -> model
         if token.dep_ in {"acl", "relcl", "amod"}:
             return [_based_thing(token) if token.lemma_ in _LOCATING else token.head]

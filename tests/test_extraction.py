@@ -1420,6 +1420,16 @@ def test_more_kinds_of_firm_say_where_they_are_based():
     assert ("Fennick & Lowe", "headquarteredIn", "London") in facts
 
 
+def test_rival_as_a_modifier_names_a_competitor_of_the_sentences_firm():
+    facts = fact_set(extract_text(
+        "Brekkan Shipyard\n\nBrekkan Shipyard is a shipbuilder. Its new chief worked at the "
+        "rival yard Tornvik Verft. Kestrel Semiconductor approached rival Nimbra Logic about "
+        "a takeover."
+    ))
+    assert {tuple(sorted((f[0], f[2]))) for f in facts if f[1] == "competitorOf"} == {
+        ("Brekkan Shipyard", "Tornvik Verft"), ("Kestrel Semiconductor", "Nimbra Logic")}
+
+
 def test_a_renamed_firm_is_one_entity_named_by_its_new_name():
     ex = extract_text(
         "Brekkan Shipyard\n\n"
