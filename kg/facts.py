@@ -352,9 +352,9 @@ class RuleEngine:
 
     def _product_from(self, token, key: str) -> bool:
         """A product's name with a "from" phrase on it ("the Kestrel K5 from Kestrel")."""
-        return (any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
-                or syntax.hung_after(token, "from") is not None) \
-            and self.schema.is_a(self.entities[key].type, "Product")
+        return self.schema.is_a(self.entities[key].type, "Product") and (
+            any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+            or syntax.hung_after(token, "from") is not None)
 
     def _full_name(self, token, key: str) -> bool:
         """A person the tagger names in full: a lone "Dean" or "King" is more often a title."""

@@ -32,7 +32,7 @@ from kg.coreference import DocumentIndex
 from kg.knowledge import load_toml, schema, typing_cues
 from kg.model import Entity, Evidence, Fact, Mention
 from kg.nlp import ParsedDocument
-from kg.syntax import listed_examples
+from kg.syntax import listed_examples, words_among
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -664,12 +664,12 @@ class DocumentReader:
 
     def modalities(self) -> Iterator[Found]:
         confidence = self.vocab.setting("modality", "confidence", 0.7)
-        for token in self.doc:
+        verbs = self.vocab.input_verbs | self.vocab.output_verbs | self.vocab.neutral_verbs
+        for token in words_among(self.doc, {*self.vocab.addressed_verbs, *verbs}):
             lemma = token.lemma_.lower()
             if lemma in self.vocab.addressed_verbs:
                 yield from self._addressed(token, lemma, confidence)
-            elif token.pos_ == "VERB" and lemma in (self.vocab.input_verbs | self.vocab.output_verbs
-                                                    | self.vocab.neutral_verbs):
+            elif token.pos_ == "VERB" and lemma in verbs:
                 yield from self._modality_verb(token, lemma, confidence)
 
     def _modality_verb(self, verb, lemma: str, confidence: float) -> Iterator[Found]:

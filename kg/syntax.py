@@ -976,13 +976,18 @@ def hung_after(name, word: str):
 def nouns_among(doc, lemmas) -> list:
     """The nouns (and names) of `doc` whose lemma is one of `lemmas`, found on the doc's
     arrays: a scan that makes a Token of every word costs more than the rule it serves."""
-    strings = doc.vocab.strings
-    wanted = {strings.add(lemma) for lemma in lemmas}
+    return words_among(doc, lemmas, kinds={NOUN, PROPN})
+
+
+def words_among(doc, lemmas, kinds=None) -> list:
+    """The words of `doc` (of the parts of speech `kinds`, if given) whose lemma is one of
+    `lemmas`, in text order, read off the doc's arrays (see nouns_among)."""
+    strings = doc.vocab.strings  # (a lemma as written too: "Uses" opening a sentence)
+    wanted = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.capitalize())}
     if not wanted:
         return []
-    kinds = {NOUN, PROPN}
     return [doc[i] for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-            if pos in kinds and lemma in wanted]
+            if lemma in wanted and (kinds is None or pos in kinds)]
 
 
 def nominals(doc) -> list:
