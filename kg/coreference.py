@@ -10,7 +10,7 @@ story is about) preferred, as a reader would.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg import syntax
 from kg.knowledge import schema, typing_cues
@@ -178,17 +178,10 @@ class DocumentIndex:
         """
         found = self.descriptions if lemma not in typing_cues().generic_nouns \
             else self._described_by_names
-        words = self._unit_synonyms if lemma in self._unit_synonyms else {lemma}
+        synonyms = _unit_synonyms()
+        words = synonyms if lemma in synonyms else {lemma}
         keys = [key for i, word, key in found if i < before and word in words]
         return keys[-1] if keys else None
-
-    @cached_property
-    def _unit_synonyms(self) -> frozenset[str]:
-        """Nouns for a part of an organisation that a text uses for one another: "its
-        subsidiary Pedalogic ... the software unit" (not "lab" or "brand", which say more)."""
-        cues = typing_cues()
-        return frozenset(word for word in cues.unit_nouns if word not in cues.generic_nouns
-                         and cues.coreference.get(word, "Organization") == "Organization")
 
     def named_as(self, key: str, lemma: str) -> bool:
         """Whether `key`'s own name ends in the noun ("Meridian Freight Group": "group")."""
@@ -594,3 +587,12 @@ def _closed_compound_end(word: str) -> str | None:
         if word[:cut] in nouns and word[cut:] in nouns:
             return word[cut:]
     return None
+
+
+@lru_cache(maxsize=1)
+def _unit_synonyms() -> frozenset[str]:
+    """Nouns for a part of an organisation that a text uses for one another: "its
+    subsidiary Pedalogic ... the software unit" (not "lab" or "brand", which say more)."""
+    cues = typing_cues()
+    return frozenset(word for word in cues.unit_nouns if word not in cues.generic_nouns
+                     and cues.coreference.get(word, "Organization") == "Organization")

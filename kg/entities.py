@@ -13,8 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from spacy.attrs import DEP, LEMMA, LOWER
-
 from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
@@ -444,7 +442,6 @@ def _alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     people = _people(parsed)
     person_names = {normalise_name(m.text) for m in people}
     yield from _introduced(parsed, names, multi)
-    yield from _renamings(parsed)
     claimed = set()
     for full, short in _short_firm_names(parsed, names, multi, people, first_seen):
         claimed.add(short)
@@ -516,29 +513,24 @@ def _parenthesised(parsed: ParsedDocument):
 
 
 def _former_names(parsed: ParsedDocument) -> set[str]:
-    """Names the text gives as former ones: "Valdris Holdings AB (formerly Valdris Mekaniska
-    Verkstad)", "Sandvik Mek was renamed Kestlund Motor"."""
+    """Names the text gives as former ones in parentheses: "Valdris Holdings AB (formerly
+    Valdris Mekaniska Verkstad)" (a renamed one: see _renamings)."""
     return {normalise_name(match.group(3)) for _, match in _parenthesised(parsed)
-            if match.group(1)} | {old for _, old in _renamings(parsed)}
+            if match.group(1)}
 
 
 def _renamings(parsed: ParsedDocument) -> tuple[tuple[str, str], ...]:
     """(new, old) for each name a renaming verb gives another: "X was renamed Y", "renamed X
     Y", "X rebranded as Y", and a participle on the clause that names X ("acquired X ...;
     renamed Y, it ..."; "bought X, later renamed Y"), "X changed its name to Y"."""
-    doc = parsed.doc  # (one array lookup: this looks at every word, twice a document)
-    strings = doc.vocab.strings
-    verbs = {strings.add(v) for v in typing_cues().rename_verbs}
-    name, dobj = strings.add("name"), strings.add("dobj")  # (or "changed its name to Y")
-    candidates = [doc[i] for i, (lemma, lower, dep) in enumerate(
-        doc.to_array([LEMMA, LOWER, DEP]).tolist())
-        if lemma in verbs or lower == name and dep == dobj]
-    if not candidates:
+    verbs = syntax.words_among(parsed.doc, typing_cues().rename_verbs)
+    named = [t.head for t in syntax.words_among(parsed.doc, {"name"})  # "changed its name
+             if t.dep_ == "dobj"]  # to Y"
+    if not verbs and not named:
         return ()
     name_at = {m.head: normalise_name(m.text) for m in parsed.mentions}
     found = []
-    for token in dict.fromkeys(t.head if t.lower_ == "name" and t.dep_ == "dobj" else t
-                               for t in candidates):
+    for token in sorted(set(verbs + named), key=lambda t: t.i):
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         new, old = _renamed(token, name_at)
@@ -872,8 +864,9 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
         for mention in parsed.mentions:  # before the aliases: "Helena Marsh-Ortiz", tagged
             mention.cues = [f"{cls}:{weight}"  # a firm, is the chief executive the text says
                             for cls, weight in type_cues(mention, parsed.doc)]
-        former.update(_former_names(parsed))
-        for full, alias in alias_pairs(parsed):
+        renamed = _renamings(parsed)  # (new, old): one entity, and the old name a former one
+        former.update(_former_names(parsed) | {old for _, old in renamed})
+        for full, alias in [*alias_pairs(parsed), *renamed]:
             known_full, known_alias = known_by_key.get(name_key(full)), known_by_key.get(
                 name_key(alias))
             if known_full and known_alias and known_full is not known_alias:

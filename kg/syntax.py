@@ -979,19 +979,19 @@ def nouns_among(doc, lemmas) -> list:
     return words_among(doc, lemmas, kinds={NOUN, PROPN})
 
 
-def words_among(doc, lemmas, kinds=None) -> list:
+def words_among(doc, lemmas=None, kinds=None) -> list:
     """The words of `doc` (of the parts of speech `kinds`, if given) whose lemma is one of
-    `lemmas`, in text order, read off the doc's arrays (see nouns_among)."""
+    `lemmas` (if given), in text order, read off the doc's arrays (see nouns_among)."""
     strings = doc.vocab.strings  # (a lemma as written too: "Uses" opening a sentence)
-    wanted = {strings.add(form) for lemma in lemmas for form in (lemma, lemma.capitalize())}
-    if not wanted:
+    wanted = None if lemmas is None else {
+        strings.add(form) for lemma in lemmas for form in (lemma, lemma.capitalize())}
+    if wanted is not None and not wanted:
         return []
     return [doc[i] for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-            if lemma in wanted and (kinds is None or pos in kinds)]
+            if (wanted is None or lemma in wanted) and (kinds is None or pos in kinds)]
 
 
 def nominals(doc) -> list:
     """The nouns, names, numbers and adjectives of `doc` (what a description can be made of),
     found on the doc's arrays rather than by making a Token of every word."""
-    kinds = {NOUN, PROPN, NUM, ADJ}
-    return [doc[i] for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in kinds]
+    return words_among(doc, kinds={NOUN, PROPN, NUM, ADJ})
