@@ -951,6 +951,11 @@ class RuleEngine:
             return unit
         sentence_start = index.parsed.doc[before].sent.start
         candidates = [c for c in self._expected if c != "Person"] or ["Organization", "Product"]
+        pronoun = index.parsed.doc[before]
+        if pronoun.dep_ == "dobj" and pronoun.head.dep_ == "conj":  # "Acme bought X, and Lund
+            found = self._main_object_before(index, before, candidates)  # runs it": X
+            if found:
+                return found
         for cls in candidates:  # "Acme closed a deal: it paid ...": an earlier clause's subject
             found = index.recent_subject(before, cls, last_named=False)
             if found:
@@ -995,10 +1000,14 @@ class RuleEngine:
     def _main_object_before(self, index: DocumentIndex, before: int, classes) -> str | None:
         """ "Roe joined Idealab after it bought her firm": a pronoun subject of a clause hung
         on the main verb means that verb's object when its subject cannot be meant (a person
-        for "it"); the sentence before is further away than the name just written."""
+        for "it"); the sentence before is further away than the name just written. So does the
+        object of a clause coordinated with it: "We opened X in May, and Lund runs it"."""
         pronoun = index.parsed.doc[before]
         clause = pronoun.head
-        if pronoun.dep_ not in syntax.SUBJECT_DEPS or clause.dep_ != "advcl":
+        subject_of_aside = pronoun.dep_ in syntax.SUBJECT_DEPS and clause.dep_ == "advcl"
+        object_of_next = pronoun.dep_ == "dobj" and clause.dep_ == "conj"  # "... opened X, and
+        # Lund runs it": what the first clause acted upon
+        if not (subject_of_aside or object_of_next):
             return None
         main = clause.head
         objects = [c for c in main.children if c.dep_ == "dobj" and c.i < before

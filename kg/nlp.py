@@ -13,6 +13,7 @@ Long texts are parsed in pieces (`parse_texts`): spaCy refuses a text over `nlp.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -474,8 +475,9 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
     (not "Angels" and "Demons Decoded"), the game Titanfall: Assault (not "Assault")."""
     text = doc_text(doc)
     titles = [m.span(1) for m in _QUOTED.finditer(text) if _title_words(m.group(1))]
+    speakers = _speaker_labels(text)
     titles += [(m.start(), max(end or 0, m.end(2))) for m in _COLON_TITLE.finditer(text)
-               if not _is_common(m.group(1).split()[0].lower())
+               if not _is_common(m.group(1).split()[0].lower()) and m.group(1) not in speakers
                and ((end := _mention_from(mentions, m.start(2))) is not None
                     or " " in m.group(2))]  # a speaker's "CHEN: Our app" is no title
     for start, end in titles:
@@ -486,6 +488,16 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
         mentions = [m for m in mentions if m not in inside]
         mentions.append(_mention(inside[0].doc_id, span, inside[0].ner_label, sentence_of))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _speaker_labels(text: str) -> set[str]:
+    """The words before a colon that open two lines or more: an interview's speakers ("NTQ:
+    Tern released ...", "Rask: No."); a title's colon opens one line at most."""
+    labels = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
+    return {label for label, count in labels.items() if count >= 2}
+
+
+_LINE_LABEL = re.compile(r"^([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}):", re.MULTILINE)
 
 
 def _title_words(words: str) -> bool:

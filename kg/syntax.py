@@ -890,11 +890,18 @@ def attached(noun):
 
 def undergoers(noun) -> list:
     """What the verb a phrase hangs on acts upon: "the Aurora, developed under the code name
-    Tundra" and "the app the carrier built under the code name Ponte": the Aurora, the app."""
+    Tundra" and "the app the carrier built under the code name Ponte": the Aurora, the app; a
+    state the subject is in counts as such a verb ("X is in development under the code name Y")."""
     noun = chain_top(noun)
-    if noun.dep_ != "pobj" or noun.head.head.pos_ not in {"VERB", "AUX"}:
+    if noun.dep_ != "pobj":
         return []
-    return logical_objects(noun.head.head)
+    governor = noun.head.head
+    if governor.pos_ in {"VERB", "AUX"}:
+        return logical_objects(governor)
+    state = governor.head.head if governor.dep_ == "pobj" else None
+    if state is not None and state.lemma_ == "be":  # "X is in development under the code name Y"
+        return [c for c in state.children if c.dep_ == "nsubj"]
+    return []
 
 
 def prepositional_objects(prep, word: str) -> list:

@@ -3310,3 +3310,28 @@ def test_a_hyphenated_town_is_one_place():
         "Title\n\nBrannock Logistics, headquartered in Stoke-on-Trent, keeps its name."
     ))
     assert ("Brannock Logistics", "headquarteredIn", "Stoke-on-Trent") in facts
+
+
+def test_an_interviewer_s_label_is_not_part_of_a_title():
+    facts = fact_set(extract_text(
+        "Rask on Quarnel\n\nNTQ: People call Quarnel a spin-out. Is it?\n\nRask: No. We are "
+        "independent.\n\nNTQ: Quarnel released Vessa 3 in March. What changed?\n\nRask: It is "
+        "faster."
+    ))
+    assert ("Vessa 3", "developedBy", "Quarnel") in facts
+    assert not any(":" in side for fact in facts for side in (fact[0], fact[2]))
+
+
+def test_a_model_in_development_under_a_code_name():
+    facts = fact_set(extract_text(
+        "Title\n\nThe next model, the Reacher R4, is in development under the code name Heron."
+    ))
+    assert ("Reacher R4", "codeName", "Heron") in facts
+
+
+def test_it_as_the_object_of_a_second_clause_is_what_the_first_acted_upon():
+    facts = fact_set(extract_text(
+        "Title\n\nThe Kelso group bought Tern Sverige in January, and Anders Lund runs it."
+    ))
+    assert ("Anders Lund", "leads", "Tern Sverige") in facts
+    assert ("Anders Lund", "leads", "Kelso") not in facts
