@@ -569,9 +569,10 @@ def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
             yield normalise_name(mention.text), normalise_name(match.group(3))
     for name in names:
         if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
-            for full in multi:
-                if _initials(full) == name.upper():
-                    yield full, name
+            fulls = [full for full in multi if _initials(full) == name.upper()
+                     and _without_honorific(full) == full]  # not "Mrs Pritchard" for MP
+            if len(fulls) == 1:  # "Marches Post" and "Mardle Partners": MP is neither
+                yield fulls[0], name
         if "'s " in name:
             yield name.split("'s ", 1)[0] + " " + name.split("'s ", 1)[1], name
 
@@ -662,13 +663,25 @@ def _people(parsed: ParsedDocument) -> list:
     person."""
     endings = set(typing_cues().name_endings) | {"ai"}
     singles = defaultdict(list)  # one-word names, for "Tomasz Wieczorek ... Wieczorek"
+    titled = defaultdict(list)  # "Imogen Tasker ... Ms Tasker": a title names a person
     for mention in parsed.mentions:
         name = normalise_name(mention.text)
         if " " not in name:
             singles[name].append(mention)
+        elif _without_honorific(name) != name:
+            titled[_without_honorific(name)].append(mention)
     return [m for m in parsed.mentions if len(m.text.split()) > 1 and (
         m.ner_label == "PERSON" or _described_as_person(m)
-        or _person_by_surname(m, parsed.doc, singles, endings))]
+        or _person_by_surname(m, parsed.doc, singles, endings)
+        or _honorific_name(m, titled))]
+
+
+def _honorific_name(mention, titled: dict[str, list]) -> bool:
+    """A full name whose last name an honorific later takes ("Ms Tasker"), whatever the
+    tagger made of the full name."""
+    name = normalise_name(mention.text)
+    return _without_honorific(name) == name and any(
+        m.start > mention.start for m in titled.get(name.split()[-1], ()))
 
 
 def _described_as_person(mention: Mention) -> bool:
@@ -977,8 +990,10 @@ def vote(tally: Counter) -> str:
 
 def _canonical_name(names: Counter, former: set[str] | frozenset = frozenset()) -> str:
     """The fullest common form: multi-word names beat initialisms, then frequency, then length;
-    a name the text gives as a former one ("(formerly Norsk Radio)") comes last."""
-    return max(names, key=lambda n: (n not in former, len(n.split()) > 1, names[n], len(n), n))
+    a name the text gives as a former one ("(formerly Norsk Radio)") comes last, and one with an
+    honorific ("Ms Tasker") after the full name it shortens."""
+    return max(names, key=lambda n: (n not in former, len(n.split()) > 1,
+                                     _without_honorific(n) == n, names[n], len(n), n))
 
 
 def _merge(into: Entity, other: Entity) -> None:

@@ -562,7 +562,12 @@ class RuleEngine:
                     if not (t.i < token.i and self.entities[a.entity].label in place_names())]
             return ([alone] if alone else []) + rest  # (not "Quayside, the Cork maker": Cork)
         tokens = [t for t in _slot_tokens(slot, token) if not syntax.in_aside(t, token)]
-        return [a for t in tokens for a in self._names(t, index)]
+        found = [a for t in tokens for a in self._names(t, index)]
+        if slot == "holder":  # "the Bristol software group X": Bristol is where, not who
+            before = {index.by_token.get(t.i) for t in token.doc[token.left_edge.i:token.i]}
+            found = [a for a in found if not (a.entity in before
+                                              and self.entities[a.entity].label in place_names())]
+        return found
 
     def _topic(self, token, index: DocumentIndex) -> list[Argument]:
         """The organisation a sentence is about: its main subject ("It is majority-owned by
@@ -608,7 +613,8 @@ class RuleEngine:
                 found.extend(a for t in child.children if t.dep_ == "pobj"
                              for a in self._names(t, index))
             elif child.i < noun.i and (child.ent_type_ not in syntax.PLACE_ENTS
-                                       or self._organisation_at(child, index)) and (
+                                       or self._organisation_at(child, index)) \
+                    and not self._known_place_name(child, index) and (
                     child.dep_ in {"compound", "nmod"}
                     or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
                 # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
@@ -633,9 +639,16 @@ class RuleEngine:
             found.extend(
                 a for sib in noun.head.children
                 if sib.dep_ in {"compound", "poss", "nmod"} and sib.i < noun.i
+                and not self._known_place_name(sib, index)
                 for a in self._names(sib, index, coref=False)
             )
         return found
+
+    def _known_place_name(self, token, index: DocumentIndex) -> bool:
+        """ "the Bristol software group X": a town the gazetteer knows, written before a firm's
+        noun, says where the firm is, however the tagger labels it."""
+        key = index.by_token.get(token.i)
+        return key is not None and self.entities[key].label in place_names()
 
     def _organisation_at(self, token, index: DocumentIndex) -> bool:
         """A name the tagger took for a place that the text shows is an organisation."""

@@ -3335,3 +3335,28 @@ def test_it_as_the_object_of_a_second_clause_is_what_the_first_acted_upon():
     ))
     assert ("Anders Lund", "leads", "Tern Sverige") in facts
     assert ("Anders Lund", "leads", "Kelso") not in facts
+
+
+def test_a_known_town_before_a_firm_noun_is_where_the_firm_is():
+    facts = fact_set(extract_text(
+        "Ludlow firm sold to Bristol group\n\nTarnwick Labs, the Ludlow start-up, has been "
+        "bought by the Bristol software group Calderby Systems."
+    ))
+    assert ("Calderby Systems", "headquarteredIn", "Bristol") in facts
+    assert not any(f[1] in {"subOrganizationOf", "owns"} and "Bristol" in f for f in facts)
+
+
+def test_an_honorific_with_a_surname_is_the_person_named_in_full():
+    extraction = extract_text(
+        "Firm sold\n\nThe company was set up in 2019 by Imogen Tasker, a former agronomist. "
+        "Tarnwick is now a subsidiary of Calderby, and Ms Tasker remains managing director.\n\n"
+        "\"We were approached by three bigger firms,\" Ms Tasker told the Marches Post.\n\n"
+        "Mardle Robotics is a maker of robots whose chairman is Gwen Pritchard. Mrs Pritchard "
+        "said Mardle was not for sale.\n\nLudlow's MP, Daniel Ashcombe, welcomed the deal."
+    )
+    labels = {e.label: e for e in extraction.entities.values()}
+    assert "Ms Tasker" in labels["Imogen Tasker"].aliases
+    assert labels["Gwen Pritchard"].type == "Person"
+    assert labels["Gwen Pritchard"].aliases == {"Mrs Pritchard"}  # "MP" is a title
+    assert "MP" not in labels
+    assert ("Imogen Tasker", "ceoOf", "Marches Post") not in fact_set(extraction)
