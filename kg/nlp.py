@@ -285,6 +285,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_year_subjects(doc)
     _repair_reduced_relatives(doc)
     _repair_stray_conjuncts(doc)
+    _repair_comma_appositions(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -316,6 +317,27 @@ def _repair_stray_conjuncts(doc) -> None:
             first = first.head
         word.head, word.dep_ = first, "conj"
         cc.head = first
+
+
+_STRAY_NAME_DEPS = frozenset({"oprd", "npadvmod", "advmod", "dep"})
+
+
+def _repair_comma_appositions(doc) -> None:
+    """ "Sorrel replaced the company's earlier model, Bramble, last spring": the parser reads
+    the unknown name as an adjective complement of the verb. A capitalised word set between
+    commas right after a noun is that noun's apposition, and a name."""
+    for word in doc[2:-1]:
+        if word.dep_ not in _STRAY_NAME_DEPS or not word.is_title or word.is_sent_start \
+                or word.ent_type_ in {"DATE", "TIME", ""} and word.pos_ != "PROPN":
+            continue
+        start = word.left_edge.i
+        end = max(t.i for t in word.subtree if not t.is_punct)
+        noun, after = doc[start - 2], doc[end + 1]
+        if doc[start - 1].text != "," or after.text not in {",", "."} \
+                or noun.pos_ != "NOUN" or noun.head != word.head:
+            continue
+        word.head, word.dep_ = noun, "appos"
+        word.tag_, word.pos_ = "NNP", "PROPN"
 
 
 def _repair_year_subjects(doc) -> None:

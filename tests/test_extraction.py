@@ -3360,3 +3360,12 @@ def test_an_honorific_with_a_surname_is_the_person_named_in_full():
     assert labels["Gwen Pritchard"].aliases == {"Mrs Pritchard"}  # "MP" is a title
     assert "MP" not in labels
     assert ("Imogen Tasker", "ceoOf", "Marches Post") not in fact_set(extraction)
+
+
+def test_a_name_between_commas_after_a_noun_is_its_apposition():
+    extraction = extract_text(
+        "Title\n\nThe app runs on Sorrel, a language model Tarnwick built itself. Sorrel "
+        "replaced the company's earlier model, Bramble, last spring."
+    )
+    assert _types(extraction)["Bramble"] == "AIModel"
+    assert ("Sorrel", "successorOf", "Bramble") in fact_set(extraction)
