@@ -322,8 +322,11 @@ def _nouns_around(root, start: int, end: int):
                 or (child.pos_ == "PROPN" and not child.ent_type_)):
             yield child  # "Fraser, director-general from 2008": the tagger's adjective
             # (but "Lowmoor, ...; Sable Street, ...": a name listed next to it says nothing)
-        if child.dep_ in {"compound", "amod"} and child.i < start and child.pos_ == "NOUN":
-            yield child  # "the invoicing firm Fakturo", which the parser may call an amod
+        if child.dep_ in {"compound", "amod"} and child.i < start and (
+                child.pos_ == "NOUN" or child.i == start - 1
+                and child.lower_ in typing_cues().heads):
+            yield child  # "the invoicing firm Fakturo", which the parser may call an amod;
+            # "the farmers' co-operative Marches Grain", tagged an adjective
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" \
             and not syntax.subject_read_as_apposition(root):
         before = root.doc[start - 2] if start >= 2 and root.doc[start - 1].text == "," else None

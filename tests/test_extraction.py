@@ -3369,3 +3369,14 @@ def test_a_name_between_commas_after_a_noun_is_its_apposition():
     )
     assert _types(extraction)["Bramble"] == "AIModel"
     assert ("Sorrel", "successorOf", "Bramble") in fact_set(extraction)
+
+
+def test_an_app_sold_through_a_co_operative_s_marketplace():
+    extraction = extract_text(
+        "Title\n\nTarnwick Labs makes FieldLedger, an app for farmers. The app is sold through "
+        "FarmDesk, the online marketplace of the farmers' co-operative Marches Grain."
+    )
+    facts = fact_set(extraction)
+    assert _types(extraction)["Marches Grain"] == "Organization"
+    assert ("FieldLedger", "availableOn", "FarmDesk") in facts
+    assert ("FarmDesk", "developedBy", "Marches Grain") in facts
