@@ -558,8 +558,9 @@ class RuleEngine:
                 and not syntax.possessed_by_relative(token):  # "X, a Denver firm, and Y": X
             target = syntax.apposition_target(token)
             alone = self._name(target, index, coref=True)
-            rest = [a for t in syntax.holders(token) if t != target for a in self._names(t, index)
-                    if not (t.i < token.i and self.entities[a.entity].label in place_names())]
+            rest = [a for t in syntax.holders(token) if t != target and not (
+                t.i < token.i and token.pos_ == "NOUN" and syntax.chain_top(t) == token)
+                    for a in self._names(t, index)]
             return ([alone] if alone else []) + rest  # (not "Quayside, the Cork maker": Cork)
         tokens = [t for t in _slot_tokens(slot, token) if not syntax.in_aside(t, token)]
         found = [a for t in tokens for a in self._names(t, index)]

@@ -3380,3 +3380,12 @@ def test_an_app_sold_through_a_co_operative_s_marketplace():
     assert _types(extraction)["Marches Grain"] == "Organization"
     assert ("FieldLedger", "availableOn", "FarmDesk") in facts
     assert ("FarmDesk", "developedBy", "Marches Grain") in facts
+
+
+def test_a_town_compounded_before_an_apposition_s_noun_is_no_holder_of_it():
+    extraction = extract_text(
+        "Title\n\nTarnwick also holds a 15 percent stake in Mardle Robotics, a Hereford maker "
+        "of fruit-picking robots whose chairman is Gwen Pritchard."
+    )
+    assert ("Mardle Robotics", "headquarteredIn", "Hereford") in fact_set(extraction)
+    assert _types(extraction)["Hereford"] == "Place"
