@@ -754,9 +754,11 @@ class RuleEngine:
         named += [a for child in named for c in syntax.conjuncts(child) if c.pos_ == "NOUN"
                   for a in c.children if a.dep_ == "appos"]  # "the engineer X and his
         found = [Argument(a.entity, 0.9) for child in named  # brother-in-law Y"
-                 if described and child.i in index.by_token
-                 and self.schema.is_a(self.entities[index.by_token[child.i]].type, described)
-                 for a in self._names(child, index, coref=False)]
+                 if child.i in index.by_token and (described is None and noun.tag_ == "NNS"
+                                                   or described and self.schema.is_a(
+                     self.entities[index.by_token[child.i]].type, described))
+                 for a in self._names(child, index, coref=False)]  # (a plural noun no head
+        # list knows spells its names out too: "the phoneticians X and Y")
         return found or [replace(a, certainty=0.8) for prep in noun.children
                          if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
                          for pobj in prep.children
@@ -1070,7 +1072,8 @@ class RuleEngine:
             return True  # "X, chief executive from 1991 to 2009", "from 2012 to 2018 he was"
         return any(
             (c.dep_ in {"amod", "advmod", "prep", "npadvmod"} or c.dep_.startswith("compound"))
-            and c.lower_ in words
+            and c.lower_ in words or c.dep_ == "prep" and any(  # "X, formerly of Halvard"
+                g.dep_ == "advmod" and g.lower_ in words for g in c.children)
             for carrier in carriers for c in carrier.children
         ) or any(t.lower_ in words and (t.head == token or t.head.head == token and t.head.dep_
                                         in {"compound", "amod"})  # "previously finance director"

@@ -52,12 +52,24 @@ def described(noun):
         named = [c for c in named if c.i not in doers]
     if named:
         return named
+    called = [c for verb in children if verb.dep_ == "acl" and verb.lemma_ in _NAMING_VERBS
+              and (_indefinite(noun) or not any(w.lower_ == "code" for w in verb.children))
+              for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+    if called:  # "a third model, code-named Bittern", "an app called FieldLedger"; but "the
+        return called  # new model, code-named Avocado" is one named before
     if noun.dep_ == "appos":
         return [apposition_target(noun)]
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] \
             or lost_subject(noun.head)
     return misattached_apposition(noun)  # "competes with Brief, the model ...": hung on the verb
+
+
+_NAMING_VERBS = frozenset({"name", "call", "dub", "code-name", "codename", "brand"})
+
+
+def _indefinite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
 
 
 def lost_subject(be) -> list:

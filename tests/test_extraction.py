@@ -3389,3 +3389,30 @@ def test_a_town_compounded_before_an_apposition_s_noun_is_no_holder_of_it():
     )
     assert ("Mardle Robotics", "headquarteredIn", "Hereford") in fact_set(extraction)
     assert _types(extraction)["Hereford"] == "Place"
+
+
+QUENNELL = (
+    "Quennell Speech Systems\n\nQuennell Speech Systems Ltd (QSS) is a British developer of "
+    "speech software. The company was founded in 1994 by the phoneticians Harriet Quennell and "
+    "Owen Stroud, who had worked together on speech synthesis at Wensum University.\n\nIn 2021 "
+    "the company set up the Cambridge-based Quennell AI Lab; the lab is headed by the computer "
+    "scientist Tobias Einarsson, formerly of Halvard Research. The lab is training a third "
+    "model, code-named Bittern, which the company expects to release in 2026."
+)
+
+
+def test_a_plural_noun_no_head_list_knows_spells_out_its_names():
+    facts = fact_set(extract_text(QUENNELL))
+    assert ("Harriet Quennell", "founderOf", "Quennell Speech Systems Ltd") in facts
+    assert ("Owen Stroud", "founderOf", "Quennell Speech Systems Ltd") in facts
+
+
+def test_formerly_of_a_firm_is_a_past_tie():
+    extraction = extract_text(QUENNELL)
+    assert ("Tobias Einarsson", "worksFor", "Halvard Research") not in fact_set(extraction)
+    assert ("Tobias Einarsson", "worksFor", "Halvard Research") in fact_set(extraction, False)
+
+
+def test_a_new_model_known_by_its_code_name_is_what_is_trained():
+    facts = fact_set(extract_text(QUENNELL))
+    assert ("Bittern", "developedBy", "Quennell AI Lab") in facts
