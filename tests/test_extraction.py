@@ -3416,3 +3416,11 @@ def test_formerly_of_a_firm_is_a_past_tie():
 def test_a_new_model_known_by_its_code_name_is_what_is_trained():
     facts = fact_set(extract_text(QUENNELL))
     assert ("Bittern", "developedBy", "Quennell AI Lab") in facts
+
+
+def test_software_preinstalled_on_a_device_is_available_on_it():
+    facts = fact_set(extract_text(
+        "Title\n\nVoxQuill is a dictation app made by QSS. It comes preinstalled on Darrowby's "
+        "Fenlow laptops and is also sold separately."
+    ))
+    assert ("VoxQuill", "availableOn", "Fenlow") in facts
