@@ -122,7 +122,8 @@ def misread_subject(token) -> list:
     if _conjoined_to_object(token):
         return logical_subjects(token.head.head)
     found = [c for c in token.children if c.i < token.i and (
-        c.pos_ == "PROPN" or (c.dep_ in {"compound", "amod"} and c.text[:1].isupper()))][-1:]
+        c.pos_ == "PROPN" or (c.dep_ in {"compound", "amod"} and c.text[:1].isupper())
+        or c.dep_ == "nsubj")][-1:]  # "Halcyon 3 competes with": a subject makes it a verb
     if found or token.tag_ != "VBZ" or token.dep_ != "compound":
         return found
     before = token.doc[token.i - 1] if token.i else None  # "Tanager 3 now powers Tallybird":
@@ -316,8 +317,10 @@ def _agent_on_object(verb):
     """A passive's "by" phrase the parser hung on the verb's prepositional object."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for by in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"):
-                yield from (c for c in by.children if c.dep_ == "pobj")
+            named = [pobj, *(c for c in pobj.children if c.dep_ == "appos")]  # "under the
+            for noun in named:  # code name Tidewater by X": on the name the phrase gives
+                for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+                    yield from (c for c in by.children if c.dep_ == "pobj")
 
 
 def _participle_read_past(verb) -> bool:

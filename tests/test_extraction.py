@@ -3424,3 +3424,33 @@ def test_software_preinstalled_on_a_device_is_available_on_it():
         "Fenlow laptops and is also sold separately."
     ))
     assert ("VoxQuill", "availableOn", "Fenlow") in facts
+
+
+def test_a_by_phrase_hung_on_a_code_name_names_the_developer():
+    facts = fact_set(extract_text(
+        "Title\n\nVeridane Holdings announced Halcyon 3, its newest large language model.\n\n"
+        "Halcyon 3 was developed under the code name Tidewater by Veridane Research, the "
+        "company's research unit."
+    ))
+    assert ("Halcyon 3", "developedBy", "Veridane Research") in facts
+    assert ("Halcyon 3", "codeName", "Tidewater") in facts
+
+
+def test_completing_an_acquisition_is_buying():
+    extraction = extract_text(
+        "Title\n\nVeridane completed the acquisition of Paxwell Data, a Ghent-based "
+        "document-processing company. Veridane expects to complete its purchase of Rotalabel, "
+        "a Lisbon-based data-annotation firm, in 2026. Ostrava opposed the takeover of Kelmin."
+    )
+    assert ("Veridane", "acquired", "Paxwell Data") in fact_set(extraction)
+    assert ("Veridane", "acquired", "Rotalabel") not in fact_set(extraction)
+    assert ("Veridane", "acquired", "Rotalabel") in fact_set(extraction, False)
+    assert not any(f[0] == "Ostrava" for f in fact_set(extraction, False))
+
+
+def test_a_verb_read_as_a_plural_noun_after_its_subject():
+    facts = fact_set(extract_text(
+        "Title\n\nVeridane makes Halcyon 3. Halcyon 3 competes directly with Pike, the flagship "
+        "model of London-based Strathmere AI."
+    ))
+    assert ("Halcyon 3", "competitorOf", "Pike") in facts
