@@ -587,7 +587,8 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
     named in an earlier sentence; one a person named before the firm bears is the person's
     ("Harold Brisco ... founded Brisco Instruments ... Brisco sold the business")."""
     text, mentions = parsed.document.text, parsed.mentions
-    endings = set(typing_cues().name_endings) | {"ai"}
+    endings = {word for word, cls in typing_cues().name_endings.items()  # "Stratocore Cloud":
+               if not schema().is_a(cls, "Product")} | {"ai"}  # Stratocore is its maker
     in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
     shortened: dict[str, list[str]] = defaultdict(list)
     person_names = {normalise_name(p.text) for p in people}

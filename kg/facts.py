@@ -541,7 +541,8 @@ class RuleEngine:
         if slot == "subject_referent":  # "The Castlebar cheesemaker now operates as ...": a
             # description that opens a clause speaks of the firm already in play
             return self._slot("referent", token, index) \
-                if token.dep_ in syntax.SUBJECT_DEPS else []
+                if token.dep_ in syntax.SUBJECT_DEPS or token.dep_ == "poss" else []  # (or
+            # "X, the San Francisco company's research arm": a possessor, as definite)
         if slot == "poss":
             return self._possessors(token, index)
         if slot == "obj_poss":  # "X led its Series B", "led Acme's latest round": whose

@@ -3454,3 +3454,28 @@ def test_a_verb_read_as_a_plural_noun_after_its_subject():
         "model of London-based Strathmere AI."
     ))
     assert ("Halcyon 3", "competitorOf", "Pike") in facts
+
+
+ARDENT = (
+    "Fathom 4 vs Kite\n\nFathom 4 is the successor to Ardent's Fathom 3. According to Ardent, "
+    "it was trained by Ardent Frontier, the San Francisco company's research arm. Internally it "
+    "went by the code name Driftwood. Developers can reach Fathom 4 on Stratocore Cloud. "
+    "Stratocore, which owns a 20 percent stake in Ardent, is the only cloud offering it."
+)
+
+
+def test_a_described_possessor_is_the_firm_in_play():
+    facts = fact_set(extract_text(ARDENT))
+    assert ("Ardent", "headquarteredIn", "San Francisco") in facts
+
+
+def test_a_name_that_went_by_a_code_name():
+    facts = fact_set(extract_text(ARDENT))
+    assert ("Fathom 4", "codeName", "Driftwood") in facts
+
+
+def test_a_product_named_for_its_maker_does_not_absorb_the_maker():
+    extraction = extract_text(ARDENT)
+    facts = fact_set(extraction)
+    assert "Stratocore" not in _entity(extraction, "Stratocore Cloud").aliases
+    assert ("Stratocore", "investedIn", "Ardent") in facts
