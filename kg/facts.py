@@ -73,7 +73,9 @@ class RuleEngine:
                         rule=rule.id,
                         status=self._status(token, rule.hedges, role_verb=rule.property
                                             in self.knowledge.role_properties,
-                                            phrase=rule.pos == "name", holding=rule.property
+                                            phrase=rule.pos == "name"
+                                            or rule.pos in {"noun", "possessive"}
+                                            and _owner_written(token), holding=rule.property
                                             in self.knowledge.holding_properties),
                     )
                     subject, obj = head.entity, tail.entity
@@ -1038,15 +1040,17 @@ class RuleEngine:
         """`role_verb`: the token states a role ("ran Acme"), so its simple past ends it; not
         so a deal ("Pelion led the round"). `phrase`: the fact is told inside a name's own
         phrase, which the clause around it takes for granted: "plans to acquire Tanat
-        Engineering of Llanfyllin" hedges the deal, not where Tanat is. `holding`: the fact is
-        a stake or a unit held, which a sale ends ("sold its 30 percent stake in X")."""
+        Engineering of Llanfyllin" hedges the deal, not where Tanat is (nor whose suite
+        "Tessel Software's Corvan suite" is; only the phrase's own "proposed" counts).
+        `holding`: the fact is a stake or a unit held, which a sale ends ("sold its 30 percent
+        stake in X")."""
         if holding and token.pos_ == "NOUN" and token.dep_ in {"dobj", "nsubjpass"} \
                 and token.head.lemma_.lower() in self.knowledge.giving_up:
             return "past"
         if self._past(token, role_verb) or role_verb and token.tag_ == "VBD" \
                 and token.lemma_.lower() in self.knowledge.past_tense_roles:
             return "past"  # "Ando, who ran Kagero for 14 years"
-        return "hedged" if not phrase and self._hedged(token, hedges) else "asserted"
+        return "hedged" if self._hedged(token, hedges, clause=not phrase) else "asserted"
 
     def _past(self, token, role: bool = False) -> bool:
         """ "the former chief executive", "who previously worked at", "chairman until 2013",
@@ -1080,12 +1084,15 @@ class RuleEngine:
                                         in {"compound", "amod"})  # "previously finance director"
                  for t in token.doc[max(min(token.left_edge.i, token.i - 2), 0):token.i])
 
-    def _hedged(self, token, extra: frozenset[str] = frozenset()) -> bool:
+    def _hedged(self, token, extra: frozenset[str] = frozenset(), clause: bool = True) -> bool:
+        """`clause=False`: only the phrase's own words count ("X's proposed takeover of Y")."""
         hedges = self.knowledge.hedges | extra
         if token.pos_ == "NOUN" and any(  # "X's proposed $4.8 billion takeover"
                 t.dep_ == "amod" and (t.lemma_.lower() in hedges or t.lower_ in hedges)
                 for t in token.doc[token.left_edge.i:token.i]):
             return True
+        if not clause:
+            return False
         if token.pos_ == "NOUN" and syntax.misattached_apposition(token):
             return False  # "intends to sell Brightfold, its packaging subsidiary": the
             # description is stated, whatever the parser hung it on
@@ -1117,6 +1124,13 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _owner_written(noun) -> bool:
+    """A noun with its owner written on it ("Tessel Software's Corvan Workspace suite"): the
+    phrase takes the tie for granted, whatever the clause around it plans."""
+    return noun.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
 
 
 def _bare_name(token) -> bool:

@@ -3479,3 +3479,12 @@ def test_a_product_named_for_its_maker_does_not_absorb_the_maker():
     facts = fact_set(extraction)
     assert "Stratocore" not in _entity(extraction, "Stratocore Cloud").aliases
     assert ("Stratocore", "investedIn", "Ardent") in facts
+
+
+def test_an_owner_written_on_a_noun_is_taken_for_granted_by_a_planned_clause():
+    extraction = extract_text(
+        "Title\n\nVeridane plans to make Beacon available in Tessel Software's Corvan Workspace "
+        "office suite early next year. Paxbridge's proposed takeover of Tillway was delayed."
+    )
+    assert ("Corvan Workspace", "developedBy", "Tessel Software") in fact_set(extraction)
+    assert ("Paxbridge", "acquired", "Tillway") not in fact_set(extraction)
