@@ -1426,7 +1426,9 @@ def _slot_tokens(slot: str, token):
         if token.dep_ == "compound" and (syntax.acts_as_verb(token) or token.head.pos_ == "NOUN"):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
         if token.pos_ == "NOUN" and word == "with":  # "a partnership Acme signed with X": the
-            carriers += [c for c in token.children if c.dep_ == "relcl"]  # deal's own clause
+            carriers += [c for c in token.children if c.dep_ == "relcl"  # deal's own clause
+                         and not any(t.lower_ == "whose" for t in c.subtree)]  # (not "a rival,
+            # whose Sable arm competes with the R3": the rival's own thing)
         found = [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
                  for pobj in syntax.prepositional_objects(prep, word)]
         if not found and word == "from" and token.pos_ == "PROPN":  # "goes up against the

@@ -14,6 +14,8 @@ import re
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import ADJ, NOUN, NUM, PROPN
 
+from kg.places import place_names
+
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 ANY_VOICE_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}  # "she was born": a subject too
@@ -807,7 +809,8 @@ def apposition_target(noun):
         if named is not None:
             return named
     head = noun.head  # "Quarry Immunology of Boston, Veltrane's closest rival": not Boston
-    if head.ent_type_ in PLACE_ENTS and head.dep_ == "pobj" and head.head.lower_ == "of" \
+    if (head.ent_type_ in PLACE_ENTS or head.text in place_names()) \
+            and head.dep_ == "pobj" and head.head.lower_ == "of" \
             and head.head.head.pos_ == "PROPN" and noun.lemma_.lower() not in _PLACE_NOUNS:
         return head.head.head
     return head

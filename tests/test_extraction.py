@@ -3488,3 +3488,13 @@ def test_an_owner_written_on_a_noun_is_taken_for_granted_by_a_planned_clause():
     )
     assert ("Corvan Workspace", "developedBy", "Tessel Software") in fact_set(extraction)
     assert ("Paxbridge", "acquired", "Tillway") not in fact_set(extraction)
+
+
+def test_a_rival_set_after_a_firm_of_a_town_describes_the_firm():
+    facts = fact_set(extract_text(
+        "Title\n\nBrannoch Robotics makes the Reacher R3 arm. Hanamura also holds a minority "
+        "stake in Ferrand Automation of Lyon, Brannoch's most direct rival, whose Sable arm "
+        "competes with the R3 on price."
+    ))
+    assert ("Brannoch Robotics", "competitorOf", "Ferrand Automation") in facts
+    assert ("Brannoch Robotics", "competitorOf", "Reacher R3") not in facts
