@@ -416,8 +416,10 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         if not _ignored(span, ignore) and not _is_title(span):
             mentions.append(_mention(doc_id, span, "", sentence_of))
             covered.update(range(span.start, span.end))
+    codes = {m.text.split()[-1] for m in mentions  # "Reacher R3 ... every R3": a short
+             if " " in m.text and _MODEL_NUMBER.fullmatch(m.text.split()[-1])}  # code too
     for token in doc:  # "the TX1", "on iOS", "called it Thimble": a name whatever its tag
-        if token.i not in covered and (_is_model_number(token.text)
+        if token.i not in covered and (_is_model_number(token.text) or token.text in codes
                                        or _CAMEL_CASE.fullmatch(token.text)
                                        or _capitalised_complement(token)
                                        or _opening_word_described(token)

@@ -3498,3 +3498,12 @@ def test_a_rival_set_after_a_firm_of_a_town_describes_the_firm():
     ))
     assert ("Brannoch Robotics", "competitorOf", "Ferrand Automation") in facts
     assert ("Brannoch Robotics", "competitorOf", "Reacher R3") not in facts
+
+
+def test_a_short_code_a_product_s_name_ends_in_is_that_product():
+    extraction = extract_text(
+        "Title\n\nThe company's current arm, the Reacher R3, is assembled in Cumbernauld. What "
+        "sets it apart is Corvid, the vision model that runs every R3."
+    )
+    assert "R3" in _entity(extraction, "Reacher R3").aliases
+    assert ("Corvid", "powers", "Reacher R3") in fact_set(extraction)
