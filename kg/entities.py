@@ -843,8 +843,13 @@ def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int
             front, rest = " ".join(words[:cut]), " ".join(words[cut:])
             if rest in names and rest[:1].isupper() and first_seen[full] < first_seen[rest] \
                     and (front in names or any(n != full and n.startswith(front + " ")
-                                               for n in multi)):
-                yield full, rest
+                                               for n in multi)
+                         or _MODEL_CODE.fullmatch(rest) and _one_ends_in(rest, multi)):
+                yield full, rest  # ("the Reacher R3 ... every R3": a code is the product's)
+
+
+def _one_ends_in(code: str, names: list[str]) -> bool:
+    return sum(name.endswith(" " + code) for name in names) == 1
 
 
 def _initials(name: str) -> str:
