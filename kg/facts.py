@@ -840,6 +840,11 @@ class RuleEngine:
                 # "Vinter, the brand it set up": "it" is not Vinter; read it from before Vinter
                 target = self._recent_expected(index, antecedent)
             return Argument(target, 0.7) if target else None
+        if token.lower_ == "they" and token.dep_ == "nsubj" and token.head.lemma_ != "be" \
+                and self._expected and all(self.schema.is_a(cls, "Organization")
+                                           for cls in self._expected):
+            target = self._recent_expected(index, token.i)  # "Skarholm did approach us. They
+            return Argument(target, 0.6) if target else None  # own 12 percent of Tern"
         if token.lower_ in syntax.WE and index.focus and (
                 token.lower_ != "my" and syntax.speaks_for_company(token)
                 or syntax.spoken(token)):

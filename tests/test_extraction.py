@@ -3507,3 +3507,11 @@ def test_a_short_code_a_product_s_name_ends_in_is_that_product():
     )
     assert "R3" in _entity(extraction, "Reacher R3").aliases
     assert ("Corvid", "powers", "Reacher R3") in fact_set(extraction)
+
+
+def test_they_as_the_subject_of_an_organisation_s_deed():
+    facts = fact_set(extract_text(
+        "Title\n\nTern Labs builds models. Skarholm Group did approach us. They already own 12 "
+        "percent of Tern Labs from our seed round, and they are a good shareholder."
+    ))
+    assert ("Skarholm Group", "investedIn", "Tern Labs") in facts
