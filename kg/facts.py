@@ -415,7 +415,8 @@ class RuleEngine:
         domain = self.schema.domains.get(rule.property, ())
         range_ = self.schema.ranges.get(rule.property, ())
         heads = [head for head in self._fill(rule.head, token, index, expected=domain)
-                 if self._head_fits(rule, head.entity, token if rule.pos == "name" else None)]
+                 if self._head_fits(rule, head.entity, token if rule.pos == "name" else None)
+                 or self._described_so(rule, head.entity, index)]
         if not heads and self.check_types:
             return
         # "its successor" is a product's; a firm's predecessor is named ("the successor of
@@ -433,8 +434,9 @@ class RuleEngine:
             # Sparkline is an organisation
             if pronouns:  # "It is the sequel to X": X is of the union's first kind too
                 domain = range_ = pronouns
-            sides = [(a.entity, domain[0]) for a in heads if a.certainty == 1.0
-                     and len(domain) == 1 and not rule.head_type]  # (its class: a condition)
+            sides = [(a.entity, rule.head_votes or domain[0]) for a in heads
+                     if a.certainty == 1.0 and len(domain) == 1 and not rule.head_type]
+            # (its class: a condition)
             sides += [(a.entity, range_[0]) for a in tails
                       if a.certainty == 1.0 and len(range_) == 1]
             for key, cls in sides:
@@ -458,6 +460,13 @@ class RuleEngine:
             return False  # ("Veldkamp Logistiek of Tilburg": a firm only the tagger typed;
             # but "the Royal Borough of Windsor" is an institution's own name)
         return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
+
+    @staticmethod
+    def _described_so(rule: RelationRule, key: str, index: DocumentIndex) -> bool:
+        """A rule's `head_described`: the text calls the head one of these nouns ("Aria OS, an
+        operating system"), whatever its class."""
+        return bool(rule.head_described) and any(
+            k == key and noun in rule.head_described for _, noun, k in index.descriptions)
 
     def _tied_organisation(self, role, index: DocumentIndex) -> str | None:
         """The one organisation the text has already tied the role's holder to (as its
@@ -1530,6 +1539,7 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     silent = {rule.id for rule in engine.knowledge.rules if not rule.votes}
     tail_types = {rule.id: rule.tail_type for rule in engine.knowledge.rules if rule.tail_type}
     head_typed = {rule.id for rule in engine.knowledge.rules if rule.head_type}
+    head_votes = {rule.id: rule.head_votes for rule in engine.knowledge.rules if rule.head_votes}
     votes: list[tuple[str, str, float]] = []
     pending: list[tuple[str, str, str, tuple[str, ...]]] = []
     for parsed in parsed_docs:
@@ -1547,6 +1557,9 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
             # a tail that only may be of the rule's class ("Valve's Steam Deck") types the
             # tail, not the head: "the BBC's Delivering Quality First" is no product for it
             domain = sch.domains.get(fact.predicate, ())
+            narrowed = {head_votes.get(ev.rule) for ev in fact.evidence}
+            if len(narrowed) == 1 and None not in narrowed:  # "X powers Y": X a model
+                domain = tuple(narrowed)
             range_ = sch.ranges.get(fact.predicate, ())
             if fact.predicate in sch.same_kind:
                 domain = range_ = _shared_kind(domain, entities[fact.subject].type,

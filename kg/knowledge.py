@@ -144,6 +144,9 @@ class RelationRule:
     confidence: float = 0.8
     tail_type: str | None = None
     head_type: str | None = None  # the head must be of this class (or a subclass)
+    head_described: frozenset[str] = frozenset()  # ... unless the text calls it one of these
+    head_votes: str | None = None  # the class a firing types its head as, when narrower than
+    # the property's domain ("X powers Y": mostly a model, though an OS powers devices too)
     head_not_type: str | None = None  # ... and must not be of this one
     votes: bool = True  # whether a firing also types its sides (off for loose triggers)
     lone_votes: bool = True  # whether one named side alone is typed ("I co-founded Sparkline")
@@ -247,6 +250,8 @@ def relation_knowledge() -> RelationKnowledge:
                 confidence=float(raw.get("confidence", 0.8)),
                 tail_type=raw.get("tail_type"),
                 head_type=raw.get("head_type"),
+                head_votes=raw.get("head_votes"),
+                head_described=frozenset(raw.get("head_described", ())),
                 head_not_type=raw.get("head_not_type"),
                 votes=bool(raw.get("votes", True)),
                 lone_votes=bool(raw.get("lone_votes", True)),

@@ -3515,3 +3515,25 @@ def test_they_as_the_subject_of_an_organisation_s_deed():
         "percent of Tern Labs from our seed round, and they are a good shareholder."
     ))
     assert ("Skarholm Group", "investedIn", "Tern Labs") in facts
+
+
+def test_an_operating_system_or_engine_powers_what_runs_on_it():
+    extraction = extract_text(
+        "Verrandi\n\nThe Vento V2 went on sale in 2015 and runs on Aria OS, an operating system "
+        "written by Verrandi's own software team. Quillhaven also develops Emberline, a "
+        "proprietary game engine. Lanternfall II was the studio's first game built on Emberline. "
+        "Garfo runs on iOS only. The Drift phone runs Android."
+    )
+    facts = fact_set(extraction)
+    assert ("Aria OS", "powers", "Vento V2") in facts
+    assert ("Emberline", "powers", "Lanternfall II") in facts
+    assert ("iOS", "powers", "Garfo") not in facts  # an app on a platform: availableOn
+    assert not any(f[1] == "powers" and f[0] in {"Drift", "Drift phone"} for f in facts)
+
+
+def test_what_powers_a_product_is_typed_a_model_unless_told_otherwise():
+    extraction = extract_text(  # (the property admits any product: rule head_votes narrows)
+        "Title\n\nBrightpath sells the Glimmer app in Canada. The app is powered by Corvelle, "
+        "and Tessa uses it."
+    )
+    assert _types(extraction)["Corvelle"] == "AIModel"

@@ -147,7 +147,7 @@ CONTRACT = [
     ("successorOf", ORG | PROD, ORG | PROD),
     ("competitorOf", ORG | PROD, ORG | PROD),
     ("partnerOf", ORG, ORG),
-    ("powers", AIM, PROD),
+    ("powers", PROD, PROD),  # an AI model, an operating system, an engine
     ("availableOn", PROD, PROD | ORG),
     ("headquarteredIn", ORG, PLACE),
     ("investor", {KG.Investment}, ORG | PERSON),
