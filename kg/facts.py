@@ -414,6 +414,8 @@ class RuleEngine:
     def _pairs(self, rule: RelationRule, token, index: DocumentIndex):
         domain = self.schema.domains.get(rule.property, ())
         range_ = self.schema.ranges.get(rule.property, ())
+        if "holder" in rule.head and self._names_another_kind(token, domain):
+            return
         heads = [head for head in self._fill(rule.head, token, index, expected=domain)
                  if self._head_fits(rule, head.entity, token if rule.pos == "name" else None)
                  or self._described_so(rule, head.entity, index)]
@@ -460,6 +462,16 @@ class RuleEngine:
             return False  # ("Veldkamp Logistiek of Tilburg": a firm only the tagger typed;
             # but "the Royal Borough of Windsor" is an institution's own name)
         return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
+
+    def _names_another_kind(self, noun, domain) -> bool:
+        """A trigger noun inside a longer head of another class: "a password manager" is
+        software, so its holder holds no manager's job."""
+        if noun.pos_ != "NOUN" or not domain:
+            return False
+        words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        cls = self.heads.get(" ".join([*words, noun.lemma_.lower()])) if words else None
+        return cls is not None and not any(
+            self.schema.is_a(cls, d) or self.schema.is_a(d, cls) for d in domain)
 
     @staticmethod
     def _described_so(rule: RelationRule, key: str, index: DocumentIndex) -> bool:
