@@ -3542,8 +3542,8 @@ def test_what_powers_a_product_is_typed_a_model_unless_told_otherwise():
 def test_a_password_manager_is_software_not_an_employee():
     extraction = extract_text(
         "Title\n\nObsidia sells its own password manager, KeyCairn, which competes head-on with "
-        "Bastion Vault. Cindral Security, a Tel Aviv firm, makes Bastion Vault. Cindral is "
-        "profitable."
+        "Bastion Vault. Cindral Security, a Tel Aviv firm, makes Bastion Vault. Analysts say "
+        "Cindral is profitable."
     )
     facts = fact_set(extraction)
     assert ("KeyCairn", "worksFor", "Obsidia") not in facts
