@@ -286,6 +286,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_reduced_relatives(doc)
     _repair_stray_conjuncts(doc)
     _repair_comma_appositions(doc)
+    _repair_compound_subjects(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -317,6 +318,20 @@ def _repair_stray_conjuncts(doc) -> None:
             first = first.head
         word.head, word.dep_ = first, "conj"
         cc.head = first
+
+
+def _repair_compound_subjects(doc) -> None:
+    """ "The tractor runs on FieldSense": the parser makes the noun a compound of the verb,
+    as if "tractor runs" were one noun; a noun before a finite verb that has no subject is
+    that verb's subject."""
+    for word in doc:
+        verb = word.head
+        if word.dep_ != "compound" or word.pos_ not in {"NOUN", "PROPN"} or verb.i <= word.i \
+                or verb.pos_ != "VERB" or verb.tag_ not in {"VBZ", "VBD", "VBP"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+                or any(t.dep_ == "compound" and t.head == verb for t in doc[word.i + 1:verb.i]):
+            continue
+        word.dep_ = "nsubj"
 
 
 _STRAY_NAME_DEPS = frozenset({"oprd", "npadvmod", "advmod", "dep"})
@@ -856,6 +871,7 @@ def _trim(span):
     while start < end and (_article(doc, start) or doc[start].is_punct or (
             start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])
                                  or _preposition_before_name(doc[start:end])
+                                 or _opening_place(doc[start:end])
                                  or _place_before_noun(doc[start:end])))):
         start += 1  # "the start-up Inkwell", "Carmaker Voltra Motors said": the name after
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
@@ -889,6 +905,15 @@ def _preposition_before_name(span) -> bool:
     preposition = first.pos_ == "ADP" or first.lower_ in _PREPOSITIONS \
         or any(c.dep_ == "pobj" for c in first.children)
     return preposition and first.is_sent_start and text.count(rest) > text.count(span.text)
+
+
+def _opening_place(span) -> bool:
+    """ "In Europe Varnholm competes with ...": a known place after a sentence's opening
+    preposition sets the scene; the name is what follows it."""
+    doc, first = span.doc, span[0]
+    return first.i > 0 and doc[first.i - 1].is_sent_start \
+        and doc[first.i - 1].lower_ in {"in", "at", "across", "outside"} \
+        and first.text in place_names() and span[1].text[:1].isupper()
 
 
 _PREPOSITIONS = frozenset(["inside", "behind", "beyond", "within", "after", "before", "at",

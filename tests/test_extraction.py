@@ -3549,3 +3549,23 @@ def test_a_password_manager_is_software_not_an_employee():
     assert ("KeyCairn", "worksFor", "Obsidia") not in facts
     assert _types(extraction)["KeyCairn"] == "Product"
     assert "Cindral" in _entity(extraction, "Cindral Security").aliases
+
+
+def test_a_noun_the_parser_compounded_into_its_verb_is_the_subject():
+    facts = fact_set(extract_text(
+        "Varnholm\n\nVarnholm Electronics is a Swedish maker of speakers.\n\nIn Europe Varnholm "
+        "competes mainly with Aurevik Sound of Copenhagen."
+    ))
+    assert ("Aurevik Sound", "competitorOf", "Varnholm Electronics") in facts \
+        or ("Varnholm Electronics", "competitorOf", "Aurevik Sound") in facts
+    assert not any("Europe" in side for f in facts for side in (f[0], f[2]))
+
+
+def test_farm_machines_metalworks_and_market_leaders_are_typed():
+    extraction = extract_text(
+        "Title\n\nThe X2's frame is built under contract by the Jönköping metalworks Sävsjö "
+        "Maskin. Prairie Iron, the Regina-based market leader, has shown a driverless tractor."
+    )
+    types = _types(extraction)
+    assert types["Sävsjö Maskin"] == "Company"
+    assert ("Prairie Iron", "headquarteredIn", "Regina") in fact_set(extraction)
