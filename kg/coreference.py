@@ -437,6 +437,8 @@ class DocumentIndex:
             if verb.lemma_ in syntax.SPEECH_VERBS and not syntax.inside_quotes(verb):
                 for subject in (c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS):
                     key = self.by_token.get(subject.i)
+                    if key is None and subject.lower_ in {"he", "she"}:  # "..." he said
+                        key = self.recent_person(subject.i)
                     if key and self.entities[key].type == "Person":
                         return key
         return None

@@ -463,6 +463,15 @@ class RuleEngine:
             # but "the Royal Borough of Windsor" is an institution's own name)
         return not (rule.head_not_type and self.schema.is_a(cls, rule.head_not_type))
 
+    def _speakers_organisation(self, token, index: DocumentIndex) -> str | None:
+        """The one organisation the text has tied the quoted speaker to ("Quintero, chief
+        technology officer of Brightforge ... 'We compete with Orinth,' he said"): "we" is
+        that firm, not the story's."""
+        speaker = index.speaker(token.i) if syntax.inside_quotes(token) else None
+        tied = {obj for (subject, prop, obj), fact in self._stated.items()
+                if subject == speaker and prop in _AFFILIATIONS and fact.asserted}
+        return next(iter(tied)) if len(tied) == 1 else None
+
     def _names_another_kind(self, noun, domain) -> bool:
         """A trigger noun inside a longer head of another class: "a password manager" is
         software, so its holder holds no manager's job."""
@@ -868,8 +877,8 @@ class RuleEngine:
             return Argument(target, 0.6) if target else None  # own 12 percent of Tern"
         if token.lower_ in syntax.WE and index.focus and (
                 token.lower_ != "my" and syntax.speaks_for_company(token)
-                or syntax.spoken(token)):
-            return Argument(index.focus, 0.6)  # "We compete with X," says Acme's CEO
+                or syntax.spoken(token)):  # "We compete with X," says Acme's CEO
+            return Argument(self._speakers_organisation(token, index) or index.focus, 0.6)
         if token.lower_ in {"i", "me"} and syntax.spoken(token):  # "I co-founded Sparkline,"
             target = index.speaker(token.i)  # said Nwosu; or on her answer line ("A: I ...")
             return Argument(target, 0.7) if target else None

@@ -435,6 +435,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
              if " " in m.text and _MODEL_NUMBER.fullmatch(m.text.split()[-1])}  # code too
     for token in doc:  # "the TX1", "on iOS", "called it Thimble": a name whatever its tag
         if token.i not in covered and (_is_model_number(token.text) or token.text in codes
+                                       or _HYPHEN_NUMBERED.fullmatch(token.text)
                                        or _CAMEL_CASE.fullmatch(token.text)
                                        or _capitalised_complement(token)
                                        or _opening_word_described(token)
@@ -968,6 +969,8 @@ def _inner_hyphen(doc, i: int, covered: set[int]) -> bool:
         and i + 1 < len(doc) and i + 1 not in covered and doc[i + 1].pos_ == "PROPN"
 
 
+_HYPHEN_NUMBERED = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}[a-z]?")  # "Kairo-2", "Sentry-4": a model,
+# whatever the tagger calls it (an adjective before "model")
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
 
 _CAMEL_CASE = re.compile(  # "iOS", "eBay", "iPhone"; "TavrinOS", which the tagger calls a number

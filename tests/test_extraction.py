@@ -3569,3 +3569,21 @@ def test_farm_machines_metalworks_and_market_leaders_are_typed():
     types = _types(extraction)
     assert types["Sävsjö Maskin"] == "Company"
     assert ("Prairie Iron", "headquarteredIn", "Regina") in fact_set(extraction)
+
+
+def test_a_hyphen_numbered_name_is_a_model_whatever_its_tag():
+    facts = fact_set(extract_text(
+        "Title\n\nQuintero named Nakwon AI, the Seoul startup whose Kairo-2 model powers its "
+        "Sable chatbot, as a customer."
+    ))
+    assert ("Kairo-2", "powers", "Sable") in facts
+
+
+def test_we_in_a_quote_is_the_speaker_s_own_firm():
+    facts = fact_set(extract_text(
+        "Title\n\nMei-Ling Charoen is chief executive of Orinth Semiconductor. Orinth makes "
+        "chips.\n\nRafael Quintero, chief technology officer of Brightforge Silicon, was blunter. "
+        "\"We compete with Orinth on every deal,\" he said."
+    ))
+    assert ("Brightforge Silicon", "competitorOf", "Orinth Semiconductor") in facts \
+        or ("Orinth Semiconductor", "competitorOf", "Brightforge Silicon") in facts
