@@ -37,6 +37,13 @@ _PAREN = re.compile(
 """A name in parentheses after another: "(MSL)", a former name, "(formerly Norsk Radio)", or
 the name it goes by, "(commonly called Kessel)", "(trading as Kestrel Air)", or in another
 language or listing, "(Norwegian: Kestlund Verft)", "(NYSE: KSL)"."""
+_COMMA_ALIAS = re.compile(
+    r",\s*(formerly\s+|previously\s+|originally\s+)?"
+    r"(?P<called>(?:(?:also|commonly|often|usually|simply|better)\s+)?(?:known\s+as|called|"
+    r"trading\s+as|doing\s+business\s+as)\s+)"
+    r"[\"“']?([A-Z][^()\"“”',.;]{0,40}?)[\"”']?\s*(?=[,.;])")
+"""The same set off by commas: "Verdanne Pharmacies Ltd, trading as Verdanne, is ...",
+"Cindral, formerly known as Cindral Data, was bought ..."."""
 _DEFINITE = {"the", "this", "that"}
 _RELEASE_NUMBER = re.compile(r"\d{1,3}")  # "Corve 60", "Aarlux 2"; not a year ("Expo 2020")
 _MODEL_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[a-z+]?")  # a model's code: "K5", "S2", "XT900"
@@ -510,7 +517,7 @@ def _parenthesised(parsed: ParsedDocument):
     """(mention, match) for each mention a parenthesis follows: "(MSL)", "(formerly X)"."""
     text = parsed.document.text
     for mention in parsed.mentions:
-        match = _PAREN.match(text, mention.end)
+        match = _PAREN.match(text, mention.end) or _COMMA_ALIAS.match(text, mention.end)
         if match:
             yield mention, match
 

@@ -433,6 +433,10 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
             covered.update(range(span.start, span.end))
     codes = {m.text.split()[-1] for m in mentions  # "Reacher R3 ... every R3": a short
              if " " in m.text and _MODEL_NUMBER.fullmatch(m.text.split()[-1])}  # code too
+    named = {m.text for m in mentions  # "One caveat. Cindral, formerly ...": a one-word name
+             if m.text.isalpha() and m.text.istitle() and not _is_common(m.text.lower())}
+    # found elsewhere is a name wherever the story's body writes it
+    body = doc_text(doc).find("\n")
     for token in doc:  # "the TX1", "on iOS", "called it Thimble": a name whatever its tag
         if token.i not in covered and (_is_model_number(token.text) or token.text in codes
                                        or _HYPHEN_NUMBERED.fullmatch(token.text)
@@ -443,6 +447,13 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
                                        or _known_place(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
+    for token in doc:
+        if token.i not in covered and token.text in named and token.idx > body \
+                and token.is_sent_start:
+            span = _extend(doc[token.i:token.i + 1])  # "Aldercrest AI builds ...": the whole
+            if not covered & set(range(span.start, span.end)):  # name
+                mentions.append(_mention(doc_id, span, "", sentence_of))
+                covered.update(range(span.start, span.end))
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
         if token.like_url and token.i not in covered and not set("/@:") & set(token.text):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
