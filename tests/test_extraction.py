@@ -3593,8 +3593,8 @@ def test_a_name_a_firm_goes_by_set_off_by_commas_is_its_alias():
     extraction = extract_text(
         "Verdanne Pharmacies\n\nVerdanne Pharmacies Ltd, trading as Verdanne, is a British "
         "pharmacy chain. Analysts like Verdanne.\n\nCindral Security makes Bastion Vault, and "
-        "analysts say Cindral is growing. Harwick Systems owns TunnelFox. One caveat. Cindral, formerly known as Cindral Data, was bought "
-        "last year by Harwick Systems."
+        "analysts say Cindral is growing. Harwick Systems owns TunnelFox. One caveat. Cindral, "
+        "formerly known as Cindral Data, was bought last year by Harwick Systems."
     )
     assert "Verdanne" in _entity(extraction, "Verdanne Pharmacies Ltd").aliases
     assert "Cindral Data" in _entity(extraction, "Cindral Security").aliases
