@@ -64,6 +64,7 @@ class TypingCues:
     unit_nouns: frozenset[str] = frozenset()  # "unit", "arm": a part of an organisation
     creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
+    norms: dict[str, str] = field(default_factory=dict)  # word -> the spelling the model reads
     following: dict[str, str] = field(default_factory=dict)  # "-based" right after the name
     containers: frozenset[str] = field(default_factory=frozenset)  # "a line of" phones
     parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
@@ -118,6 +119,7 @@ def typing_cues() -> TypingCues:
         creation_verbs=frozenset(
             v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),
+        norms=dict(data.get("tokenizer", {}).get("norms", {})),
         containers=frozenset(w.lower() for w in data.get("containers", {}).get("words", [])),
         parent_before_noun=frozenset(data.get("modifier_heads", {}).get("parent_only", [])),
         same_entity_endings=frozenset(

@@ -150,14 +150,18 @@ def _title_case_line(token) -> bool:
 
 
 def _keep_whole_words(nlp) -> None:
-    """One token and a known lemma for "co-founded" and its kind (ontology/typing.toml)."""
-    from spacy.attrs import ORTH
+    """One token and a known lemma for "co-founded" and its kind, and the norms of words the
+    model misreads ("startup"), from ontology/typing.toml."""
+    from spacy.attrs import NORM, ORTH
 
     ruler = nlp.get_pipe("attribute_ruler")
     for word, lemma in typing_cues().whole_words.items():
         for form in {word, word[:1].upper() + word[1:]}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         ruler.add([[{"LOWER": word.lower()}]], {"LEMMA": lemma})
+    for word, norm in typing_cues().norms.items():  # "startup" read as "start-up": a noun
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
 
 
 def _add_entity_ruler(nlp) -> None:

@@ -3599,3 +3599,12 @@ def test_a_name_a_firm_goes_by_set_off_by_commas_is_its_alias():
     assert "Verdanne" in _entity(extraction, "Verdanne Pharmacies Ltd").aliases
     assert "Cindral Data" in _entity(extraction, "Cindral Security").aliases
     assert ("Harwick Systems", "acquired", "Cindral Security") in fact_set(extraction)
+
+
+def test_startup_is_read_as_a_noun():
+    facts = fact_set(extract_text(
+        "Title\n\nIts symptom checker is powered by Clarion-2, a medical language model developed "
+        "by the Edinburgh startup Syntaxa Health, which has worked with Verdanne since 2021."
+    ))
+    assert ("Clarion-2", "developedBy", "Syntaxa Health") in facts
+    assert ("Syntaxa Health", "headquarteredIn", "Edinburgh") in facts
