@@ -744,6 +744,9 @@ def holders(noun):
     first = conj_top(noun)
     if first != noun and first.dep_ in {"attr", "acomp"}:  # "X is a filmmaker and the founder
         yield from logical_subjects(first.head)  # of Y": X founded Y
+    if first != noun and first.pos_ == "NOUN":  # "Its co-founder and chief executive, Amélie
+        yield from (c for c in first.children  # Fournas, stays on": both titles are hers
+                    if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i)
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
         yield from (c for c in noun.head.children if c.dep_ == "attr")
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "its backers include X"

@@ -3608,3 +3608,18 @@ def test_startup_is_read_as_a_noun():
     ))
     assert ("Clarion-2", "developedBy", "Syntaxa Health") in facts
     assert ("Syntaxa Health", "headquarteredIn", "Edinburgh") in facts
+
+
+def test_coordinated_titles_share_the_name_set_after_them():
+    facts = fact_set(extract_text(
+        "Title\n\nSkyvane has bought Corvala Air, a drone operator based in Lyon. Corvala keeps "
+        "its brand. Its co-founder and chief executive, Amélie Fournas, stays on. Skyvane "
+        "competes with Brisk Aero of Warsaw and with the courier Velocette Express. Skyvane's "
+        "K7 drone is built in Turin and flies on Wayline, a navigation system developed by "
+        "Skyvane."
+    ))
+    assert ("Amélie Fournas", "ceoOf", "Corvala Air") in facts
+    assert ("Amélie Fournas", "founderOf", "Corvala Air") in facts
+    assert ("Skyvane", "competitorOf", "Velocette Express") in facts \
+        or ("Velocette Express", "competitorOf", "Skyvane") in facts
+    assert ("Wayline", "powers", "K7") in facts
