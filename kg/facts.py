@@ -596,6 +596,8 @@ class RuleEngine:
                     for a in self._names(t, index)]
             return ([alone] if alone else []) + rest  # (not "Quayside, the Cork maker": Cork)
         tokens = [t for t in _slot_tokens(slot, token) if not syntax.in_aside(t, token)]
+        if slot.startswith("prep:"):  # "to every Halcyra listener": people, not Halcyra
+            tokens = [t for t in tokens if t.lemma_.lower() not in self.knowledge.audiences]
         found = [a for t in tokens for a in self._names(t, index)]
         if slot == "holder":  # "the Bristol software group X": Bristol is where, not who
             before = {index.by_token.get(t.i) for t in token.doc[token.left_edge.i:token.i]}

@@ -213,6 +213,7 @@ class RelationKnowledge:
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
     giving_up: frozenset[str] = frozenset()  # "sold its stake in Y": the stake is gone
+    audiences: frozenset[str] = frozenset()  # "to every Halcyra listener": people, no platform
     holding_properties: frozenset[str] = frozenset()  # what `giving_up` ends
     past_tense_roles: frozenset[str] = frozenset()  # "X ran Y": so has this one
     role_properties: frozenset[str] = frozenset()  # ... when the fact is a role
@@ -272,6 +273,7 @@ def relation_knowledge() -> RelationKnowledge:
         perfect_roles=frozenset(
             w.lower() for w in data.get("past", {}).get("perfect_roles", [])),
         giving_up=frozenset(w.lower() for w in data.get("past", {}).get("giving_up", [])),
+        audiences=frozenset(w.lower() for w in data.get("audiences", {}).get("words", [])),
         holding_properties=frozenset(data.get("past", {}).get("holding_properties", [])),
         past_tense_roles=frozenset(
             w.lower() for w in data.get("past", {}).get("past_tense_roles", [])),

@@ -3623,3 +3623,13 @@ def test_coordinated_titles_share_the_name_set_after_them():
     assert ("Skyvane", "competitorOf", "Velocette Express") in facts \
         or ("Velocette Express", "competitorOf", "Skyvane") in facts
     assert ("Wayline", "powers", "K7") in facts
+
+
+def test_people_a_product_reaches_are_no_platform():
+    facts = fact_set(extract_text(
+        "Introducing Cadence Mix\n\nToday we're rolling out Cadence Mix, a personalised radio "
+        "feature, to every Halcyra listener. The Seoul investment house Jinwoo Partners holds "
+        "a minority stake in Halcyra."
+    ))
+    assert ("Cadence Mix", "availableOn", "Halcyra") not in facts
+    assert ("Jinwoo Partners", "headquarteredIn", "Seoul") in facts
