@@ -744,6 +744,11 @@ class RuleEngine:
         if not found and token.pos_ == "NOUN":
             for example in syntax.listed_examples(token):
                 found.extend(self._names(example, index, coref=False))
+        if not found and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+                and token.head.dep_ == "agent" and token.lemma_.lower() in self.unit_nouns:
+            found = [replace(a, certainty=0.8) for c in token.children if c.dep_ == "poss"
+                     and c.pos_ == "PROPN" for a in self._names(c, index, coref=False)]
+            # "a model built by Loamwise's research team": Loamwise's work
         return found
 
     def _last_two(self, token, index: DocumentIndex) -> list[str]:

@@ -3633,3 +3633,11 @@ def test_people_a_product_reaches_are_no_platform():
     ))
     assert ("Cadence Mix", "availableOn", "Halcyra") not in facts
     assert ("Jinwoo Partners", "headquarteredIn", "Seoul") in facts
+
+
+def test_a_firm_s_unnamed_team_as_the_agent_is_the_firm():
+    facts = fact_set(extract_text(
+        "Title\n\nFieldSense is powered by Terrapin, a perception model built by Loamwise's "
+        "research team."
+    ))
+    assert ("Terrapin", "developedBy", "Loamwise") in facts
