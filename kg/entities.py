@@ -340,6 +340,9 @@ def _nouns_around(root, start: int, end: int):
         # "support for the organization, Sendero Luminoso" hung on "video": the organization
         yield before if before is not None and before.pos_ == "NOUN" else root.head
     yield from _apposition_after(root.doc, end)
+    if root.dep_ == "conj" and root.head.tag_ == "NNS" and start >= 2 \
+            and root.doc[start - 1].text == "," and root.doc[start - 2] == root.head:
+        yield root.head  # "two password managers, Bastion Vault and ...": a manager each
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"
                     and not _set_off_after_name(c, root))

@@ -3641,3 +3641,13 @@ def test_a_firm_s_unnamed_team_as_the_agent_is_the_firm():
         "research team."
     ))
     assert ("Terrapin", "developedBy", "Loamwise") in facts
+
+
+def test_names_listed_after_a_plural_noun_s_comma_are_of_its_kind():
+    extraction = extract_text(
+        "Title\n\nI spent three weeks shuttling my logins between two password managers, Bastion "
+        "Vault and its most serious challenger, Lockridge. Bastion Vault is made by Cindral "
+        "Security, the Tel Aviv firm."
+    )
+    assert _types(extraction)["Bastion Vault"] == "Product"
+    assert ("Bastion Vault", "developedBy", "Cindral Security") in fact_set(extraction)
