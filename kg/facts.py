@@ -468,9 +468,7 @@ class RuleEngine:
         technology officer of Brightforge ... 'We compete with Orinth,' he said"): "we" is
         that firm, not the story's."""
         speaker = index.speaker(token.i) if syntax.inside_quotes(token) else None
-        tied = {obj for (subject, prop, obj), fact in self._stated.items()
-                if subject == speaker and prop in _AFFILIATIONS and fact.asserted}
-        return next(iter(tied)) if len(tied) == 1 else None
+        return self._only_tie({speaker}) if speaker else None
 
     def _names_another_kind(self, noun, domain) -> bool:
         """A trigger noun inside a longer head of another class: "a password manager" is
@@ -493,8 +491,12 @@ class RuleEngine:
         """The one organisation the text has already tied the role's holder to (as its
         founder, chief or employee): whose role a bare title is, before the story's focus."""
         holders = {a.entity for a in self._slot("holder", role, index) if a.certainty == 1.0}
+        return self._only_tie(holders)
+
+    def _only_tie(self, people: set[str]) -> str | None:
+        """The one organisation the facts stated so far tie these people to, if just one."""
         tied = {obj for (subject, prop, obj), fact in self._stated.items()
-                if subject in holders and prop in _AFFILIATIONS and fact.asserted}
+                if subject in people and prop in _AFFILIATIONS and fact.asserted}
         return next(iter(tied)) if len(tied) == 1 else None
 
     def _fill(self, slots, token, index: DocumentIndex, wanted_type=None, expected=(),

@@ -347,10 +347,12 @@ def _repair_comma_appositions(doc) -> None:
     commas right after a noun is that noun's apposition, and a name."""
     for word in doc[2:-1]:
         if word.dep_ not in _STRAY_NAME_DEPS or not word.is_title or word.is_sent_start \
-                or word.ent_type_ in {"DATE", "TIME", ""} and word.pos_ != "PROPN":
+                or (word.ent_type_ in {"DATE", "TIME", ""} and word.pos_ != "PROPN"):
             continue
         start = word.left_edge.i
         end = max(t.i for t in word.subtree if not t.is_punct)
+        if start < 2 or end + 1 >= len(doc):
+            continue
         noun, after = doc[start - 2], doc[end + 1]
         if doc[start - 1].text != "," or after.text not in {",", "."} \
                 or noun.pos_ != "NOUN" or noun.head != word.head:
