@@ -601,7 +601,7 @@ class RuleEngine:
         if slot.startswith("prep:"):  # "to every Halcyra listener": people, not Halcyra
             tokens = [t for t in tokens if t.lemma_.lower() not in self.knowledge.audiences]
         found = [a for t in tokens for a in self._names(t, index)]
-        if slot == "holder":  # "the Bristol software group X": Bristol is where, not who
+        if slot == "holder" and found:  # "the Bristol software group X": Bristol is where
             before = {index.by_token.get(t.i) for t in token.doc[token.left_edge.i:token.i]}
             found = [a for a in found if not (a.entity in before
                                               and self.entities[a.entity].label in place_names())]
