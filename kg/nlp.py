@@ -307,8 +307,8 @@ def _repair_stray_conjuncts(doc) -> None:
     """ "is available on Android and iOS and already has ...": the tagger takes "iOS" for an
     adverb and the parser joins it to the verb. A camel-case word ("iOS", "macOS", "eBay")
     is a name; after "and" or "or" behind a name, it is that name's conjunct."""
-    for word in doc:  # (the lexeme's flags first: every token comes here)
-        if word.is_lower or not word.is_alpha or not word.text[:1].islower():
+    for word in _mixed_case(doc):
+        if not word.text[:1].islower():
             continue
         word.tag_, word.pos_ = "NNP", "PROPN"
         if word.i < 2 or word.dep_ != "conj" or word.head.pos_ not in {"VERB", "AUX"}:
@@ -328,14 +328,43 @@ def _repair_compound_subjects(doc) -> None:
     """ "The tractor runs on FieldSense": the parser makes the noun a compound of the verb,
     as if "tractor runs" were one noun; a noun before a finite verb that has no subject is
     that verb's subject."""
-    for word in doc:
+    for word in _with_deps(doc, {"compound"}):
         verb = word.head
-        if word.dep_ != "compound" or word.pos_ not in {"NOUN", "PROPN"} or verb.i <= word.i \
+        if word.pos_ not in {"NOUN", "PROPN"} or verb.i <= word.i \
                 or verb.pos_ != "VERB" or verb.tag_ not in {"VBZ", "VBD", "VBP"} \
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
                 or any(t.dep_ == "compound" and t.head == verb for t in doc[word.i + 1:verb.i]):
             continue
         word.dep_ = "nsubj"
+
+
+def _mixed_case(doc) -> list:
+    """The alphabetic words of `doc` neither all lower case, all capitals nor title case
+    ("iOS", "eBay", "TavrinOS"), read off the doc's arrays."""
+    from spacy.attrs import IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER
+
+    flags = doc.to_array([IS_ALPHA, IS_LOWER, IS_UPPER, IS_TITLE]).tolist()
+    return [doc[i] for i, (alpha, lower, upper, title) in enumerate(flags)
+            if alpha and not (lower or upper or title)]
+
+
+def _written(doc, words: set[str]) -> list:
+    """The tokens of `doc` written as one of `words`, read off the doc's arrays."""
+    from spacy.attrs import ORTH
+
+    if not words:
+        return []
+    wanted = {doc.vocab.strings.add(word) for word in words}
+    return [doc[i] for i, orth in enumerate(doc.to_array([ORTH]).tolist()) if orth in wanted]
+
+
+def _with_deps(doc, deps) -> list:
+    """The words of `doc` whose dependency label is one of `deps`, read off the doc's arrays
+    (the parse repairs look at a few words, not at every one)."""
+    from spacy.attrs import DEP
+
+    wanted = {doc.vocab.strings.add(dep) for dep in deps}
+    return [doc[i] for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep in wanted]
 
 
 _STRAY_NAME_DEPS = frozenset({"oprd", "npadvmod", "advmod", "dep"})
@@ -345,8 +374,8 @@ def _repair_comma_appositions(doc) -> None:
     """ "Sorrel replaced the company's earlier model, Bramble, last spring": the parser reads
     the unknown name as an adjective complement of the verb. A capitalised word set between
     commas right after a noun is that noun's apposition, and a name."""
-    for word in doc[2:-1]:
-        if word.dep_ not in _STRAY_NAME_DEPS or not word.is_title or word.is_sent_start \
+    for word in _with_deps(doc, _STRAY_NAME_DEPS):
+        if not word.is_title or word.is_sent_start \
                 or (word.ent_type_ in {"DATE", "TIME", ""} and word.pos_ != "PROPN"):
             continue
         start = word.left_edge.i
@@ -453,9 +482,8 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
                                        or _known_place(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
-    for token in doc:
-        if token.i not in covered and token.text in named and token.idx > body \
-                and token.is_sent_start:
+    for token in _written(doc, named):
+        if token.i not in covered and token.idx > body and token.is_sent_start:
             span = _extend(doc[token.i:token.i + 1])  # "Aldercrest AI builds ...": the whole
             if not covered & set(range(span.start, span.end)):  # name
                 mentions.append(_mention(doc_id, span, "", sentence_of))
