@@ -597,8 +597,7 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
     named in an earlier sentence; one a person named before the firm bears is the person's
     ("Harold Brisco ... founded Brisco Instruments ... Brisco sold the business")."""
     text, mentions = parsed.document.text, parsed.mentions
-    endings = {word for word, cls in typing_cues().name_endings.items()  # "Stratocore Cloud":
-               if not schema().is_a(cls, "Product")} | {"ai"}  # Stratocore is its maker
+    endings = _organisation_endings()
     in_body = _first_uses(mentions, after=text.find("\n"))  # after the headline
     shortened: dict[str, list[str]] = defaultdict(list)
     person_names = {normalise_name(p.text) for p in people}
@@ -856,6 +855,14 @@ def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int
                                                for n in multi)
                          or _MODEL_CODE.fullmatch(rest) and _one_ends_in(rest, multi)):
                 yield full, rest  # ("the Reacher R3 ... every R3": a code is the product's)
+
+
+@lru_cache(maxsize=1)
+def _organisation_endings() -> frozenset[str]:
+    """Name endings a firm's short name drops ("Brightpath AI" -> "Brightpath"); not a
+    product's ("Stratocore Cloud": Stratocore is its maker). A constant of the data files."""
+    return frozenset(word for word, cls in typing_cues().name_endings.items()
+                     if not schema().is_a(cls, "Product")) | {"ai"}
 
 
 def _one_ends_in(code: str, names: list[str]) -> bool:
