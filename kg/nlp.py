@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import DEP, ORTH
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -25,7 +26,7 @@ from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
 from kg.places import country_names, place_names
-from kg.syntax import doc_text
+from kg.syntax import doc_text, words_with
 
 NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"}
 _TIME_LABELS = {"DATE", "TIME"}  # "on February 3": a proper noun, not a name
@@ -152,7 +153,7 @@ def _title_case_line(token) -> bool:
 def _keep_whole_words(nlp) -> None:
     """One token and a known lemma for "co-founded" and its kind, and the norms of words the
     model misreads ("startup"), from ontology/typing.toml."""
-    from spacy.attrs import NORM, ORTH
+    from spacy.attrs import NORM
 
     ruler = nlp.get_pipe("attribute_ruler")
     for word, lemma in typing_cues().whole_words.items():
@@ -328,7 +329,7 @@ def _repair_compound_subjects(doc) -> None:
     """ "The tractor runs on FieldSense": the parser makes the noun a compound of the verb,
     as if "tractor runs" were one noun; a noun before a finite verb that has no subject is
     that verb's subject."""
-    for word in _with_deps(doc, {"compound"}):
+    for word in words_with(doc, DEP, {"compound"}):
         verb = word.head
         if word.pos_ not in {"NOUN", "PROPN"} or verb.i <= word.i \
                 or verb.pos_ != "VERB" or verb.tag_ not in {"VBZ", "VBD", "VBP"} \
@@ -348,25 +349,6 @@ def _mixed_case(doc) -> list:
             if alpha and not (lower or upper or title)]
 
 
-def _written(doc, words: set[str]) -> list:
-    """The tokens of `doc` written as one of `words`, read off the doc's arrays."""
-    from spacy.attrs import ORTH
-
-    if not words:
-        return []
-    wanted = {doc.vocab.strings.add(word) for word in words}
-    return [doc[i] for i, orth in enumerate(doc.to_array([ORTH]).tolist()) if orth in wanted]
-
-
-def _with_deps(doc, deps) -> list:
-    """The words of `doc` whose dependency label is one of `deps`, read off the doc's arrays
-    (the parse repairs look at a few words, not at every one)."""
-    from spacy.attrs import DEP
-
-    wanted = {doc.vocab.strings.add(dep) for dep in deps}
-    return [doc[i] for i, dep in enumerate(doc.to_array([DEP]).tolist()) if dep in wanted]
-
-
 _STRAY_NAME_DEPS = frozenset({"oprd", "npadvmod", "advmod", "dep"})
 
 
@@ -374,7 +356,7 @@ def _repair_comma_appositions(doc) -> None:
     """ "Sorrel replaced the company's earlier model, Bramble, last spring": the parser reads
     the unknown name as an adjective complement of the verb. A capitalised word set between
     commas right after a noun is that noun's apposition, and a name."""
-    for word in _with_deps(doc, _STRAY_NAME_DEPS):
+    for word in words_with(doc, DEP, _STRAY_NAME_DEPS):
         if not word.is_title or word.is_sent_start \
                 or (word.ent_type_ in {"DATE", "TIME", ""} and word.pos_ != "PROPN"):
             continue
@@ -482,7 +464,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
                                        or _known_place(token)):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
             covered.add(token.i)
-    for token in _written(doc, named):
+    for token in words_with(doc, ORTH, named):
         if token.i not in covered and token.idx > body and token.is_sent_start:
             span = _extend(doc[token.i:token.i + 1])  # "Aldercrest AI builds ...": the whole
             if not covered & set(range(span.start, span.end)):  # name

@@ -1007,6 +1007,16 @@ def nouns_among(doc, lemmas) -> list:
     return words_among(doc, lemmas, kinds={NOUN, PROPN})
 
 
+def words_with(doc, attr, values) -> list:
+    """The words of `doc` whose `attr` (a spacy.attrs id: DEP, ORTH ...) is one of the strings
+    `values`, read off the doc's arrays: a scan that keeps a few words makes no Token of the
+    others."""
+    if not values:
+        return []
+    wanted = {doc.vocab.strings.add(value) for value in values}
+    return [doc[i] for i, value in enumerate(doc.to_array([attr]).tolist()) if value in wanted]
+
+
 def words_among(doc, lemmas=None, kinds=None) -> list:
     """The words of `doc` (of the parts of speech `kinds`, if given) whose lemma is one of
     `lemmas` (if given), in text order, read off the doc's arrays (see nouns_among)."""
