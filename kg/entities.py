@@ -21,9 +21,11 @@ from kg.nlp import (
     bare_possessive_names,
     common_words,
     normalise_name,
+    speaker_labels,
     split_version,
 )
 from kg.places import country_names, place_names, place_weight
+from kg.syntax import doc_text
 
 UNTYPED = ""  # a name with no class evidence yet: kept only if a fact's slot types it later
 KNOWN_WEIGHT = 1000.0  # the file states the class: it outweighs any cue
@@ -101,6 +103,8 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         found.append(("Product", cues.name_endings_weight))  # "the P3 from Pickwell"
     if span is None:
         return found
+    if len(words) > 1 and name.split()[-1] in speaker_labels(doc_text(doc)):
+        found.append(("Person", cues.heads_weight))  # "Marakis: We did not buy it."
     place = cues.ner.get(mention.ner_label) == "Place" or known_place
     for noun in _describing_nouns(span):
         if syntax.in_aside(span.root, noun):
@@ -578,7 +582,8 @@ def _introduced(parsed: ParsedDocument, names: set[str], multi: list[str]):
     initialism of a longer name, "Acme's Widget" for "Acme Widget"."""
     for mention, match in _parenthesised(parsed):
         if match.group(1) or match.group("called") or _looks_like_alias(match.group(3),
-                                                                         mention.text):
+                                                                         mention.text) \
+                and not _where(match.group(3)):  # "Mitsubishi Electric (Japan)" says where
             yield normalise_name(mention.text), normalise_name(match.group(3))
     for name in names:
         if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,5}", name):
@@ -873,6 +878,12 @@ def _initials(name: str) -> str:
     """ "Fundamental AI Research" -> "FAIR": an all-capitals word keeps all its letters."""
     return "".join(w if w.isupper() and w.isalpha() else w[0]
                    for w in name.split() if w[:1].isupper())
+
+
+def _where(inner: str) -> bool:
+    """A country or a town the gazetteer knows: in parentheses it says where, not a name."""
+    name = normalise_name(inner)
+    return name in country_names() or name in place_names()
 
 
 def _looks_like_alias(inner: str, full: str) -> bool:

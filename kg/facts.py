@@ -631,6 +631,7 @@ class RuleEngine:
     def _owner(self, noun, index: DocumentIndex) -> list[Argument]:
         """Whose role a noun is: "Meta's CEO", "CEO of Meta", "Meta CEO", "its founder/CEO"."""
         found: list[Argument] = []
+        described: list[Argument] = []  # "Marchand is still the studio head": the studio
         chain = [noun]
         while chain[-1].dep_ in {"compound", "nmod"} and chain[-1].head.pos_ == "NOUN" or (
             chain[-1].dep_ in {"compound", "nmod"} and chain[-1].head.dep_ == "compound"
@@ -656,8 +657,12 @@ class RuleEngine:
                     child.dep_ in {"compound", "nmod"}
                     or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
                 # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
-                found.extend(self._names(child, index, coref=False)
-                             or self._described_owner(child, noun, index))
+                named = self._names(child, index, coref=False)
+                found.extend(named)
+                if not named:
+                    described.extend(self._described_owner(child, noun, index))
+        if not found:  # only when no name says whose: "the business school of X" is X's
+            found.extend(described)
         if noun.dep_ == "conj" and not found and noun.head.ent_type_ == "PERSON":
             found.extend(a for c in noun.head.children  # "Eskom chairperson Ben Ngubane and
                          if c.dep_ == "compound" and c.pos_ == "NOUN"  # chief executive X":

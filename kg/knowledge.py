@@ -73,6 +73,31 @@ class TypingCues:
     rename_verbs: frozenset[str] = frozenset()  # "X was renamed Y": one entity, named Y now
 
 
+class HeadWords(dict):
+    """Head noun -> class, and word endings for the open-ended kinds: a list cannot hold
+    every "audiologist" or "choreographer", but "-ologist" and "-ographer" are people."""
+
+    def __init__(self, words: dict[str, str], endings: dict[str, str]):
+        super().__init__(words)
+        self.endings = tuple(sorted(endings.items(), key=lambda item: -len(item[0])))
+
+    def __missing__(self, key: str) -> str:
+        if " " not in key:
+            for ending, cls in self.endings:
+                if key.endswith(ending) and len(key) > len(ending) + 2:
+                    return cls
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+
 def _invert(table: dict) -> dict[str, str]:
     return {
         word.lower(): cls
@@ -103,7 +128,7 @@ def typing_cues() -> TypingCues:
     return TypingCues(
         ner=ner,
         ner_weight=float(data["ner"].get("weight", 1.0)),
-        heads=_invert(data["heads"]),
+        heads=HeadWords(_invert(data["heads"]), _invert(data.get("head_endings", {}))),
         heads_weight=float(data["heads"].get("weight", 3.0)),
         preceding=_invert(data["preceding"]),
         preceding_weight=float(data["preceding"].get("weight", 4.0)),

@@ -542,7 +542,7 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
     (not "Angels" and "Demons Decoded"), the game Titanfall: Assault (not "Assault")."""
     text = doc_text(doc)
     titles = [m.span(1) for m in _QUOTED.finditer(text) if _title_words(m.group(1))]
-    speakers = _speaker_labels(text)
+    speakers = speaker_labels(text)
     titles += [(m.start(), max(end or 0, m.end(2))) for m in _COLON_TITLE.finditer(text)
                if not _is_common(m.group(1).split()[0].lower()) and m.group(1) not in speakers
                and ((end := _mention_from(mentions, m.start(2))) is not None
@@ -557,11 +557,12 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _speaker_labels(text: str) -> set[str]:
+@lru_cache(maxsize=64)  # asked once per mention of a document
+def speaker_labels(text: str) -> frozenset[str]:
     """The words before a colon that open two lines or more: an interview's speakers ("NTQ:
     Tern released ...", "Rask: No."); a title's colon opens one line at most."""
     labels = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))
-    return {label for label, count in labels.items() if count >= 2}
+    return frozenset(label for label, count in labels.items() if count >= 2)
 
 
 _LINE_LABEL = re.compile(r"^([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}):", re.MULTILINE)

@@ -3651,3 +3651,51 @@ def test_names_listed_after_a_plural_noun_s_comma_are_of_its_kind():
     )
     assert _types(extraction)["Bastion Vault"] == "Product"
     assert ("Bastion Vault", "developedBy", "Cindral Security") in fact_set(extraction)
+
+
+def test_becoming_part_of_a_group_makes_a_unit_of_it():
+    facts = fact_set(extract_text(
+        "Title\n\nTidewell Distribution, a London sales agent for television formats, became "
+        "part of the Harrow Media Group in 2006."
+    ))
+    assert ("Tidewell Distribution", "subOrganizationOf", "Harrow Media Group") in facts
+
+
+def test_a_university_s_school_is_a_unit_of_it_and_of_no_firm_named_before():
+    facts = fact_set(extract_text(
+        "Title\n\nThe Royal Vestmark Opera was founded in 1773. The Kestler School of Business "
+        "is the business school of Marlow University in Leeds."
+    ))
+    assert ("Kestler School of Business", "subOrganizationOf", "Marlow University") in facts
+    assert ("Kestler School of Business", "subOrganizationOf", "Royal Vestmark Opera") \
+        not in facts
+
+
+def test_a_country_in_parentheses_says_where_and_is_no_alias():
+    extraction = extract_text(
+        "Title\n\nThe design came from Harumi Electric (Japan) and Volterra Transfo, a Lyon "
+        "company (France). Harumi Electric holds a 20% stake in Ostrel."
+    )
+    assert "Japan" not in _entity(extraction, "Harumi Electric").aliases
+    assert _types(extraction)["Japan"] == "Place"
+
+
+def test_an_occupation_known_by_its_ending_is_a_person_s_job():
+    extraction = extract_text(
+        "Title\n\n\"Patients ask for it by name now,\" said Marguerite Oyelaran, Klarhör's "
+        "chief audiologist."
+    )
+    assert _types(extraction)["Marguerite Oyelaran"] == "Person"
+    assert ("Marguerite Oyelaran", "worksFor", "Klarhör") in fact_set(extraction)
+
+
+def test_an_interview_s_speaker_label_names_a_person():
+    extraction = extract_text(
+        "Q&A: Tidewave's Eleni Marakis on ferries\n\nEleni Marakis co-founded Tidewave "
+        "Systems, a Piraeus-based maker of ticketing software, in 2016 with Yannis Petridis, "
+        "now its chief technology officer.\n\nQ: What does Portside 4 change?\n\nMarakis: "
+        "Portside 4 replaces Portside 3.\n\nQ: Who are your rivals?\n\nMarakis: Mainly "
+        "FerryDesk."
+    )
+    assert _types(extraction)["Eleni Marakis"] == "Person"
+    assert ("Eleni Marakis", "founderOf", "Tidewave Systems") in fact_set(extraction)
