@@ -281,6 +281,9 @@ class DocumentIndex:
                 key = self.by_token.get(token.i)
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
+        chained = self._its_before(before)
+        if chained is not None:  # "Its Chilean arm, X, supplies ... Its chief executive, Y,
+            return chained  # ...": sentences opening on "Its" in a row speak of one owner
         opening = self._opening_paragraph(before) if doc[before].lower_ == "its" else None
         if opening is not None:  # "Its nearest rival, ..." opening a paragraph: the firm the
             return opening  # paragraph before was about, not the last one it named
@@ -291,6 +294,17 @@ class DocumentIndex:
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _its_before(self, position: int) -> str | None:
+        """The owner of the "Its" opening the sentence before, when this one opens so too."""
+        doc = self.parsed.doc
+        sentence = doc[position].sent
+        if position != sentence.start or doc[position].lower_ != "its" or sentence.start == 0:
+            return None
+        previous = doc[sentence.start - 1].sent
+        if doc[previous.start].lower_ != "its" or "\n" in doc[previous.end - 1:position].text:
+            return None  # (a new paragraph starts afresh)
+        return self.owner_of_its(previous.start)
 
     def _described_around(self, position: int) -> str | None:
         """ "creating Arvik, a machinery group with its headquarters in Hamburg": an "its"

@@ -266,6 +266,10 @@ def _says_kind(span, noun) -> bool:
 def _describes_another(noun, span) -> bool:
     """The noun stands beside a name outside the span ("Brackenfield Pumps, the Ludlow
     firm"), so the name in front of it is not what the noun is."""
+    if noun.i + 1 < len(noun.doc) and noun.i >= span.end and noun.nbor().pos_ == "PROPN" \
+            and noun.nbor().ent_type_ and noun.nbor().ent_iob_ == "B" \
+            and not any(c.dep_ == "poss" for c in noun.children):
+        return True  # "the Seville solar developer Helioterra", however the parser hung it
     return noun.dep_ == "appos" and noun.head.pos_ == "PROPN" \
         and not span.start <= noun.head.i < span.end \
         and not any(c.dep_ == "poss" for c in noun.children)  # "Parrowind, whose X model"
@@ -607,16 +611,19 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
     shortened: dict[str, list[str]] = defaultdict(list)
     person_names = {normalise_name(p.text) for p in people}
     parents = _owners_of_units(parsed)  # "Amazon's in-house robotics unit": not the unit
+    described = _described_firms(mentions)
     for full in multi:
         words = full.split()
         # "Brightpath AI ... Brightpath's model": a short form only after the full name; a
         # company's legal ending may be dropped even in the headline ("Calderwood bets on ...",
         # then "Calderwood Brands"), but "Tidewell" before "Tidewell Labs" is the parent
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
-            else first_seen
+            or full in described else first_seen
         cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
         plain = False  # past an ending, a plain word goes too: "Halvard Retail Group" ->
-        goods = _plural_noun(words[-1])  # "Brackenfield Pumps"
+        # "Brackenfield Pumps"; "Alpenkraft Fahrzeugbau, the Innsbruck maker of ...": a last
+        # word no list holds, on a name the text itself calls a firm
+        goods = _plural_noun(words[-1]) or full in described
         while cut > 0 and not _names_a_country(words[cut:]) \
                 and (words[cut].lower() in endings or (goods and cut == len(words) - 1)
                            or cut < len(words) - 1 and (words[cut] == "&"  # "Marrable & Sons"
@@ -640,6 +647,19 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
                for p in people) or _always_a_place(short, mentions, parsed.doc):
             continue
         yield fulls[0], short
+
+
+def _described_firms(mentions) -> set[str]:
+    """Two-word names a head noun of the text calls a company ("X, the Innsbruck-based
+    maker of snowcats"), and nothing calls a product."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        for cue in mention.cues or ():
+            cls, _, weight = cue.partition(":")
+            if float(weight) >= typing_cues().heads_weight:
+                classes[normalise_name(mention.text)].add(cls)
+    return {name for name, found in classes.items() if len(name.split()) == 2
+            and "Company" in found and not any(schema().is_a(c, "Product") for c in found)}
 
 
 def _names_a_country(words: list[str]) -> bool:

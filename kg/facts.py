@@ -490,7 +490,7 @@ class RuleEngine:
     def _tied_organisation(self, role, index: DocumentIndex) -> str | None:
         """The one organisation the text has already tied the role's holder to (as its
         founder, chief or employee): whose role a bare title is, before the story's focus."""
-        holders = {a.entity for a in self._slot("holder", role, index) if a.certainty == 1.0}
+        holders = {a.entity for a in self._slot("holder", role, index) if a.certainty >= 0.9}
         return self._only_tie(holders)
 
     def _only_tie(self, people: set[str]) -> str | None:
@@ -655,8 +655,10 @@ class RuleEngine:
                                        or self._organisation_at(child, index)) \
                     and not self._known_place_name(child, index) and (
                     child.dep_ in {"compound", "nmod"}
-                    or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)):
+                    or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)) \
+                    and f"{child.lower_} {noun.lemma_.lower()}" not in self.heads:
                 # "Meta CEO", "Brandvold chief executive"; but "the Gothenburg group" says where
+                # and "the VPN app X" what X is
                 named = self._names(child, index, coref=False)
                 found.extend(named)
                 if not named:
@@ -854,6 +856,9 @@ class RuleEngine:
         called = _called(token, index) if token.pos_ == "NOUN" else None
         if called:
             return Argument(called, 0.9)
+        after = _name_right_after(token, index) if described else None
+        if after is not None and index._may_be(after, described):  # "the Seville solar
+            return Argument(after, 0.9)  # developer Helioterra", however the parser hung it
         # "former Acme engineers" are not Acme, nor is "a London law firm" London
         people = described == "Person" or _household(token) or any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
@@ -1142,6 +1147,9 @@ class RuleEngine:
             return True
         if not clause:
             return False
+        if token.pos_ == "NOUN" and any(c.dep_ in {"relcl", "acl"} and (
+                c.lemma_.lower() in hedges or c.lower_ in hedges) for c in token.children):
+            return True  # "the joint venture we had discussed with X", "the merger it proposed"
         if token.pos_ == "NOUN" and syntax.misattached_apposition(token):
             return False  # "intends to sell Brightfold, its packaging subsidiary": the
             # description is stated, whatever the parser hung it on
@@ -1339,6 +1347,22 @@ def _called(noun, index: DocumentIndex) -> str | None:
                  if verb.dep_ == "acl" and verb.lower_ in {"called", "dubbed", "branded"}
                  and not any(c.lower_ in {"code", "internally"} for c in verb.children)
                  for o in verb.children if o.dep_ == "oprd" and o.i in index.by_token), None)
+
+
+def _name_right_after(noun, index: DocumentIndex) -> str | None:
+    """The name written straight after a describing noun, its own name ("the developer
+    Helioterra"), unless the parser made the noun a modifier of something else."""
+    following = noun.i + 1
+    if following >= len(noun.doc) or following not in index.by_token \
+            or noun.dep_ in {"compound", "nmod", "amod", "poss"}:
+        return None
+    key = index.by_token[following]
+    root = index._root(following, key)  # "the company Elon Musk founded": a clause's
+    after = root.right_edge.i + 1  # subject, not the noun's name
+    if root.head.dep_ in {"relcl", "acl"} and root.head.head == noun or after < len(noun.doc) \
+            and noun.doc[after].dep_ in {"relcl", "acl"} and noun.doc[after].head == noun:
+        return None
+    return key if index.by_token.get(noun.i) != key else None
 
 
 def _trailing_name(noun, index: DocumentIndex) -> str | None:

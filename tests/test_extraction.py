@@ -3699,3 +3699,56 @@ def test_an_interview_s_speaker_label_names_a_person():
     )
     assert _types(extraction)["Eleni Marakis"] == "Person"
     assert ("Eleni Marakis", "founderOf", "Tidewave Systems") in fact_set(extraction)
+
+
+def test_a_firm_the_text_describes_is_called_by_its_first_word_too():
+    extraction = extract_text(
+        "Valdberg buys a snowcat maker\n\nValdberg Fahrzeugwerk, the Innsbruck-based maker "
+        "of snow-grooming machines, said it had bought Kvitfjell Motor. Valdberg chief "
+        "executive Katrin Aigner said the deal was done."
+    )
+    assert "Valdberg" in _entity(extraction, "Valdberg Fahrzeugwerk").aliases
+    assert ("Katrin Aigner", "ceoOf", "Valdberg Fahrzeugwerk") in fact_set(extraction)
+
+
+def test_a_bare_title_is_of_the_firm_its_holder_was_just_tied_to():
+    facts = fact_set(extract_text(
+        "Alpenwerk takes control of Fjellmark\n\nINNSBRUCK — Alpenwerk Fahrzeugbau said on "
+        "Tuesday it had bought 70 percent of Fjellmark AS, a Lillehammer producer of compact "
+        "snowcats. Fjellmark's founder, Sindre Hovland, keeps the remaining 30 percent and "
+        "stays on as managing director."
+    ))
+    assert ("Sindre Hovland", "ceoOf", "Fjellmark AS") in facts
+    assert ("Sindre Hovland", "ceoOf", "Alpenwerk Fahrzeugbau") not in facts
+
+
+def test_sentences_opening_on_its_in_a_row_share_the_owner():
+    facts = fact_set(extract_text(
+        "Title\n\nMarisol, the Madrid group, bid for AquaNova. Marisol has answers of its "
+        "own. Its Chilean subsidiary, Marisol Chile, based in Antofagasta, supplies water, and "
+        "its partnership with the Seville solar developer Helioterra has cut its energy bills. "
+        "Its chief executive, Álvaro Encinas, knows the playbook."
+    ))
+    assert ("Álvaro Encinas", "ceoOf", "Marisol") in facts
+    assert ("Álvaro Encinas", "ceoOf", "Helioterra") not in facts
+
+
+def test_the_name_right_after_a_describing_noun_is_its_own():
+    extraction = extract_text(
+        "Title\n\nMarisol, the Madrid group, bid for AquaNova. Marisol has answers of its "
+        "own. Its Chilean subsidiary, Marisol Chile, based in Antofagasta, supplies water, and "
+        "its partnership with the Seville solar developer Helioterra has cut its energy bills. "
+        "Meta also faces xAI, the company Elon Musk founded in 2023."
+    )
+    facts = fact_set(extraction)
+    assert not any("Seville" in (s, o) for s, p, o in facts if p == "partnerOf")
+    assert ("Elon Musk", "founderOf", "xAI") in facts
+    assert _types(extraction)["Seville"] != "Company"
+
+
+def test_a_deal_only_discussed_is_no_partnership():
+    facts = fact_set(extract_text(
+        "Title\n\nBrightwater Group is a Rotterdam water firm. The joint venture that "
+        "Brightwater Group discussed with Aguas del Turia did not go ahead."
+    ), asserted_only=True)
+    assert not any("Aguas del Turia" in (s, o) and p == "partnerOf" for s, p, o in facts)
