@@ -762,7 +762,8 @@ class RuleEngine:
 
     def _last_two(self, token, index: DocumentIndex) -> list[str]:
         """The two organisations named last before `token`, in this or the sentence before."""
-        cls = self.coreference.get(token.lemma_.lower(), "Organization")
+        lemma = token.lemma_.lower()  # "both sensors": the last two named goods
+        cls = self.coreference.get(lemma) or self.heads.get(lemma) or "Organization"
         previous = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
         verb = token.head if token.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass"} else token
         later = {key for start, key in index.ordered if token.i < start < token.sent.end

@@ -812,6 +812,10 @@ def _firm_of_town(span) -> int:
     Bank of Scotland" start with an English word and stay. A span tagged a person is cut
     only before a town ("Tiliko of Tampere"; "Gustav III of Sweden" stays)."""
     of = next((t.i - span.start for t in span if t.lower_ == "of"), 0)
+    if 3 <= of <= 4 and 1 <= len(span) - of - 1 <= 2 and _town(span[of + 1:].text) \
+            and (typing_cues().name_endings.get(span[of - 1].lower_) == "Company"
+                 or span[of - 1].tag_ == "NNPS"):
+        return of  # "Golden Comb Services of Boise": a trade ending, then a known town
     if of not in (1, 2) or not 1 <= len(span) - of - 1 <= 2:
         return 0
     first, rest = span[0], span[of + 1:]

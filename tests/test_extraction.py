@@ -3752,3 +3752,32 @@ def test_a_deal_only_discussed_is_no_partnership():
         "Brightwater Group discussed with Aguas del Turia did not go ahead."
     ), asserted_only=True)
     assert not any("Aguas del Turia" in (s, o) and p == "partnerOf" for s, p, o in facts)
+
+
+def test_a_spotlight_built_for_its_brand_by_another_firm_is_that_firm_s_make():
+    facts = fact_set(extract_text(
+        "Title\n\nLumaris Stage Systems has started shipping the Arcline Pro, a 1,200-watt LED "
+        "profile spotlight. The Arcline Pro is built for Lumaris by Kovacs Optotech, a "
+        "Budapest contract manufacturer."
+    ))
+    assert ("Arcline Pro", "manufacturedBy", "Kovacs Optotech") in facts
+    assert ("Arcline Pro", "developedBy", "Kovacs Optotech") not in facts
+
+
+def test_a_firm_of_a_known_town_after_a_long_name_is_from_there():
+    facts = fact_set(extract_text(
+        "Title\n\nHivecrest competes with Pollinex and with Golden Comb Services of Boise, "
+        "Idaho."
+    ))
+    assert ("Golden Comb Services", "headquarteredIn", "Boise") in facts
+
+
+def test_both_goods_named_last_share_what_is_said_of_both():
+    facts = fact_set(extract_text(
+        "Title\n\nHivecrest also introduced BloomTrack 2, a solar-powered hive sensor. "
+        "BloomTrack 2 replaces the original BloomTrack, which the company launched in 2021. "
+        "Both sensors are manufactured for Hivecrest by Selvane Electronics, a contract "
+        "electronics maker headquartered in Guadalajara."
+    ))
+    assert ("BloomTrack", "manufacturedBy", "Selvane Electronics") in facts
+    assert ("BloomTrack 2", "manufacturedBy", "Selvane Electronics") in facts
