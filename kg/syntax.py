@@ -610,6 +610,9 @@ def relative_antecedent(word):
     if earlier and word.i - earlier[-1].i < 8:
         return [earlier[-1].head]
     before = word.doc[word.i - 2] if word.i > 1 and word.doc[word.i - 1].text == "," else None
+    if word.lower_ == "whose" and before is not None and before.pos_ == "NOUN" \
+            and before.dep_ == "appos" and before.head.pos_ == "PROPN":
+        before = before.head  # "Harlow & Finch, its closest rival, whose Finch Zero cola"
     if word.lower_ == "whose" and before is not None and before.pos_ == "PROPN":
         # "Parrowind, whose X model is popular", the clause read as a main one
         return [before.head.head if before.dep_ == "pobj" and before.head.lower_ == "of"

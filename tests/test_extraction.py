@@ -3781,3 +3781,18 @@ def test_both_goods_named_last_share_what_is_said_of_both():
     ))
     assert ("BloomTrack", "manufacturedBy", "Selvane Electronics") in facts
     assert ("BloomTrack 2", "manufacturedBy", "Selvane Electronics") in facts
+
+
+def test_whose_after_an_apposition_is_the_named_firm_s():
+    facts = fact_set(extract_text(
+        "Title\n\nThe switch puts Calderwood in competition with Harlow & Finch, its closest "
+        "rival, whose Finch Zero cola has taken the top spot."
+    ))
+    assert ("Finch Zero", "developedBy", "Harlow & Finch") in facts
+
+
+def test_an_e_reader_is_one_word_and_a_device():
+    from kg.nlp import parse_texts
+
+    doc = next(iter(parse_texts(["Northcart sells Pagewise e-readers."])))
+    assert "e-readers" in [t.text for t in doc]
