@@ -1401,6 +1401,8 @@ def _slot_tokens(slot: str, token):
     if slot == "verb_subj":  # "Quillstone sells Ferrodb through a partnership with X": the
         phrase = syntax.chain_top(token)  # doer of the verb the noun's phrase hangs on
         verb = phrase.head.head if phrase.dep_ == "pobj" else None
+        if verb is not None and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # "sells e-books in partnership with X": the phrase on the object
         return syntax.logical_subjects(verb) if verb is not None \
             and verb.pos_ in {"VERB", "AUX"} else []
     if slot == "governor":  # ... and what it hangs on: a noun, or the doer of a verb
