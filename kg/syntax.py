@@ -804,6 +804,9 @@ def apposition_target(noun):
     edge = noun.left_edge.i  # (the parser may hang the comma itself on the apposition)
     comma = edge if noun.doc[edge].text == "," else edge - 1
     before = noun.doc[comma - 1] if comma > 0 and noun.doc[comma].text == "," else None
+    if before is not None and before.like_num and before.dep_ == "nummod" \
+            and before.head.pos_ == "PROPN" and before.head.i == before.i - 1:
+        before = before.head  # "powered by VoltOS 2, the company's operating system"
     if before is not None and before.pos_ == "PROPN" and before != noun.head and (
             noun.head.pos_ != "PROPN"  # hung on "engines", or on "Much" ("Much came from X,
             or noun.head.is_upper and noun.head.i < before.i  # the firm"), or on a dateline

@@ -3796,3 +3796,12 @@ def test_an_e_reader_is_one_word_and_a_device():
 
     doc = next(iter(parse_texts(["Northcart sells Pagewise e-readers."])))
     assert "e-readers" in [t.text for t in doc]
+
+
+def test_a_numbered_name_before_a_comma_is_what_the_apposition_describes():
+    facts = fact_set(extract_text(
+        "Voltaro's Strada S2 arrives\n\nVoltaro Mobility, the Milan-based electric-scooter "
+        "brand, has unveiled the Strada S2. The S2's dashboard is powered by VoltOS 2, the "
+        "company's in-house operating system."
+    ))
+    assert ("VoltOS 2", "developedBy", "Voltaro Mobility") in facts
