@@ -797,11 +797,19 @@ def _list_members(span):
             parts = [doc[span.start:token.i], doc[token.i + 1:span.end]]
             text = doc_text(doc)
             if text.count(parts[1].text) > text.count(span.text) \
-                    or parts[0][-1].like_num \
+                    or parts[0][-1].like_num or _two_coined_names(parts) \
                     or parts[1].text.startswith(parts[0].text + " "):  # "PlayStation 5 and
                 # Steam": a version ends one; "Reclaim and Reclaim 2": the second is the first's
                 return parts
     return [span]
+
+
+def _two_coined_names(parts) -> bool:
+    """ "Ballycroy Red and Achill Smoked": two names of two words or more, the second opening
+    on a coined word; "Shihlin Electric and Engineering Corporation" goes on with a common one."""
+    first, second = parts
+    return len(first) >= 2 and len(second) >= 2 and second[0].is_title \
+        and not _is_common(second[0].lower_)
 
 
 def _firm_of_town(span) -> int:
@@ -912,9 +920,17 @@ def _trim(span):
                            or doc[end - 1].pos_ in {"AUX", "CCONJ", "ADP", "DET"}
                            or (doc[end - 1].is_lower and end - 1 > start and (
                                doc[end - 1].pos_ in {"NOUN", "VERB"}  # "Raman became"
-                               or doc[end - 1].lower_ in typing_cues().heads))):
+                               or doc[end - 1].lower_ in typing_cues().heads))
+                           or end - 1 > start and _hyphen_modifier(doc, end - 1)):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _hyphen_modifier(doc, i: int) -> bool:
+    """ "Fellside Greek-style yoghurt": a word hyphened to a lower-case one ("-style",
+    "-made") modifies what follows and ends no name."""
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ \
+        and doc[i + 2].is_lower and doc[i + 2].is_alpha
 
 
 def _article(doc, i: int) -> bool:

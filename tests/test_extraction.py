@@ -3805,3 +3805,22 @@ def test_a_numbered_name_before_a_comma_is_what_the_apposition_describes():
         "company's in-house operating system."
     ))
     assert ("VoltOS 2", "developedBy", "Voltaro Mobility") in facts
+
+
+def test_two_coined_names_joined_by_and_are_two_goods():
+    extraction = extract_text(
+        "Title\n\nBallycroy Cheese is a Mayo cheesemaker. Its two best-known cheeses, Ballycroy "
+        "Red and Achill Smoked, are made at its own plant."
+    )
+    labels = set(_types(extraction))
+    assert {"Ballycroy Red", "Achill Smoked"} <= labels
+    assert ("Ballycroy Red", "developedBy", "Ballycroy Cheese") in fact_set(extraction)
+
+
+def test_a_word_hyphened_to_a_lower_case_one_ends_no_name():
+    extraction = extract_text(
+        "Title\n\nDunmore Dairies is a Cork dairy. Dunmore's best-known brand, Fellside "
+        "Greek-style yoghurt, competes with Brightmoor Foods' Alpina range."
+    )
+    assert "Fellside" in _types(extraction)
+    assert "Fellside Greek" not in _types(extraction)
