@@ -831,6 +831,10 @@ def _firm_of_town(span) -> int:
         return 0
     if of == 2 and span[1].lower_ not in typing_cues().name_endings:
         return 0
+    if typing_cues().name_endings.get(span[of - 1].lower_, "Company") != "Company" \
+            and not _town(rest.text):
+        return 0  # "Berklee College of Music", "Annenberg School of Communications": one name
+    # (but "Ashcombe University of Bristol" is of a town)
     fits = first.is_title and not _is_common(first.lower_) \
         and first.pos_ in {"PROPN", "VERB", "NOUN", "ADJ"} \
         and all(t.pos_ == "PROPN" and t.is_title for t in rest)  # ("Alpenring": a VERB tag)

@@ -3824,3 +3824,13 @@ def test_a_word_hyphened_to_a_lower_case_one_ends_no_name():
     )
     assert "Fellside" in _types(extraction)
     assert "Fellside Greek" not in _types(extraction)
+
+
+def test_a_college_of_a_subject_is_one_name():
+    extraction = extract_text(
+        "Title\n\nShe studied film at the University of Pennsylvania's Annenberg School of "
+        "Communications and later taught at Berklee College of Music."
+    )
+    labels = set(_types(extraction))
+    assert "Annenberg School of Communications" in labels
+    assert "Communications" not in labels and "Music" not in labels
