@@ -3834,3 +3834,12 @@ def test_a_college_of_a_subject_is_one_name():
     labels = set(_types(extraction))
     assert "Annenberg School of Communications" in labels
     assert "Communications" not in labels and "Music" not in labels
+
+
+def test_a_town_before_a_supplier_s_noun_is_where_it_is():
+    facts = fact_set(extract_text(
+        "Title\n\nThe frames are built under contract by the Jönköping metalworks Sävsjö "
+        "Maskin. Hollins has bought ScotPal, a Glasgow distributor."
+    ))
+    assert ("Sävsjö Maskin", "headquarteredIn", "Jönköping") in facts
+    assert ("ScotPal", "headquarteredIn", "Glasgow") in facts
