@@ -1433,6 +1433,9 @@ def _slot_tokens(slot: str, token):
         return syntax.misread_object(token)
     if slot == "obj" and syntax.verb_read_as_modifier(token):
         return [token.head]
+    if slot == "where":  # "set up X in Bergen, where it is still based": Bergen
+        return [token.head] if token.dep_ == "relcl" and any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in token.children) else []
     if slot == "has":  # "Acme has two subsidiaries: X and Y", "owns three studios"
         if token.dep_ == "dobj" and token.head.lemma_.lower() in {"have", "own", "operate"}:
             return syntax.logical_subjects(token.head)

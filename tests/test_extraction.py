@@ -3843,3 +3843,13 @@ def test_a_town_before_a_supplier_s_noun_is_where_it_is():
     ))
     assert ("Sävsjö Maskin", "headquarteredIn", "Jönköping") in facts
     assert ("ScotPal", "headquarteredIn", "Glasgow") in facts
+
+
+def test_where_a_firm_is_based_in_a_where_clause_or_its_head_office():
+    facts = fact_set(extract_text(
+        "Title\n\nIn 1978 he founded Wrenfield Cycles in a former cutlery works in Sheffield, "
+        "where the company is still headquartered. The two companies now operate as divisions "
+        "of Lodestar, which has its head office in Zug, Switzerland."
+    ))
+    assert ("Wrenfield Cycles", "headquarteredIn", "Sheffield") in facts
+    assert ("Lodestar", "headquarteredIn", "Zug") in facts
