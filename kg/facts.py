@@ -1467,6 +1467,11 @@ def _slot_tokens(slot: str, token):
     if slot == "obj":
         return syntax.logical_objects(token)
     if slot == "titled":  # "the rival yard Brattvik Verft", "rival carmaker Zentor Motors",
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and following is not None \
+                and following.pos_ == "PROPN" and following.head == token \
+                and not any(c.dep_ in {"det", "poss"} for c in token.children):
+            return [following]  # "lost share to rivals Matland and Kornmo"
         noun = token.head if token.dep_ == "amod" else None  # "approached rival Nimbra Logic"
         if noun is None or noun.pos_ == "PROPN":
             return [noun] if noun is not None else []

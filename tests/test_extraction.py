@@ -3853,3 +3853,12 @@ def test_where_a_firm_is_based_in_a_where_clause_or_its_head_office():
     ))
     assert ("Wrenfield Cycles", "headquarteredIn", "Sheffield") in facts
     assert ("Lodestar", "headquarteredIn", "Zug") in facts
+
+
+def test_rivals_named_right_after_the_plural_noun():
+    facts = fact_set(extract_text(
+        "Title\n\nBrightmart, the group's largest subsidiary, lifted sales after two weak years "
+        "in which it lost market share to rivals Matland and Kornmo."
+    ))
+    assert ("Brightmart", "competitorOf", "Matland") in facts
+    assert ("Brightmart", "competitorOf", "Kornmo") in facts
