@@ -567,8 +567,12 @@ class RuleEngine:
             # ("Google's offerings, such as Play Music, Play Movies and YouTube": all three)
             return found or self._described_by(token, index)
         if slot == "names":  # "Gildea and Fica of the Omega Foundation": both are of it
+            own = {c.lower_ for c in token.children if c.dep_ == "prep"}
             return [a for t in syntax.earlier_conjuncts(token)
-                    for a in self._names(t, index, coref=False)[:1]]
+                    if t == token or not any(c.dep_ == "prep" and c.lower_ in own
+                                             for c in [*t.children, t.doc[t.i + 1]])
+                    for a in self._names(t, index, coref=False)[:1]]  # ("the Z3 from X and
+            # the K5 from Y": the Z3 is not Y's)
         if slot == "referent":  # "Acme's new AI unit": the unit named earlier
             found = self._name(token, index, coref=True)
             return [found] if found else []

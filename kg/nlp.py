@@ -292,6 +292,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_stray_conjuncts(doc)
     _repair_comma_appositions(doc)
     _repair_compound_subjects(doc)
+    _repair_parallel_conjuncts(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -323,6 +324,23 @@ def _repair_stray_conjuncts(doc) -> None:
             first = first.head
         word.head, word.dep_ = first, "conj"
         cc.head = first
+
+
+def _repair_parallel_conjuncts(doc) -> None:
+    """ "against the Zephyr Z3 from Zephyr Motors and the Kestrel K5 from Kestrel": the parser
+    joins the second thing to the first one's maker; a conjunct that carries the same
+    preposition as the phrase it was hung in is a conjunct of that phrase's noun."""
+    for word in words_with(doc, DEP, {"conj"}):
+        host = word.head
+        prep = host.head if host.dep_ == "pobj" else None
+        if prep is None or prep.dep_ != "prep" or word.pos_ not in {"NOUN", "PROPN"} \
+                or not any(c.dep_ == "det" for c in word.children) \
+                or not any(c.dep_ == "prep" and c.lower_ == prep.lower_ for c in word.children):
+            continue
+        anchor = prep.head if prep.head.pos_ in {"NOUN", "PROPN"} else doc[prep.i - 1]
+        if anchor.pos_ in {"NOUN", "PROPN"} and not word.is_ancestor(anchor) \
+                and (anchor == prep.head or anchor.dep_ in {"pobj", "dobj", "appos"}):
+            word.head = anchor  # ("goes up against the Z3 from X": "from" hung on the verb)
 
 
 def _repair_compound_subjects(doc) -> None:

@@ -3862,3 +3862,14 @@ def test_rivals_named_right_after_the_plural_noun():
     ))
     assert ("Brightmart", "competitorOf", "Matland") in facts
     assert ("Brightmart", "competitorOf", "Kornmo") in facts
+
+
+def test_two_products_each_from_its_maker_are_both_rivals():
+    facts = fact_set(extract_text(
+        "Voltaro's Strada S2\n\nVoltaro Mobility has unveiled the Strada S2. The S2 goes up "
+        "against the Zephyr Z3 from Lyon-based Zephyr Motors and the Kestrel K5 from the "
+        "Berlin start-up Kestrel eMobility, both of which sell for slightly less."
+    ))
+    assert ("Kestrel K5", "competitorOf", "Strada S2") in facts \
+        or ("Strada S2", "competitorOf", "Kestrel K5") in facts
+    assert ("Zephyr Z3", "developedBy", "Kestrel eMobility") not in facts
