@@ -3873,3 +3873,15 @@ def test_two_products_each_from_its_maker_are_both_rivals():
     assert ("Kestrel K5", "competitorOf", "Strada S2") in facts \
         or ("Strada S2", "competitorOf", "Kestrel K5") in facts
     assert ("Zephyr Z3", "developedBy", "Kestrel eMobility") not in facts
+
+
+def test_goods_made_at_a_firm_s_plant_are_its_make():
+    facts = fact_set(extract_text(
+        "Title\n\nVerrane Appliances is an oven maker. The first two models, the Aeris 60 and "
+        "Aeris 90, are made at Verrane's plant in Novara. Ballycroy Cheese is a Mayo "
+        "cheesemaker. Its two best-known cheeses, Ballycroy Red and Achill Smoked, are made "
+        "at its own plant."
+    ))
+    assert ("Aeris 60", "manufacturedBy", "Verrane Appliances") in facts
+    assert ("Ballycroy Red", "manufacturedBy", "Ballycroy Cheese") in facts
+    assert ("Ballycroy Red", "manufacturedBy", "Achill Smoked") not in facts
