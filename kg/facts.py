@@ -868,11 +868,11 @@ class RuleEngine:
         people = described == "Person" or _household(token) or any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
         # ("controlled by the Dravenau family": a household, not the firm "Dravenau")
-        modifiers = [c for c in token.children if c.dep_ in {"compound", "nmod", "amod"}]
+        modifiers = [c for c in token.children if c.dep_ in _NAME_MODIFIERS]
         modifiers += [g for c in modifiers if c.dep_ == "compound" and c.pos_ == "NOUN"
                       for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
         for child in modifiers if not people else ():  # ("the Pocketstore app store")
-            if child.dep_ in {"compound", "nmod", "amod"} and child.i < token.i \
+            if child.dep_ in _NAME_MODIFIERS and child.i < token.i \
                     and child.i in index.by_token and not self._place_before_firm(child, token,
                                                                                  index):
                 return Argument(index.by_token[child.i], 0.95)
@@ -1201,6 +1201,7 @@ def _bare_name(token) -> bool:
 
 
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+_NAME_MODIFIERS = {"compound", "nmod", "amod", "nummod"}  # "CR-72 turboprops": a code as a count
 _AFFILIATIONS = {"founderOf", "ceoOf", "leads", "worksFor"}  # a person's ties to a firm
 _BACK_THEN = {"when", "while", "before", "after", "until"}  # a clause set in the past
 

@@ -3885,3 +3885,11 @@ def test_goods_made_at_a_firm_s_plant_are_its_make():
     assert ("Aeris 60", "manufacturedBy", "Verrane Appliances") in facts
     assert ("Ballycroy Red", "manufacturedBy", "Ballycroy Cheese") in facts
     assert ("Ballycroy Red", "manufacturedBy", "Achill Smoked") not in facts
+
+
+def test_a_model_code_counting_a_plural_noun_names_the_goods():
+    facts = fact_set(extract_text(
+        "Title\n\nIts fleet consists mainly of CR-72 turboprops manufactured by Corvane "
+        "Aerostructures, a Toulouse-based aircraft maker."
+    ))
+    assert ("CR-72", "manufacturedBy", "Corvane Aerostructures") in facts
