@@ -951,6 +951,7 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             surface[key][name] += 1
             for cls, weight in (c.rsplit(":", 1) for c in mention.cues):
                 votes[key][cls] += float(weight)
+    _vote_version_families(surface, votes)
     _join_known_short_forms(uf, list(surface), known_by_key)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in list(surface):
@@ -974,6 +975,19 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
                 mention.entity = target
                 entities[target].mentions.append(mention)
     return entities
+
+
+def _vote_version_families(surface: dict[str, Counter], votes: dict[str, Counter]) -> None:
+    """ "The TillTap 2 replaced the original TillTap": a name and its numbered version are
+    products (firms do not come in numbered releases), whatever the tagger said."""
+    weight = 2 * typing_cues().ner_weight
+    for key, names in surface.items():
+        name = names.most_common(1)[0][0]
+        stem, number = split_version(name)
+        if stem and name[-1].isdigit() and number.is_integer() and name_key(stem) in surface \
+                and not any(c.isdigit() for c in stem):
+            votes[key]["Product"] += weight
+            votes[name_key(stem)]["Product"] += weight
 
 
 def _join_known_short_forms(uf: _UnionFind, keys: list[str],

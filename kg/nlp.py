@@ -879,7 +879,8 @@ def _extend(span):
     doc, end = span.doc, span.end
     roles = _person_roles()
     span = _grow_back(span)
-    while end < len(doc) and doc[end].ent_iob_ != "B" and doc[end].lower_ not in roles \
+    while end < len(doc) and doc[end].ent_iob_ != "B" \
+            and not (doc[end].lower_ in roles and _title_before_name(doc, end)) \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
         or (doc[end].like_num and doc[end].head.i in range(span.start, end + 1)
@@ -888,6 +889,14 @@ def _extend(span):
         end += 1
     end = _hyphenated_place_end(doc, span.start, _hyphenated_name_end(doc, end))
     return doc[span.start:end] if end > span.end else span
+
+
+def _title_before_name(doc, i: int) -> bool:
+    """A job title in a run of capitalised words: "Acme CEO Jane Doe", "Acme Chairman Jo
+    Roe"; but the last word of "TillTap Manager, ..." names the app."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].is_upper or following is not None and following.pos_ == "PROPN" \
+        and following.text[:1].isupper()
 
 
 def _hyphenated_name_end(doc, end: int) -> int:

@@ -3893,3 +3893,16 @@ def test_a_model_code_counting_a_plural_noun_names_the_goods():
         "Aerostructures, a Toulouse-based aircraft maker."
     ))
     assert ("CR-72", "manufacturedBy", "Corvane Aerostructures") in facts
+
+
+def test_an_app_named_with_a_job_word_keeps_it_and_versions_are_products():
+    extraction = extract_text(
+        "Title\n\nTillway is a Lisbon company whose TillTap card readers are used by "
+        "merchants. The TillTap 2 replaced the original TillTap in 2023. Tillway's companion "
+        "app, TillTap Manager, is available on Android and iOS and lets shop owners watch "
+        "sales."
+    )
+    types = _types(extraction)
+    assert types["TillTap Manager"] == "Product"
+    assert types["TillTap"] != "Organization" and types["TillTap 2"] != "Organization"
+    assert ("TillTap Manager", "availableOn", "Android") in fact_set(extraction)
