@@ -3906,3 +3906,12 @@ def test_an_app_named_with_a_job_word_keeps_it_and_versions_are_products():
     assert types["TillTap Manager"] == "Product"
     assert types["TillTap"] != "Organization" and types["TillTap 2"] != "Organization"
     assert ("TillTap Manager", "availableOn", "Android") in fact_set(extraction)
+
+
+def test_an_app_that_is_on_a_platform_is_available_there():
+    facts = fact_set(extract_text(
+        "Title\n\nBrightbay makes home robots. The Brightbay Home app, which you need for "
+        "setup, is on iOS and Android. The Vela model is on par with Quill 3."
+    ))
+    assert ("Brightbay Home", "availableOn", "Android") in facts
+    assert not any(p == "availableOn" and o == "Quill 3" for s, p, o in facts)
