@@ -105,6 +105,12 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         return found
     if len(words) > 1 and name.split()[-1] in speaker_labels(doc_text(doc)):
         found.append(("Person", cues.heads_weight))  # "Marakis: We did not buy it."
+    if _after_the(span) and not known_place and words[-1] not in cues.name_endings \
+            and not name.isupper() and mention.ner_label \
+            and mention.ner_label not in _PLACE_LABELS \
+            and span.root.dep_ not in {"compound", "nmod", "amod", "poss"}:
+        found.append(("Product", cues.ner_weight))  # "fits the Wisp in 230 stores": a thing
+        # (firms are written bare, but for a trade word: "the Harrow Media Group")
     place = cues.ner.get(mention.ner_label) == "Place" or known_place
     for noun in _describing_nouns(span):
         if syntax.in_aside(span.root, noun):
@@ -227,6 +233,9 @@ def _age_given(span) -> bool:
 def _clause_of(token):
     """The nearest verb above a token: the clause it belongs to."""
     return next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 
 
 def _after_the(span) -> bool:

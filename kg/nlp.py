@@ -883,7 +883,8 @@ def _extend(span):
             and not (doc[end].lower_ in roles and _title_before_name(doc, end)) \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-        or (doc[end].like_num and doc[end].head.i in range(span.start, end + 1)
+        or (doc[end].like_num and any(c.isdigit() for c in doc[end].text)  # not "two days"
+            and doc[end].head.i in range(span.start, end + 1)
             and doc[end].dep_ in {"nummod", "compound", "appos"})
     ):
         end += 1

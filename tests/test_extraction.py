@@ -3915,3 +3915,15 @@ def test_an_app_that_is_on_a_platform_is_available_there():
     ))
     assert ("Brightbay Home", "availableOn", "Android") in facts
     assert not any(p == "availableOn" and o == "Quill 3" for s, p, o in facts)
+
+
+def test_a_name_the_text_writes_with_the_leans_to_a_thing():
+    extraction = extract_text(
+        "Inside the race to make hearing aids vanish\n\nEngineers at Aurelle Hearing try to "
+        "make hearing aids vanish. Their latest attempt, the Aurelle Wisp, sits inside the "
+        "ear canal. Known inside the company as Firefly, the Wisp succeeds the Aurelle Echo. "
+        "The Wisp's signal processor is made by Nordkern. Sonavik, whose Mira device goes "
+        "head to head with the Wisp, is the market leader. Klarhör fits the Wisp in 230 "
+        "stores."
+    )
+    assert _types(extraction)["Aurelle Wisp"] != "Organization"
