@@ -3927,3 +3927,13 @@ def test_a_name_the_text_writes_with_the_leans_to_a_thing():
         "stores."
     )
     assert _types(extraction)["Aurelle Wisp"] != "Organization"
+
+
+def test_a_best_selling_product_is_one_word_s_worth_of_praise():
+    facts = fact_set(extract_text(
+        "Title\n\nAlpenkraft Fahrzeugbau is the Innsbruck-based maker of snow-grooming "
+        "machines. Alpenkraft's best-selling PistenMax 600, which replaced the PistenMax 500 "
+        "in 2023, is built at the company's plant in Telfs."
+    ))
+    assert ("PistenMax 600", "developedBy", "Alpenkraft Fahrzeugbau") in facts
+    assert ("PistenMax 600", "manufacturedBy", "Alpenkraft Fahrzeugbau") in facts
