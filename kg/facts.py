@@ -493,6 +493,21 @@ class RuleEngine:
         holders = {a.entity for a in self._slot("holder", role, index) if a.certainty >= 0.9}
         return self._only_tie(holders)
 
+    def _doers_tie(self, noun, index: DocumentIndex) -> str | None:
+        """The one organisation the text has tied the people doing the noun's verb to."""
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head \
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return None  # (an argument of the verb, not a word inside a description)
+        doers = [a for t in syntax.logical_subjects(verb)
+                 for a in ([t] if t.lower_ not in syntax.RELATIVE_PRONOUNS
+                           else syntax.relative_antecedent(t))]
+        doers += [d for t in doers if t.pos_ == "NOUN" for d in syntax.described(t)]
+        people = {index.by_token[t.i] for t in doers
+                  if t.i in index.by_token}  # named doers only: no coreference from here
+        people = {key for key in people if self.entities[key].type == "Person"}
+        return self._only_tie(people) if people else None
+
     def _only_tie(self, people: set[str]) -> str | None:
         """The one organisation the facts stated so far tie these people to, if just one."""
         tied = {obj for (subject, prop, obj), fact in self._stated.items()
@@ -917,6 +932,11 @@ class RuleEngine:
                 return Argument(index.focus, 0.7)
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self._coreference_class(token)
+            tied = self._doers_tie(token, index) \
+                if cls and self.schema.is_a(cls, "Organization") else None
+            if tied and self._may_be(tied, cls):  # "X, Lumaris's technical director, who
+                # co-founded the company": his; but "who founded Aurelle and heads the lab"
+                return Argument(tied, 0.8)
             if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
                 named = index.last_named(token.i, cls)  # (news adds facts of the firm just
                 if named:  # named, whatever else was called a maker before)

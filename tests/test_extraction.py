@@ -3937,3 +3937,17 @@ def test_a_best_selling_product_is_one_word_s_worth_of_praise():
     ))
     assert ("PistenMax 600", "developedBy", "Alpenkraft Fahrzeugbau") in facts
     assert ("PistenMax 600", "manufacturedBy", "Alpenkraft Fahrzeugbau") in facts
+
+
+def test_the_company_a_tied_person_founded_is_the_firm_he_works_for():
+    facts = fact_set(extract_text(
+        "Title\n\nLumaris Stage Systems, the Vienna-based theatre-lighting manufacturer, has "
+        "started shipping the Arcline Pro. The fixture's colour engine runs on FadeOS, "
+        "firmware written by Cuelight Software, Lumaris's Graz-based software subsidiary. "
+        "Cuelight, which also developed the Nova lighting console, is headed by Annika Brandl."
+        "\n\n\"Touring crews told us what they wanted,\" said Matthias Oberleitner, Lumaris's "
+        "technical director, who co-founded the company in 1994 with its chief executive, "
+        "Helga Sommer."
+    ))
+    assert ("Matthias Oberleitner", "founderOf", "Lumaris Stage Systems") in facts
+    assert ("Matthias Oberleitner", "founderOf", "Cuelight Software") not in facts
