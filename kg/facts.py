@@ -493,6 +493,17 @@ class RuleEngine:
         holders = {a.entity for a in self._slot("holder", role, index) if a.certainty >= 0.9}
         return self._only_tie(holders)
 
+    def _titled_person(self, noun, name, index: DocumentIndex) -> bool:
+        """ "founded by the haulier Dennis Hollins": a noun no list knows, written straight
+        before a person's name, is that person's title ("the company Elon Musk founded" is not
+        Musk: a clause follows)."""
+        root = next((t for t in noun.doc[noun.i + 1:name.i + 1] if t.i in index.by_token), None)
+        if any(c.dep_ in {"acl", "relcl"} and c.i > name.i for c in noun.children):
+            return False
+        return root is not None and index.by_token[root.i] == index.by_token[name.i] \
+            and self.entities[index.by_token[name.i]].type == "Person" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
     def _doers_tie(self, noun, index: DocumentIndex) -> str | None:
         """The one organisation the text has tied the people doing the noun's verb to."""
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head \
@@ -842,16 +853,18 @@ class RuleEngine:
                 and depth == 0:  # "Tessera AI, a San Francisco-based start-up": the tagger's
             return self._name(syntax.apposition_target(token), index, coref, 1)  # "name"
         described = (self.heads.get(token.lemma_.lower()) or self._coreference_class(token)) \
-            if token.pos_ == "NOUN" else None
+            if token.pos_ == "NOUN" or _adjective_as_noun(token) else None
         # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"
-        appositions = [c for c in token.children if c.dep_ == "appos"] if described else []
+        appositions = [c for c in token.children if c.dep_ == "appos"] \
+            if described or token.pos_ == "NOUN" or _adjective_as_noun(token) else []
         appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.children
                         if g.dep_ == "appos" or g.dep_ in {"compound", "amod", "nmod"}
                         and g.i < c.i and g.i in index.by_token]  # "its first product, the
         # LC-1 pouch cell": the name before the apposition's noun
         for child in appositions:  # ("the group Norrland Industrier": a plain organisation
-            if child.i in index.by_token and index._may_be(  # may be the group)
-                    index.by_token[child.i], described):
+            if child.i in index.by_token and (described and index._may_be(  # may be the
+                    index.by_token[child.i], described)  # group)
+                    or not described and self._titled_person(token, child, index)):
                 return Argument(index.by_token[child.i], 0.9)
         if token.lemma_.lower() in self.owner_nouns or token.lower_ in self.owner_nouns:
             owners = self._possessors(token, index) or [  # "Meridia's board": Meridia;
@@ -1373,6 +1386,14 @@ def _called(noun, index: DocumentIndex) -> str | None:
                  if verb.dep_ == "acl" and verb.lower_ in {"called", "dubbed", "branded"}
                  and not any(c.lower_ in {"code", "internally"} for c in verb.children)
                  for o in verb.children if o.dep_ == "oprd" and o.i in index.by_token), None)
+
+
+def _adjective_as_noun(token) -> bool:
+    """ "founded by the haulier Dennis Hollins": the tagger's adjective heading a phrase with an
+    article and a name in apposition is a noun."""
+    return token.pos_ == "ADJ" and token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"} \
+        and any(c.dep_ == "det" for c in token.children) \
+        and any(c.dep_ == "appos" for c in token.children)
 
 
 def _name_right_after(noun, index: DocumentIndex) -> str | None:

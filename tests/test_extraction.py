@@ -3951,3 +3951,12 @@ def test_the_company_a_tied_person_founded_is_the_firm_he_works_for():
     ))
     assert ("Matthias Oberleitner", "founderOf", "Lumaris Stage Systems") in facts
     assert ("Matthias Oberleitner", "founderOf", "Cuelight Software") not in facts
+
+
+def test_a_founder_titled_by_an_unlisted_trade_noun():
+    facts = fact_set(extract_text(
+        "Title\n\nHollins Freight was founded in 1968 by the haulier Dennis Hollins. Meta also "
+        "faces xAI, the company Elon Musk founded in 2023."
+    ))
+    assert ("Dennis Hollins", "founderOf", "Hollins Freight") in facts
+    assert ("Elon Musk", "founderOf", "xAI") in facts
