@@ -664,6 +664,10 @@ def located_thing(noun):
     if noun.ent_type_ in PLACE_ENTS and noun.head.head.pos_ == "NOUN" \
             and noun.head.head.dep_ == "appos":  # "Inkleaf, a start-up in Dresden, which
         return noun.head.head  # remains a subsidiary": the start-up
+    located = noun.head.head  # "a holding company based in Portland, Oregon, which also owns
+    if noun.ent_type_ in PLACE_ENTS and located.pos_ == "VERB" and located.dep_ == "acl" \
+            and located.head.pos_ in {"NOUN", "PROPN"}:  # X": the company
+        return located.head
     return noun
 
 

@@ -3960,3 +3960,11 @@ def test_a_founder_titled_by_an_unlisted_trade_noun():
     ))
     assert ("Dennis Hollins", "founderOf", "Hollins Freight") in facts
     assert ("Elon Musk", "founderOf", "xAI") in facts
+
+
+def test_which_after_a_based_in_place_is_the_firm_s():
+    facts = fact_set(extract_text(
+        "Title\n\nSince 2018 Cascade has been a subsidiary of Northwest Bancorp, a holding "
+        "company based in Portland, Oregon, which also owns Ridgeline Insurance."
+    ))
+    assert ("Northwest Bancorp", "owns", "Ridgeline Insurance") in facts
