@@ -417,6 +417,15 @@ def _repair_reduced_relatives(doc) -> None:
         if verb.tag != past or verb.dep != acl:  # (integers first: every token comes here)
             continue
         subject, noun = verb.head, verb.head.head
+        name = doc[verb.i - 1] if verb.i > 0 else verb
+        if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.pos_ == "NOUN" \
+                and name.head.i == name.left_edge.i - 1 and name.head != verb.head \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            # "Lumen Optics, a sensor company Corvid Aeronautics bought last year": the
+            # name is the subject, and the clause describes the company
+            name.head, name.dep_ = verb, "nsubj"
+            verb.head, verb.dep_ = doc[name.left_edge.i - 1], "relcl"
+            continue
         if subject.dep_ != "appos" \
                 or subject.pos_ != "NOUN" or noun.pos_ != "NOUN" \
                 or subject.left_edge.i != noun.i + 1 or verb.i != subject.i + 1:

@@ -3968,3 +3968,11 @@ def test_which_after_a_based_in_place_is_the_firm_s():
         "company based in Portland, Oregon, which also owns Ridgeline Insurance."
     ))
     assert ("Northwest Bancorp", "owns", "Ridgeline Insurance") in facts
+
+
+def test_a_company_a_named_firm_bought_is_that_firm_s():
+    facts = fact_set(extract_text(
+        "Title\n\nThe drone carries a stabilised camera from Lumen Optics, a sensor company "
+        "Corvid Aeronautics bought last year."
+    ))
+    assert ("Corvid Aeronautics", "acquired", "Lumen Optics") in facts
