@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import DEP, ORTH
+from spacy.attrs import DEP, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -293,6 +293,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_comma_appositions(doc)
     _repair_compound_subjects(doc)
     _repair_parallel_conjuncts(doc)
+    _repair_names_read_as_adverbs(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -324,6 +325,22 @@ def _repair_stray_conjuncts(doc) -> None:
             first = first.head
         word.head, word.dep_ = first, "conj"
         cc.head = first
+
+
+def _repair_names_read_as_adverbs(doc) -> None:
+    """ "Harbor Pay bought Ledgerly": a capitalised word no dictionary knows, ending in "-ly",
+    is a name, not an adverb; it is the verb's object (after it) or subject (before it)."""
+    for word in words_with(doc, TAG, {"RB"}):
+        if not word.is_title or _is_common(word.lower_) or len(word) < 4 \
+                or word.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        verb = word.head
+        word.tag_, word.pos_ = "NNP", "PROPN"
+        if word.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+            word.dep_ = "dobj"
+        elif word.i < verb.i and not any(c.dep_ in {"nsubj", "nsubjpass"}
+                                         for c in verb.children):
+            word.dep_ = "nsubj"
 
 
 def _repair_parallel_conjuncts(doc) -> None:

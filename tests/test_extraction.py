@@ -3976,3 +3976,10 @@ def test_a_company_a_named_firm_bought_is_that_firm_s():
         "Corvid Aeronautics bought last year."
     ))
     assert ("Corvid Aeronautics", "acquired", "Lumen Optics") in facts
+
+
+def test_a_capitalised_ly_word_no_dictionary_knows_is_a_name():
+    facts = fact_set(extract_text(
+        "Title\n\nDeal of the week: Harbor Pay bought Ledgerly. Finally, the deal closed."
+    ))
+    assert ("Harbor Pay", "acquired", "Ledgerly") in facts
