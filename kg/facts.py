@@ -1406,8 +1406,10 @@ def _name_right_after(noun, index: DocumentIndex) -> str | None:
     key = index.by_token[following]
     root = index._root(following, key)  # "the company Elon Musk founded": a clause's
     after = root.right_edge.i + 1  # subject, not the noun's name
-    if root.head.dep_ in {"relcl", "acl"} and root.head.head == noun or after < len(noun.doc) \
-            and noun.doc[after].dep_ in {"relcl", "acl"} and noun.doc[after].head == noun:
+    clause_subject = root.head.dep_ in {"relcl", "acl"} and root.head.head == noun
+    clause_after = after < len(noun.doc) and noun.doc[after].dep_ in {"relcl", "acl"} \
+        and noun.doc[after].head == noun
+    if clause_subject or clause_after:
         return None
     return key if index.by_token.get(noun.i) != key else None
 

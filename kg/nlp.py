@@ -328,8 +328,9 @@ def _repair_stray_conjuncts(doc) -> None:
 
 
 def _repair_names_read_as_adverbs(doc) -> None:
-    """ "Harbor Pay bought Ledgerly": a capitalised word no dictionary knows, ending in "-ly",
-    is a name, not an adverb; it is the verb's object (after it) or subject (before it)."""
+    """ "Harbor Pay bought Ledgerly", "Tillway also has ...": a capitalised word no dictionary
+    knows, tagged an adverb, is a name; it is the verb's object (after it) or subject (before
+    it)."""
     for word in words_with(doc, TAG, {"RB"}):
         if not word.is_title or _is_common(word.lower_) or len(word) < 4 \
                 or word.head.pos_ not in {"VERB", "AUX"}:
@@ -436,7 +437,7 @@ def _repair_reduced_relatives(doc) -> None:
         subject, noun = verb.head, verb.head.head
         name = doc[verb.i - 1] if verb.i > 0 else verb
         if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.pos_ == "NOUN" \
-                and name.head.i == name.left_edge.i - 1 and name.head != verb.head \
+                and name.head.i == name.left_edge.i - 1 and name.head != subject \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             # "Lumen Optics, a sensor company Corvid Aeronautics bought last year": the
             # name is the subject, and the clause describes the company
