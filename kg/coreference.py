@@ -281,9 +281,6 @@ class DocumentIndex:
                 key = self.by_token.get(token.i)
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
-                if token.lower_ in {"its", "their"} and token.i < before:
-                    return self.owner_of_its(token.i)  # "Its cheeses are made at its own
-                    # plant": the subject's owner
         verb = next((a for a in doc[before].ancestors if a.pos_ in {"VERB", "AUX"}), None)
         subjects = [c for c in verb.children if c.dep_ in syntax.ANY_VOICE_SUBJECT_DEPS] \
             if verb is not None else []

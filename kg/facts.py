@@ -852,11 +852,11 @@ class RuleEngine:
         if token.pos_ == "PROPN" and token.text.islower() and token.dep_ == "appos" \
                 and depth == 0:  # "Tessera AI, a San Francisco-based start-up": the tagger's
             return self._name(syntax.apposition_target(token), index, coref, 1)  # "name"
+        nounlike = token.pos_ == "NOUN" or _adjective_as_noun(token)
         described = (self.heads.get(token.lemma_.lower()) or self._coreference_class(token)) \
-            if token.pos_ == "NOUN" or _adjective_as_noun(token) else None
+            if nounlike else None
         # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"
-        appositions = [c for c in token.children if c.dep_ == "appos"] \
-            if described or token.pos_ == "NOUN" or _adjective_as_noun(token) else []
+        appositions = [c for c in token.children if c.dep_ == "appos"] if nounlike else []
         appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.children
                         if g.dep_ == "appos" or g.dep_ in {"compound", "amod", "nmod"}
                         and g.i < c.i and g.i in index.by_token]  # "its first product, the
