@@ -640,6 +640,8 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
                                                         in common_words(("noun", "adj")))):
             plain = plain or words[cut].lower() not in endings
             short = " ".join(words[:cut])
+            if _common_phrase_of_institution(words[:cut], words[cut]):
+                break  # "the Royal Court Orchestra ... the Royal Court": the court itself
             if short in names and seen.get(full, 0) < seen.get(short, len(text)) \
                     and (short, full) not in parents \
                     and not (plain and short in person_names):  # "Mirela Kost Music School"
@@ -669,6 +671,18 @@ def _described_firms(mentions) -> set[str]:
                 classes[normalise_name(mention.text)].add(cls)
     return {name for name, found in classes.items() if len(name.split()) == 2
             and "Company" in found and not any(schema().is_a(c, "Product") for c in found)}
+
+
+def _common_phrase_of_institution(kept: list[str], dropped: str) -> bool:
+    """Whether dropping an institution's ending ("Orchestra", "University", "Party") leaves
+    only dictionary words: "Royal Court" is a court, "National Theatre" a theatre of its own,
+    while "Oslo Philharmonic" and "Harvard" still name the institution."""
+    cues = typing_cues()
+    if cues.name_endings.get(dropped.lower()) != "Organization" \
+            or dropped.lower() in cues.same_entity_endings:  # "Larkspur AI" is Larkspur
+        return False
+    words = common_words(("noun", "adj"))
+    return all(word.lower() in words for word in kept)
 
 
 def _names_a_country(words: list[str]) -> bool:

@@ -3983,3 +3983,15 @@ def test_a_capitalised_ly_word_no_dictionary_knows_is_a_name():
         "Title\n\nDeal of the week: Harbor Pay bought Ledgerly. Finally, the deal closed."
     ))
     assert ("Harbor Pay", "acquired", "Ledgerly") in facts
+
+
+def test_an_institution_s_name_less_its_ending_is_not_its_short_name_when_only_common_words():
+    ex = extract_text(
+        "Orchestra history\n\nThe Royal Court Orchestra is a Velmish orchestra that began as "
+        "part of the Royal Court in Korvany. Brenholt University, which Ada Keel founded, "
+        "has since 1990 run its academy. Brenholt admitted its first students in 1894."
+    )
+    assert "Royal Court" not in _entity(ex, "Royal Court Orchestra").aliases
+    assert ("Royal Court Orchestra", "subOrganizationOf", "Royal Court Orchestra") \
+        not in fact_set(ex)
+    assert "Brenholt" in _entity(ex, "Brenholt University").aliases  # a coined word stays
