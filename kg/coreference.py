@@ -447,7 +447,7 @@ class DocumentIndex:
             guests = [key for start, key in people if " " in self.entities[key].label
                       and syntax.speaker_label(doc[start]) != "A"]
             return Counter(guests).most_common(1)[0][0] if guests else None
-        if label and label not in syntax.INTERVIEWERS:
+        if label and label not in syntax.interviewers(self.parsed.doc):
             named = [key for _, key in people if label.lower() in
                      {n.lower() for n in (self.entities[key].label, *self.entities[key].aliases)}
                      or self.entities[key].label.lower().endswith(" " + label.lower())]

@@ -328,7 +328,8 @@ class RuleEngine:
         trigger words only outside names ("Partner Communications" and "Acme Labs" name
         things, they state nothing), unless the name has an owner ("Meta's Superintelligence
         Labs": a lab of Meta)."""
-        owned = token.pos_ in {"NOUN", "PROPN"} and token.n_lefts > 0 \
+        owned = (token.pos_ in {"NOUN", "PROPN"} or named and token.pos_ == "NUM") \
+            and token.n_lefts > 0 \
             and any(c.dep_ == "poss" for c in token.lefts)  # a possessor comes first
         untriggered = self.by_trigger.get("'s", []) if owned else []
         if named and (self._full_name(token, named) or self._organisation_head(token, named)
@@ -752,7 +753,8 @@ class RuleEngine:
             if child.lower_ in {"its", "their"}:
                 owner = _owner_of_pronoun(child, index, skip_doers=others)
                 found.extend([Argument(owner, 0.8)] if owner else [])
-            elif child.lower_ == "our" and index.focus and syntax.spoken(child):
+            elif child.lower_ == "our" and index.focus and syntax.spoken(child) \
+                    or syntax.addressed(child) and index.focus:  # "Your new Vortek Pro"
                 found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
             elif child.lower_ == "whose":  # "Pellicor, the Austin company whose Ridgeback
                 found.extend(a for t in syntax.relative_antecedent(child)  # accelerators"
@@ -931,6 +933,9 @@ class RuleEngine:
                 token.lower_ != "my" and syntax.speaks_for_company(token)
                 or syntax.spoken(token)):  # "We compete with X," says Acme's CEO
             return Argument(self._speakers_organisation(token, index) or index.focus, 0.6)
+        if syntax.addressed(token) and index.focus and self._expected and all(
+                self.schema.is_a(cls, "Organization") for cls in self._expected):
+            return Argument(index.focus, 0.6)  # "Q: Last year you bought Pulsewright"
         if token.lower_ in {"i", "me"} and syntax.spoken(token):  # "I co-founded Sparkline,"
             target = index.speaker(token.i)  # said Nwosu; or on her answer line ("A: I ...")
             return Argument(target, 0.7) if target else None
@@ -1185,6 +1190,8 @@ class RuleEngine:
             return True
         if not clause:
             return False
+        if _asked(token):
+            return True  # "Q: How do you fund Pulsewright?" states nothing
         if token.pos_ == "NOUN" and any(c.dep_ in {"relcl", "acl"} and (
                 c.lemma_.lower() in hedges or c.lower_ in hedges) for c in token.children):
             return True  # "the joint venture we had discussed with X", "the merger it proposed"
@@ -1206,9 +1213,16 @@ class RuleEngine:
                 return False
             current = current.head
             steps += 1
-            if current.lemma_.lower() in hedges or current.lower_ in hedges:
+            if current.lemma_.lower() in hedges or current.lower_ in hedges \
+                    or self._there_is_hedge(current):
                 return True
         return False
+
+    def _there_is_hedge(self, verb) -> bool:
+        """ "There were reports that you had bought X": the clause says what was reported."""
+        return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children) and any(
+            c.dep_ == "attr" and c.lemma_.lower() in self.knowledge.existential_hedges
+            for c in verb.children)
 
     def _negated(self, token) -> bool:
         negations = self.knowledge.negations
@@ -1219,6 +1233,22 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _asked(token) -> bool:
+    """A question ("How do you fund all this?", "Will Acme buy Tessel?") asserts none of it;
+    a statement with a doubtful "?" at its end ("the app is on iOS, and it's... fine?") does."""
+    words = [t for t in token.sent if not t.is_space and t.text not in syntax.QUOTES]
+    if not words or words[-1].text != "?":
+        return False
+    label = syntax.speaker_label(words[-1])
+    if label is not None:  # "Q: How do ...": past the label and its colon
+        words = words[next((i + 1 for i, t in enumerate(words) if t.text == ":"), 0):]
+    while words and words[0].lower_ in {"so", "and", "but", "then", "okay", "ok", "well"}:
+        words = words[1:]
+    return bool(words) and (words[0].tag_ in {"WDT", "WP", "WP$", "WRB", "MD"}
+                            or words[0].pos_ == "AUX" and words[0].i + 1 < len(token.doc)
+                            and words[0].head.i != words[0].i)
 
 
 def _owner_written(noun) -> bool:

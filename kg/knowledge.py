@@ -234,6 +234,7 @@ class RelationKnowledge:
     hedges: frozenset[str]
     negations: frozenset[str]
     future_hedges: frozenset[str] = frozenset()  # "later": pending only off the past tense
+    existential_hedges: frozenset[str] = frozenset()  # "there were reports that ..."
     past: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
@@ -293,6 +294,8 @@ def relation_knowledge() -> RelationKnowledge:
         negations=frozenset(w.lower() for w in data.get("negations", {}).get("words", [])),
         future_hedges=frozenset(
             w.lower() for w in data.get("hedges", {}).get("future_words", [])),
+        existential_hedges=frozenset(
+            w.lower() for w in data.get("hedges", {}).get("existential_nouns", [])),
         past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
         past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
         perfect_roles=frozenset(

@@ -1064,7 +1064,8 @@ def _proper_noun_runs(doc, covered: set[int]):
             and not (span.start > 0 and doc[span.start - 1].text == ":")  # "about: Quill, Mira"
         if span is not None and not (opening and len(span) == 1 and token.is_title
                                      and _is_common(token.lower_)
-                                     and not _opening_word_described(token)):
+                                     and not _opening_word_described(token)
+                                     and not _first_word_of_earlier_name(token)):
             yield span if span.start - 1 in covered else _grow_back(span)
         i = j + 1
 
@@ -1119,6 +1120,15 @@ def _opening_word_described(token) -> bool:
     return any(c.pos_ == "NOUN" and (
         c.lemma_.lower() in heads
         or f"{c.doc[c.i - 1].lower_} {c.lemma_.lower()}" in heads) for c in _descriptions(token))
+
+
+def _first_word_of_earlier_name(token) -> bool:
+    """ "Hexapod Peripherals wanted to buy us ... Hexapod and Kovalent Gear are our rivals": a
+    sentence's first word the tagger calls a name, and that opened a longer name the tagger
+    found earlier, is that name's short form, though a dictionary knows the word."""
+    return token.pos_ == "PROPN" and any(
+        len(ent) > 1 and ent.label_ in NAME_LABELS and ent[0].text == token.text
+        for ent in token.doc.ents if ent.end <= token.i)
 
 
 def _descriptions(token):

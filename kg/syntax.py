@@ -10,6 +10,7 @@ which entity a token names is kg.facts' business.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import ADJ, NOUN, NUM, PROPN
@@ -564,7 +565,33 @@ def spoken(token) -> bool:
     if inside_quotes(token):
         return True
     label = speaker_label(token)
-    return label is not None and label not in INTERVIEWERS
+    return label is not None and label not in interviewers(token.doc)
+
+
+def addressed(token) -> bool:
+    """ "you" and "your" on a questioner's line ("Okafor: Last year you bought Pulsewright")
+    mean the guest, whose organisation is the story's main one."""
+    if token.lower_ not in {"you", "your"}:
+        return False
+    label = speaker_label(token)
+    return label is not None and label in interviewers(token.doc)
+
+
+def interviewers(doc) -> frozenset[str]:
+    """A transcript's questioners: "Q", "HOST", or a named speaker ("Rhys Okafor:", then
+    "Okafor:") whose lines mostly end in a question mark; theirs is not the guest's "we"."""
+    if "kg_interviewers" not in doc.user_data:
+        lines: Counter[str] = Counter()
+        questions: Counter[str] = Counter()
+        for line in doc_text(doc).splitlines():
+            label = _SPEAKER_LABEL.match(line.lstrip())
+            if label:
+                name = label.group(1) or label.group(2)
+                lines[name] += 1
+                questions[name] += line.rstrip().endswith("?")
+        doc.user_data["kg_interviewers"] = INTERVIEWERS | frozenset(
+            name for name, count in lines.items() if questions[name] * 2 > count)
+    return doc.user_data["kg_interviewers"]
 
 
 def speaks_for_company(token) -> bool:

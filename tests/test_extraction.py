@@ -3995,3 +3995,30 @@ def test_an_institution_s_name_less_its_ending_is_not_its_short_name_when_only_c
     assert ("Royal Court Orchestra", "subOrganizationOf", "Royal Court Orchestra") \
         not in fact_set(ex)
     assert "Brenholt" in _entity(ex, "Brenholt University").aliases  # a coined word stays
+
+
+def test_a_named_questioner_s_you_is_the_guest_s_firm_and_a_question_asserts_nothing():
+    ex = extract_text(
+        "Ten minutes with Brakwater's Lena Vos\n\nBrakwater, the Ghent-based maker of "
+        "rowing machines, is run by Lena Vos. Tom Hale of Oarsman Monthly asked the "
+        "questions.\n\nTom Hale: Last year you bought Kelpway. Why?\n\nLena Vos: Their "
+        "sensors are superb.\n\nHale: Your new Surge 2 replaces the Surge. What changed?\n\n"
+        "Vos: The frame and the motor.\n\nHale: Did Tarnfield invest in Kelpway?\n\n"
+        "Vos: No comment.\n\nHale: There were reports that you had bought Marlow Rigs.\n\n"
+        "Vos: Not true.\n"
+    )
+    facts = fact_set(ex)
+    assert ("Brakwater", "acquired", "Kelpway") in facts
+    assert ("Surge 2", "developedBy", "Brakwater") in facts
+    assert ("Tarnfield", "investedIn", "Kelpway") not in facts
+    assert not {f for f in facts if "Marlow Rigs" in f}
+
+
+def test_a_sentence_opening_word_that_opened_a_longer_name_is_its_short_form():
+    ex = extract_text(
+        "Mice\n\nThere were rumours that Hexapod Peripherals wanted to buy Strikeform, the "
+        "Vancouver maker of gaming mice. Hexapod and Kovalent Gear are its real competitors, "
+        "said the analyst Rhys Okafor."
+    )
+    assert "Hexapod" in _entity(ex, "Hexapod Peripherals").aliases
+    assert ("Hexapod Peripherals", "competitorOf", "Kovalent Gear") in fact_set(ex)
