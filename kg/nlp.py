@@ -294,6 +294,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_compound_subjects(doc)
     _repair_parallel_conjuncts(doc)
     _repair_names_read_as_adverbs(doc)
+    _repair_names_read_as_verbs(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -342,6 +343,16 @@ def _repair_names_read_as_adverbs(doc) -> None:
         elif word.i < verb.i and not any(c.dep_ in {"nsubj", "nsubjpass"}
                                          for c in verb.children):
             word.dep_ = "nsubj"
+
+
+def _repair_names_read_as_verbs(doc) -> None:
+    """ "Aarsted, founded in 1961 by ...": a capitalised word no dictionary knows that the
+    tagger reads as a verb (for its "-ed") while the parser gives it a noun's place (a
+    subject, an object) is a name."""
+    for word in words_with(doc, TAG, {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}):
+        if word.is_title and len(word) >= 4 and not _is_common(word.lower_) \
+                and word.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}:
+            word.tag_, word.pos_ = "NNP", "PROPN"
 
 
 def _repair_parallel_conjuncts(doc) -> None:

@@ -4022,3 +4022,13 @@ def test_a_sentence_opening_word_that_opened_a_longer_name_is_its_short_form():
     )
     assert "Hexapod" in _entity(ex, "Hexapod Peripherals").aliases
     assert ("Hexapod Peripherals", "competitorOf", "Kovalent Gear") in fact_set(ex)
+
+
+def test_an_unknown_capitalised_word_read_as_a_verb_in_a_subject_s_place_is_a_name():
+    ex = extract_text(
+        "Deal\n\nLiftwerk bought a family firm in Odense last week. Aarsted, founded in 1961 "
+        "by Ole Brix, becomes a subsidiary of Liftwerk."
+    )
+    facts = fact_set(ex)
+    assert ("Ole Brix", "founderOf", "Aarsted") in facts
+    assert ("Aarsted", "subOrganizationOf", "Liftwerk") in facts
