@@ -652,7 +652,13 @@ def _without_demonyms(doc, mentions: list[Mention]) -> list[Mention]:
         and doc[m.head].head.pos_ == "NOUN" and (
             _made_from_place(m.text, places)  # "the Texan studio": a nationality, by the
             or doc[m.head].ent_type_ == "NORP"  # tagger, made from a place it need not name
-            and _demonym_of_known_place(m.text)))]
+            and (_demonym_of_known_place(m.text) or _known_adjective(m.text))))]
+
+
+def _known_adjective(word: str) -> bool:
+    """ "the Czech lift maker": a nationality the dictionary knows as an adjective (a coined
+    name the tagger calls a nationality, "Hexapod", is no adjective)."""
+    return word.lower() in common_words(("adj",))
 
 
 def _demonym_of_known_place(word: str) -> bool:

@@ -4032,3 +4032,12 @@ def test_an_unknown_capitalised_word_read_as_a_verb_in_a_subject_s_place_is_a_na
     facts = fact_set(ex)
     assert ("Ole Brix", "founderOf", "Aarsted") in facts
     assert ("Aarsted", "subOrganizationOf", "Liftwerk") in facts
+
+
+def test_a_nationality_before_a_trade_noun_is_no_head_office():
+    ex = extract_text(
+        "Lifts\n\nLiftwerk maintains cabins built by the Czech lift maker Ostrava Zdvihadla. "
+        "Merlin, a Danish firm, makes the doors."
+    )
+    assert not {f for f in fact_set(ex) if f[1] == "headquarteredIn"}
+    assert "Czech" not in _types(ex)
