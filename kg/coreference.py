@@ -288,6 +288,9 @@ class DocumentIndex:
                   if c.dep_ == "poss" and c.lower_ in {"its", "their"} and c.i < before]  # plant"
         if owners:
             return self.owner_of_its(owners[0].i)
+        whose = self._relative_clause_owner(before)
+        if whose is not None:
+            return whose
         chained = self._its_before(before)
         if chained is not None:  # "Its Chilean arm, X, supplies ... Its chief executive, Y,
             return chained  # ...": sentences opening on "Its" in a row speak of one owner
@@ -301,6 +304,24 @@ class DocumentIndex:
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _relative_clause_owner(self, position: int) -> str | None:
+        """ "Hoistgraph, Liftwerk's platform, which was developed by its Berlin unit": in a
+        clause about a thing an organisation owns, "its" is that owner's."""
+        clause = next((a for a in self.parsed.doc[position].ancestors if a.dep_ == "relcl"),
+                      None)
+        if clause is None:
+            return None
+        thing = clause.head
+        around = [thing, *(c for c in thing.children if c.dep_ == "appos")]
+        if thing.dep_ == "appos":
+            around.append(thing.head)
+        for token in around:
+            for owner in (c for c in token.children if c.dep_ == "poss"):
+                key = self.by_token.get(owner.i)
+                if key and schema().is_a(self.entities[key].type, "Organization"):
+                    return key
+        return None
 
     def _its_before(self, position: int) -> str | None:
         """The owner of the "Its" opening the sentence before, when this one opens so too."""

@@ -4041,3 +4041,15 @@ def test_a_nationality_before_a_trade_noun_is_no_head_office():
     )
     assert not {f for f in fact_set(ex) if f[1] == "headquarteredIn"}
     assert "Czech" not in _types(ex)
+
+
+def test_its_in_a_clause_about_an_owned_thing_is_the_owner_s():
+    ex = extract_text(
+        "Lifts\n\nLiftwerk, which is owned by the Munich investment group Edelhain Partners, "
+        "will deploy Hoistgraph, Liftwerk's maintenance platform, which was developed by its "
+        "Berlin software unit, Liftwerk Digital."
+    )
+    facts = fact_set(ex)
+    assert ("Liftwerk Digital", "subOrganizationOf", "Liftwerk") in facts
+    assert ("Liftwerk Digital", "subOrganizationOf", "Edelhain Partners") not in facts
+    assert ("Liftwerk Digital", "headquarteredIn", "Berlin") in facts
