@@ -4053,3 +4053,12 @@ def test_its_in_a_clause_about_an_owned_thing_is_the_owner_s():
     assert ("Liftwerk Digital", "subOrganizationOf", "Liftwerk") in facts
     assert ("Liftwerk Digital", "subOrganizationOf", "Edelhain Partners") not in facts
     assert ("Liftwerk Digital", "headquarteredIn", "Berlin") in facts
+
+
+def test_a_european_company_s_se_ending_is_a_legal_ending():
+    ex = extract_text(
+        "Cloud\n\nThe platform is hosted on Nimbara Cloud, the cloud service of Nimbara SE. "
+        "Nimbara also sells storage."
+    )
+    assert "Nimbara" in _entity(ex, "Nimbara SE").aliases
+    assert ("Nimbara Cloud", "developedBy", "Nimbara SE") in fact_set(ex)
