@@ -93,12 +93,28 @@ class DocumentIndex:
         Edinburgh start-up") nor a family ("the Dravenau family")."""
         sch = schema()
         cls = typing_cues().heads.get(noun.lemma_.lower())
-        if noun.tag_ != "NN" or cls is None or not sch.is_a(cls, "Organization") \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        if noun.tag_ != "NN" or cls is None or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return self._product_before(noun, cls)
+        if not sch.is_a(cls, "Organization"):
             return []
         names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         key = self.by_token.get(names[0].i) if len(names) == 1 else None
         return names if key and sch.is_a(self.entities[key].type, "Organization") else []
+
+    def _product_before(self, noun, cls: str | None) -> list:
+        """ "Its SortLine 4 robot ... The robot runs on Spectra": an owned thing's name
+        written before its kind is what the kind later means."""
+        sch = schema()
+        if noun.tag_ != "NN" or cls is None or not sch.is_a(cls, "Product") \
+                or not any(c.dep_ == "poss" for c in noun.children):
+            return []
+        names = [c for c in noun.children if c.dep_ in {"compound", "nmod"}
+                 and c.pos_ == "PROPN" and c.i in self.by_token]
+        if len({self.by_token[c.i] for c in names}) != 1:
+            return []
+        named = self.entities[self.by_token[names[0].i]].type
+        return names[:1] if sch.is_a(named, "Product") else []
 
     def _firm_after(self, noun) -> list:
         """ "Brenford's Cambridge-based subsidiary Pedalogic ... the unit": a noun for firms

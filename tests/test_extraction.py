@@ -4062,3 +4062,12 @@ def test_a_european_company_s_se_ending_is_a_legal_ending():
     )
     assert "Nimbara" in _entity(ex, "Nimbara SE").aliases
     assert ("Nimbara Cloud", "developedBy", "Nimbara SE") in fact_set(ex)
+
+
+def test_the_kind_an_owned_product_s_name_was_written_before_refers_back_to_it():
+    ex = extract_text(
+        "Robots\n\nFibrevia, a Rotterdam start-up, makes sorting robots. Its SortLine 4 robot, "
+        "which replaced the SortLine 3 last spring, reads each garment with a camera. The "
+        "robot runs on Spectra, a fibre-identification model Fibrevia trained."
+    )
+    assert ("Spectra", "powers", "SortLine 4") in fact_set(ex)
