@@ -4071,3 +4071,12 @@ def test_the_kind_an_owned_product_s_name_was_written_before_refers_back_to_it()
         "robot runs on Spectra, a fibre-identification model Fibrevia trained."
     )
     assert ("Spectra", "powers", "SortLine 4") in fact_set(ex)
+
+
+def test_a_known_town_the_tagger_calls_an_organisation_is_a_place():
+    ex = extract_text(
+        "Brands\n\nNorrvik Apparel, the outdoor-clothing company from Umeå, signed a "
+        "partnership with Fibrevia in 2023."
+    )
+    assert _types(ex)["Umeå"] == "Place"
+    assert ("Norrvik Apparel", "headquarteredIn", "Umeå") in fact_set(ex)
