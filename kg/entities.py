@@ -331,9 +331,9 @@ def _nouns_around(root, start: int, end: int):
         chain = [root.head]  # "Calvane's Halcyon 3 depth camera": camera too
         for _ in range(2):
             noun = chain[-1]
-            if noun.dep_ not in {"compound", "nmod"} or noun.head.i <= noun.i \
-                    or noun.head.pos_ != "NOUN":
-                break
+            if not (noun.dep_ in {"compound", "nmod"} or noun.dep_ == "amod" and noun.is_lower) \
+                    or noun.head.i <= noun.i or noun.head.pos_ != "NOUN":
+                break  # ("the Terrafort granular fertiliser": past the adjective too)
             chain.append(noun.head)
         last = chain[-1]  # "the Shrewsbury accountancy firm Hollins & Webb": the firm is
         if not (last.dep_ == "compound" and last.head.pos_ == "PROPN"  # Hollins & Webb

@@ -859,8 +859,9 @@ class RuleEngine:
             if nounlike else None
         # "the Acme executive, Jane Roe"; "its founder, the immunologist Ruth Roe"
         appositions = [c for c in token.children if c.dep_ == "appos"] if nounlike else []
-        appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.children
-                        if g.dep_ == "appos" or g.dep_ in {"compound", "amod", "nmod"}
+        appositions += [g for c in appositions if c.pos_ != "PROPN" for g in c.subtree
+                        if g.head == c and g.dep_ == "appos" or g.dep_ in {"compound", "amod",
+                                                                          "nmod"}
                         and g.i < c.i and g.i in index.by_token]  # "its first product, the
         # LC-1 pouch cell": the name before the apposition's noun
         for child in appositions:  # ("the group Norrland Industrier": a plain organisation

@@ -4080,3 +4080,17 @@ def test_a_known_town_the_tagger_calls_an_organisation_is_a_place():
     )
     assert _types(ex)["Umeå"] == "Place"
     assert ("Norrvik Apparel", "headquarteredIn", "Umeå") in fact_set(ex)
+
+
+def test_a_product_named_before_an_adjective_and_its_kind():
+    ex = extract_text(
+        "Fertiliser\n\nBrotovia S.A., a Valencia-based maker of organic fertilisers, owns "
+        "Humusveld, a worm-compost producer in Zwolle. Humusveld's compost is sold under the "
+        "Wormgoud brand. Its best-known product, the Terrafort granular fertiliser, is made "
+        "from poultry manure at Brotovia's own plant in Murcia."
+    )
+    facts = fact_set(ex)
+    assert _types(ex)["Terrafort"] in {"Product", "PhysicalProduct"}
+    assert ("Terrafort", "manufacturedBy", "Brotovia S.A") in facts
+    assert ("Wormgoud", "manufacturedBy", "Brotovia S.A") not in facts
+    assert ("Humusveld", "headquarteredIn", "Zwolle") in facts
