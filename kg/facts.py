@@ -1788,7 +1788,7 @@ def extract_facts(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]
             merged[key] = fact
     for fact in merged.values():  # a rule and a sum of money on one sentence: one evidence
         _keep_best_per_sentence(fact)
-    return _most_specific(list(merged.values()))
+    return _most_specific(list(merged.values()), engine.knowledge.supersedes)
 
 
 def _invested(literals: list[Fact], engine: RuleEngine) -> list[Fact]:
@@ -1862,11 +1862,16 @@ def _uses_word_after(sentence: str, names, words: frozenset[str], within: int | 
     return any(w.strip(".,;:()\"'").lower() in words for w in rest[:within])
 
 
-def _most_specific(facts: list[Fact]) -> list[Fact]:
-    """Drop "leads" where "ceoOf" holds for the same pair: the sub-property already implies it."""
+def _most_specific(facts: list[Fact], supersedes: dict[str, frozenset[str]] | None = None
+                   ) -> list[Fact]:
+    """Drop "leads" where "ceoOf" holds for the same pair: the sub-property already implies it.
+    Drop a weaker fact an asserted stronger one supersedes (relations.toml [supersedes]): a
+    parent's "stake" in its subsidiary is its ownership, not an investment."""
     supers = schema().super_properties
     implied = {
         (fact.subject, sup, fact.object)
         for fact in facts for sup in supers.get(fact.predicate, ())
     }
+    implied |= {(fact.subject, weaker, fact.object) for fact in facts if fact.asserted
+                for weaker in (supersedes or {}).get(fact.predicate, ())}
     return [f for f in facts if (f.subject, f.predicate, f.object) not in implied]

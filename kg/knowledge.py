@@ -248,6 +248,7 @@ class RelationKnowledge:
     named_after: tuple[NamedAfter, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
     versions: Versions = Versions()
+    supersedes: dict[str, frozenset[str]] = field(default_factory=dict)  # owns -> investedIn
 
 
 # Rules that fire without trigger words are filed under these keys: a possessive ("Acme's X")
@@ -308,6 +309,8 @@ def relation_knowledge() -> RelationKnowledge:
         role_properties=frozenset(data.get("past", {}).get("role_properties", [])),
         past_role_words=frozenset(
             w.lower() for w in data.get("past", {}).get("role_words", [])),
+        supersedes={stronger: frozenset(weaker) for stronger, weaker
+                    in data.get("supersedes", {}).items()},
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),

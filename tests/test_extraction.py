@@ -4094,3 +4094,15 @@ def test_a_product_named_before_an_adjective_and_its_kind():
     assert ("Terrafort", "manufacturedBy", "Brotovia S.A") in facts
     assert ("Wormgoud", "manufacturedBy", "Brotovia S.A") not in facts
     assert ("Humusveld", "headquarteredIn", "Zwolle") in facts
+
+
+def test_a_parent_s_stake_in_its_subsidiary_is_no_investment():
+    ex = extract_text(
+        "Shipping\n\nNavimetric is a subsidiary of the Oslo shipping group Brønnøy Rederi. "
+        "Brønnøy Rederi's stake in Navimetric is worth $200 million. Tanjong Capital holds a "
+        "19 percent stake in Seaquell."
+    )
+    facts = fact_set(ex)
+    assert ("Brønnøy Rederi", "owns", "Navimetric") in facts
+    assert ("Brønnøy Rederi", "investedIn", "Navimetric") not in facts
+    assert ("Tanjong Capital", "investedIn", "Seaquell") in facts
