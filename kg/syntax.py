@@ -767,8 +767,9 @@ def holders(noun):
         if top.pos_ == "PROPN" and top != noun:
             yield top
     named = _person_named_after(noun)  # "... and chief executive Brian Molefe"
-    if named is not None and noun.dep_ == "conj":
-        yield named
+    if named is not None and (noun.dep_ == "conj" or noun.dep_ == "pobj" and named.dep_ == "pobj"
+                              and named.head == noun.head):
+        yield named  # ("under chief executive Solveig Aune": two objects of "under")
     if noun.dep_ in {"attr", "acomp"}:  # "X is CEO"; "X, who co-founded Y and is its CTO"
         yield from logical_subjects(noun.head)
     if noun.dep_ in {"dep", "npadvmod", "nsubj", "advcl"} and noun.i == noun.sent.start + 1 \

@@ -4106,3 +4106,11 @@ def test_a_parent_s_stake_in_its_subsidiary_is_no_investment():
     assert ("Brønnøy Rederi", "owns", "Navimetric") in facts
     assert ("Brønnøy Rederi", "investedIn", "Navimetric") not in facts
     assert ("Tanjong Capital", "investedIn", "Seaquell") in facts
+
+
+def test_a_title_and_a_name_the_parser_made_two_objects_of_under():
+    ex = extract_text(
+        "Shipping\n\nNavimetric is no minnow. It is a subsidiary of the Oslo group Brønnøy "
+        "Rederi, and under chief executive Solveig Aune it has been disciplined about costs."
+    )
+    assert ("Solveig Aune", "ceoOf", "Navimetric") in fact_set(ex)
