@@ -18,7 +18,7 @@ from kg.entities import organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
 from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, normalise_name, split_version
-from kg.places import country_names, place_names
+from kg.places import city_states, country_names, place_names
 
 
 @dataclass(frozen=True)
@@ -428,7 +428,8 @@ class RuleEngine:
         tails = self._fill(rule.tail, token, index, wanted_type=rule.tail_type, expected=range_,
                            pronoun_expected=pronouns)
         if rule.tail_not_country:
-            tails = [t for t in tails if self.entities[t.entity].label not in country_names()]
+            tails = [t for t in tails if self.entities[t.entity].label not in country_names()
+                     or self.entities[t.entity].label in city_states()]
         named_heads = [a for a in heads if a.certainty == 1.0]
         named_tails = [a for a in tails if a.certainty == 1.0]
         if not self.check_types and bool(named_heads) != bool(named_tails) and rule.votes \

@@ -56,6 +56,11 @@ def country_names() -> frozenset[str]:
     return frozenset(_names_in(COUNTRIES_FILE) | set(_settings().get("country_names", ())))
 
 
+def city_states() -> frozenset[str]:
+    """Countries that are one city ("Singapore's Seaquell" is based there, as "Oslo's X" is)."""
+    return frozenset(_settings().get("city_states", ()))
+
+
 def _names_in(file: str) -> set[str]:
     """The names a list under ontology/ holds, one a line (none if the file is missing)."""
     try:

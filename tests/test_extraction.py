@@ -4114,3 +4114,13 @@ def test_a_title_and_a_name_the_parser_made_two_objects_of_under():
         "Rederi, and under chief executive Solveig Aune it has been disciplined about costs."
     )
     assert ("Solveig Aune", "ceoOf", "Navimetric") in fact_set(ex)
+
+
+def test_a_city_state_s_firm_is_based_there_but_a_country_s_is_not():
+    ex = extract_text(
+        "Routes\n\nIncreasingly, the answer is SeaRoute, built by Singapore's Seaquell Ltd. "
+        "Germany's Ostermark sells a rival suite."
+    )
+    facts = fact_set(ex)
+    assert ("Seaquell Ltd", "headquarteredIn", "Singapore") in facts
+    assert ("Ostermark", "headquarteredIn", "Germany") not in facts
