@@ -117,8 +117,18 @@ def _after_closing_abbreviation(token) -> bool:
     """ "... through Verrane Holding S.r.l. Its subsidiary ...": an abbreviation's period
     also ends the sentence when a capitalised pronoun or determiner follows it."""
     before = token.doc[token.i - 1]
-    return len(before.text) > 1 and before.text.endswith(".") and bool(before.whitespace_) \
-        and token.tag_ in _OPENING_TAGS and token.text[:1].isupper()
+    if len(before.text) <= 1 or not before.text.endswith(".") or not before.whitespace_ \
+            or not token.text[:1].isupper():
+        return False
+    return token.tag_ in _OPENING_TAGS or _possessive_after_legal_ending(token)
+
+
+def _possessive_after_legal_ending(token) -> bool:
+    """ "built by Seaquell Ltd. Germany's Ostermark sells ...": a name that owns something
+    opens a sentence after a firm's legal ending; it never continues the firm's name."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"'s", "\u2019s"} \
+        and doc[token.i - 1].lower_ in typing_cues().same_entity_endings
 
 
 @Language.factory("kg_coined_names")
