@@ -567,7 +567,10 @@ class RuleEngine:
         return self.schema.is_a(cls, "Company") and may_be(entity.type, cls) and not named_so
 
     def _slot(self, slot: str, token, index: DocumentIndex) -> list[Argument]:
-        if slot == "focus":
+        if slot == "story" and token.dep_ == "appos":  # "Pellucid, a Boston-based rival":
+            focus = index.focus_at(token.i)  # the story's firm's rival, though "a" rival
+            return [Argument(focus, 0.8)] if focus else []
+        if slot in {"focus", "story"}:
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"}
                    or c.dep_ == "relcl" and token.dep_ == "attr" for c in token.children):
                 return []  # "Rolf Brenner, a German executive": of some firm, not the story's;

@@ -4124,3 +4124,15 @@ def test_a_city_state_s_firm_is_based_there_but_a_country_s_is_not():
     facts = fact_set(ex)
     assert ("Seaquell Ltd", "headquarteredIn", "Singapore") in facts
     assert ("Ostermark", "headquarteredIn", "Germany") not in facts
+
+
+def test_a_name_set_beside_a_rival_is_the_story_s_firm_s_rival():
+    ex = extract_text(
+        "Vets\n\nKestrelmoor Diagnostics today launched the VetraSense X2, a blood analyser. "
+        "The X2 competes with the HemaVue Pro from Pellucid Animal Diagnostics, a "
+        "Boston-based rival whose analysers dominate the US market. Tom Reyes, a German "
+        "executive, praised it."
+    )
+    facts = fact_set(ex)
+    assert ("Kestrelmoor Diagnostics", "competitorOf", "Pellucid Animal Diagnostics") in facts
+    assert not {f for f in facts if f[0] == "Tom Reyes"}
