@@ -17,7 +17,7 @@ from kg.coreference import DocumentIndex, may_be
 from kg.entities import organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
-from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, normalise_name, split_version
+from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, common_words, normalise_name, split_version
 from kg.places import city_states, country_names, place_names
 
 
@@ -1465,6 +1465,13 @@ def _trailing_name(noun, index: DocumentIndex) -> str | None:
     return key
 
 
+def _trade_word(word) -> bool:
+    """ "an Independent Film and Media company": a capitalised dictionary word the tagger
+    calls an organisation's, and no gazetteer a place, names the trade, not the town."""
+    return word.ent_type_ == "ORG" and word.text not in place_names() \
+        and word.lower_ in common_words(("noun", "adj"))
+
+
 def _city_before(place):
     """ "the Austin, Texas-based chipmaker": the most specific place, the one before the comma."""
     comma = place.left_edge.i - 1
@@ -1537,7 +1544,8 @@ def _slot_tokens(slot: str, token):
         modifiers = [token, *(c for c in token.children  # "the Amsterdam delivery group"
                               if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i)]
         found = [_city_before(c) for m in modifiers for c in m.children
-                 if c.dep_ in {"compound", "nmod"} and c.i < m.i and c.pos_ == "PROPN"]
+                 if c.dep_ in {"compound", "nmod"} and c.i < m.i and c.pos_ == "PROPN"
+                 and not _trade_word(c)]
         if not found and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             found = [_city_before(c) for c in token.head.children  # "the Kansas City
                      if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i  # broker

@@ -4136,3 +4136,13 @@ def test_a_name_set_beside_a_rival_is_the_story_s_firm_s_rival():
     facts = fact_set(ex)
     assert ("Kestrelmoor Diagnostics", "competitorOf", "Pellucid Animal Diagnostics") in facts
     assert not {f for f in facts if f[0] == "Tom Reyes"}
+
+
+def test_a_trade_written_in_capitals_before_company_is_no_head_office():
+    ex = extract_text(
+        "Films\n\nLeone Marucci is an American filmmaker, and founder of Independent Film and "
+        "Media company Steelyard Pictures. Orla Byrne runs the Bristol firm Kitefin."
+    )
+    facts = fact_set(ex)
+    assert not {f for f in facts if f[0] == "Steelyard Pictures" and f[1] == "headquarteredIn"}
+    assert ("Kitefin", "headquarteredIn", "Bristol") in facts
