@@ -439,7 +439,8 @@ class RuleEngine:
             if pronouns:  # "It is the sequel to X": X is of the union's first kind too
                 domain = range_ = pronouns
             sides = [(a.entity, rule.head_votes or domain[0]) for a in heads
-                     if a.certainty == 1.0 and len(domain) == 1 and not rule.head_type]
+                     if a.certainty == 1.0 and (rule.head_votes or len(domain) == 1)
+                     and not rule.head_type]
             # (its class: a condition)
             sides += [(a.entity, range_[0]) for a in tails
                       if a.certainty == 1.0 and len(range_) == 1]

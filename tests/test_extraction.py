@@ -4146,3 +4146,11 @@ def test_a_trade_written_in_capitals_before_company_is_no_head_office():
     facts = fact_set(ex)
     assert not {f for f in facts if f[0] == "Steelyard Pictures" and f[1] == "headquarteredIn"}
     assert ("Kitefin", "headquarteredIn", "Bristol") in facts
+
+
+def test_a_person_may_own_a_firm():
+    ex = extract_text(
+        "Music\n\nWillowbank Music Publishing was founded in 2004. Willowbank is owned by the "
+        "producer Scott Hedley, who also runs a studio in Nashville."
+    )
+    assert ("Scott Hedley", "owns", "Willowbank Music Publishing") in fact_set(ex)

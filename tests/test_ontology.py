@@ -140,7 +140,7 @@ CONTRACT = [
     ("founderOf", PERSON, ORG),
     ("worksFor", PERSON, ORG),
     ("subOrganizationOf", ORG, ORG),
-    ("owns", ORG, ORG | PROD),
+    ("owns", ORG | PERSON, ORG | PROD),  # "owned by the producer Scott Hendricks"
     ("acquired", ORG, ORG | PROD),
     ("investedIn", ORG, ORG),
     ("codeName", PROD, CODE),
