@@ -389,9 +389,10 @@ def _apposition_after(doc, end: int):
     if end + 1 >= len(doc) or doc[end].text != ",":
         return
     for token in doc[end + 1:min(end + 10, len(doc))]:
-        if token.dep_ == "attr" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
-                and _set_off_after_name(token, None):
-            yield token  # "... is ahead with QI-9, its own asthma antibody": QI-9's
+        if token.dep_ in {"attr", "dobj"} and token.pos_ == "NOUN" \
+                and token.left_edge.i == end + 1 and _set_off_after_name(token, None):
+            yield token  # "... is ahead with QI-9, its own asthma antibody": QI-9's; "runs
+            # on StrikeOS, our own firmware" (the parser's object of "runs")
             return
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == end + 1 \
                 and token.head.i != end - 1 and token.head.pos_ != "PROPN":

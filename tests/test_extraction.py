@@ -4154,3 +4154,11 @@ def test_a_person_may_own_a_firm():
         "producer Scott Hedley, who also runs a studio in Nashville."
     )
     assert ("Scott Hedley", "owns", "Willowbank Music Publishing") in fact_set(ex)
+
+
+def test_a_description_after_a_name_s_comma_read_as_the_verb_s_object():
+    ex = extract_text(
+        "Mice\n\nStrikeform makes the Vortek Pro, a gaming mouse. \"The Vortek Pro runs on "
+        "StrikeOS, our own firmware,\" said Yuki Tanabe, Strikeform's chief executive."
+    )
+    assert ("StrikeOS", "powers", "Vortek Pro") in fact_set(ex)
