@@ -190,7 +190,8 @@ def gold_sets(selected: list[str]) -> list[GoldSet]:
                                    "fresh7", "fresh8", "fresh9", "fresh10", "fresh11",
                                    "fresh12", "fresh13", "fresh14", "fresh15", "fresh16",
                                    "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
-                                   "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")]
+                                   "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
+                                   "fresh27")]
         elif name == "seeds" and (SHARED / "seeds").is_dir():
             found.append(GoldSet("seeds --known", GOLD / "seeds.jsonl", True))
         elif name == "dev" and DEV_SET.is_file():
