@@ -303,6 +303,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_comma_appositions(doc)
     _repair_compound_subjects(doc)
     _repair_parallel_conjuncts(doc)
+    _repair_appositions_read_as_complements(doc)
     _repair_names_read_as_adverbs(doc)
     _repair_names_read_as_verbs(doc)
     parsed = ParsedDocument(document=document, doc=doc)
@@ -353,6 +354,33 @@ def _repair_names_read_as_adverbs(doc) -> None:
         elif word.i < verb.i and not any(c.dep_ in {"nsubj", "nsubjpass"}
                                          for c in verb.children):
             word.dep_ = "nsubj"
+
+
+def _repair_appositions_read_as_complements(doc) -> None:
+    """ "The order is for the Corve 60, Brackenfield's new pump, which replaces ...", "runs on
+    StrikeOS, our own firmware": a noun phrase right after a name and its comma, inside the
+    verb's predicate, describes the name; the parser made it the verb's complement."""
+    for word in words_with(doc, DEP, {"attr", "dobj"}):
+        edge = next((t.i for t in word.subtree if not t.is_punct), word.i)  # (its comma
+        if word.pos_ != "NOUN" or edge < 2 or doc[edge - 1].text != ",":  # may hang on it)
+            continue
+        name = doc[edge - 2]
+        while name.dep_ in {"compound", "nummod", "flat"} and name.head.i < edge - 1 \
+                and name.head.i > name.i - 4:
+            name = name.head  # "Corve 60": the name's head word
+        verb = word.head  # (a verb with no subject opens a sentence: "Developed by X, Acme's
+        # group, Y handles ...", where the parser's object is the sentence's subject)
+        if name.pos_ == "PROPN" and verb.i < name.i and verb in name.ancestors \
+                and name not in word.subtree and _has_subject(verb) \
+                and not (name.dep_ == "conj" and word.tag_ == "NNS"):  # ("Siemens and ABB,
+            word.head, word.dep_ = name, "appos"  # its two biggest rivals": both of them)
+
+
+def _has_subject(verb) -> bool:
+    """Whether the verb, or the verb it is coordinated with, has a subject."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
 
 def _repair_names_read_as_verbs(doc) -> None:

@@ -4162,3 +4162,25 @@ def test_a_description_after_a_name_s_comma_read_as_the_verb_s_object():
         "StrikeOS, our own firmware,\" said Yuki Tanabe, Strikeform's chief executive."
     )
     assert ("StrikeOS", "powers", "Vortek Pro") in fact_set(ex)
+
+
+def test_a_description_after_a_name_s_comma_read_as_the_copula_s_complement():
+    ex = extract_text(
+        "Pumps\n\nBrackenfield Pumps, a Sheffield engineering firm, won an order from a water "
+        "utility. The order is for the Corve 60, Brackenfield's new high-pressure pump, which "
+        "replaces the long-running Corve 40."
+    )
+    facts = fact_set(ex)
+    assert ("Corve 60", "developedBy", "Brackenfield Pumps") in facts
+    assert ("Corve 60", "successorOf", "Corve 40") in facts
+
+
+def test_a_plural_description_after_coordinated_names_stays_with_both():
+    ex = extract_text(
+        "Automation\n\nVerant Industrial will split in two. Verant's shares have trailed those "
+        "of Siemens and ABB, its two biggest rivals in factory automation, for three years."
+    )
+    facts = fact_set(ex)
+    assert ("Siemens", "competitorOf", "Verant Industrial") in facts \
+        or ("Verant Industrial", "competitorOf", "Siemens") in facts
+    assert not {f for f in facts if f[1] == "developedBy"}
