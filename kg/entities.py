@@ -173,7 +173,22 @@ def _dateline(span) -> bool:
     doc = span.doc  # (not doc.text: spaCy joins the whole text again on every call)
     opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
     follows = span.end < len(doc) and doc[span.end].text in _DATELINE_MARKS
-    return opens_line and follows and span.text.isupper() and len(span.text) > 2
+    return opens_line and follows and span.text.isupper() and len(span.text) > 2 \
+        and _dash_before_a_verb(doc[span.end : span.end + 12])
+
+
+def _dash_before_a_verb(words) -> bool:
+    """A dateline's place, date and agency end in a dash before the story's first verb; "CBBC
+    (short for Children's BBC) is a strand" and "ASML, which is ..." have none."""
+    for word in words:
+        if word.text in _DATELINE_DASHES:
+            return True
+        if word.pos_ in {"VERB", "AUX"} or "\n" in word.text:
+            return False
+    return False
+
+
+_DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def _place_of(span, heads: dict[str, str]) -> bool:

@@ -108,11 +108,15 @@ class RuleEngine:
         return stem is not None and stem == other_stem and number < other_number
 
     def _property(self, rule: RelationRule, token, subject: str, obj: str) -> str:
-        """The rule's property, or its `majority` one when the stake is over half: "holds 58
-        percent of X" owns X, "holds 9 percent" invests in it."""
+        """The rule's property, or its `majority` one when the stake is over half ("holds 58
+        percent of X" owns X, "holds 9 percent" invests in it), or its `minority` one when
+        under half ("is 40 percent owned by Y": Y invests in it)."""
         if rule.majority and syntax.majority_stake(token) \
                 and self._fits(rule.majority, subject, obj):
             return rule.majority
+        if rule.minority and syntax.minority_stake(token) \
+                and self._fits(rule.minority, subject, obj):
+            return rule.minority
         return rule.property
 
     def _acting_organisations(self, facts) -> set[str]:

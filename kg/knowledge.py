@@ -178,6 +178,7 @@ class RelationRule:
     votes: bool = True  # whether a firing also types its sides (off for loose triggers)
     lone_votes: bool = True  # whether one named side alone is typed ("I co-founded Sparkline")
     majority: str | None = None  # the property when the stake is over half ("holds 58 percent")
+    minority: str | None = None  # the property when the share is under half ("40 percent owned")
     tail_not_country: bool = False  # "Germany's Ostermark": a country is no head office
 
 
@@ -286,6 +287,7 @@ def relation_knowledge() -> RelationKnowledge:
                 votes=bool(raw.get("votes", True)),
                 lone_votes=bool(raw.get("lone_votes", True)),
                 majority=raw.get("majority"),
+                minority=raw.get("minority"),
                 tail_not_country=bool(raw.get("tail_not_country", False)),
             )
         )

@@ -872,6 +872,14 @@ def _joined(ents) -> list:
     return joined
 
 
+def _members_body(span, mark) -> bool:
+    """ "the Pomaria Growers' Cooperative", "the Hoteliers' Association": a plural possessive
+    inside a name ending in an institution's word names its members, not an owner."""
+    last = span[-1].lower_
+    return mark.text in {"'", "\u2019"} \
+        and typing_cues().name_endings.get(last) == "Organization"
+
+
 def _list_members(span):
     """ "Ubisoft and Electronic Arts" tagged as one name: a list of two when the parse says so
     and the text names the second on its own elsewhere. A name's tail seldom stands alone:
@@ -883,7 +891,8 @@ def _list_members(span):
     for token in span:  # "Conductor, Stackwise's software": a comma the tagger ran over
         if token.tag_ == "POS" and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].text[:1].isupper() \
-                and doc[token.i + 1].lower_ not in typing_cues().name_endings:
+                and doc[token.i + 1].lower_ not in typing_cues().name_endings \
+                and not _members_body(span, token):
             # "Valve's Steam Deck": two names ("McDonald's Corp" one)
             return [doc[span.start:token.i], doc[token.i + 1:span.end]]
         if token.text == ";" and span.start < token.i:  # a new clause: its label is a guess
@@ -1015,7 +1024,20 @@ def _grow_back(span):
             and doc[start - 1].head.i in range(start, end) and not doc[start - 1].ent_type_ \
             and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _person_roles():
         start -= 1
+    if _capitalised_noun_of(doc, start):
+        start -= 2  # "the Campaign for Devon Ale": the tagger named only what it is for
     return doc[start:end]
+
+
+def _capitalised_noun_of(doc, start: int) -> bool:
+    """ "the Campaign for Devon Ale", "the Society of Dyers": a common noun written with a
+    capital mid-sentence after "the", whose "for" or "of" leads to the name, opens the name."""
+    if start < 3 or doc[start - 1].lower_ not in {"for", "of"}:
+        return False
+    noun, article = doc[start - 2], doc[start - 3]
+    return noun.pos_ == "NOUN" and noun.text[:1].isupper() and not noun.is_sent_start \
+        and article.lower_ == "the" and doc[start - 1].head == noun and not noun.ent_type_ \
+        and noun.lower_ not in _person_roles()
 
 
 def _trim(span):

@@ -649,11 +649,25 @@ def relative_antecedent(word):
 
 _PERCENT_WORDS = {"percent", "cent", "%", "pc"}  # "60 per cent", not "$75 per share"
 _MAJORITY_WORDS = {"majority", "controlling"}
+_MINORITY_WORDS = {"minority"}
 
 
 def majority_stake(verb) -> bool:
     """Whether the share a verb's object or passive subject (or a stake noun) names is over
     half: "holds 58 percent of X", "a 60 per cent stake", "a majority stake"."""
+    share = stated_share(verb)
+    return share is not None and share > 50
+
+
+def minority_stake(verb) -> bool:
+    """Whether that share is under half: "is 40 percent owned by X", "owns 30 percent of X"."""
+    share = stated_share(verb)
+    return share is not None and share < 50
+
+
+def stated_share(verb) -> float | None:
+    """The percentage of a firm a verb's object, passive subject or stake noun names ("58
+    percent", 100 for "a majority stake", 0 for "a minority stake"); None when none is named."""
     nouns = [verb] if verb.pos_ == "NOUN" else [  # "a 60 per cent stake" itself; not a share
         c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}
         and not any(a.dep_ == "acl" for a in c.children)]  # "54 percent owned by" another
@@ -662,12 +676,14 @@ def majority_stake(verb) -> bool:
     for noun in nouns:
         words = [t for t in noun.subtree if t.i <= noun.i]  # not the "of X" after it
         if any(t.lemma_.lower() in _MAJORITY_WORDS for t in words):
-            return True
+            return 100.0
+        if any(t.lemma_.lower() in _MINORITY_WORDS for t in words):
+            return 0.0
         for t in words:
             following = {w.lower_ for w in t.doc[t.i + 1:t.i + 3]}
-            if t.like_num and following & _PERCENT_WORDS and _number(t.text) > 50:
-                return True
-    return False
+            if t.like_num and following & _PERCENT_WORDS:
+                return _number(t.text)
+    return None
 
 
 def _number(text: str) -> float:

@@ -4184,3 +4184,39 @@ def test_a_plural_description_after_coordinated_names_stays_with_both():
     assert ("Siemens", "competitorOf", "Verant Industrial") in facts \
         or ("Verant Industrial", "competitorOf", "Siemens") in facts
     assert not {f for f in facts if f[1] == "developedBy"}
+
+
+def test_a_plural_possessive_inside_an_institution_s_name_is_part_of_it():
+    ex = extract_text(
+        "Drones\n\nFurrowlight Aerial Systems has signed a partnership with the Pomaria "
+        "Growers' Cooperative, whose members will test the drone."
+    )
+    assert ("Furrowlight Aerial Systems", "partnerOf", "Pomaria Growers' Cooperative") \
+        in fact_set(ex)
+
+
+def test_a_capitalised_noun_before_for_and_a_name_opens_the_name():
+    ex = extract_text(
+        "Beer\n\nHelen Rudd, who chairs the Campaign for Devon Ale, a drinkers' group, said "
+        "members were happy."
+    )
+    assert ("Helen Rudd", "leads", "Campaign for Devon Ale") in fact_set(ex)
+
+
+def test_a_minority_share_owned_is_an_investment():
+    ex = extract_text(
+        "Drinks\n\nGreyhallow Drinks Group is 40 percent owned by Fenwright Capital, an "
+        "investment firm. Zeta Holdings is 70 percent owned by Acme Robotics."
+    )
+    facts = fact_set(ex)
+    assert ("Fenwright Capital", "investedIn", "Greyhallow Drinks Group") in facts
+    assert ("Fenwright Capital", "owns", "Greyhallow Drinks Group") not in facts
+    assert ("Acme Robotics", "owns", "Zeta Holdings") in facts
+
+
+def test_capitals_opening_the_text_before_a_parenthesis_and_a_verb_are_no_dateline():
+    ex = extract_text(
+        "CBBC (short for Children's BBC) is a British television strand owned by the BBC."
+    )
+    assert _entity(ex, "CBBC").type != "Place"
+    assert ("BBC", "owns", "CBBC") in fact_set(ex)
