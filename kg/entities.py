@@ -474,6 +474,9 @@ def _phrase(noun, table) -> str | None:
         for word in (previous.lemma_.lower(), previous.lower_):
             if f"{word} {lemma}" in table:
                 return f"{word} {lemma}"
+    for adjective in (c for c in noun.children if c.dep_ == "amod" and c.i < noun.i - 1):
+        if f"{adjective.lower_} {lemma}" in table:  # "the online bike store": an online store
+            return f"{adjective.lower_} {lemma}"
     return next((w for w in (lemma, noun.lower_) if w in table), None)
 
 

@@ -4220,3 +4220,14 @@ def test_capitals_opening_the_text_before_a_parenthesis_and_a_verb_are_no_dateli
     )
     assert _entity(ex, "CBBC").type != "Place"
     assert ("BBC", "owns", "CBBC") in fact_set(ex)
+
+
+def test_a_bike_maker_s_name_and_an_online_store():
+    ex = extract_text(
+        "Bikes\n\nBrackwater Bikes of Tellingford has gone after families instead. Voltaris "
+        "makes commuter bikes. Its Strada 3 is sold through Pedalhub, the online bike store."
+    )
+    facts = fact_set(ex)
+    assert _entity(ex, "Brackwater Bikes").type != "Person"
+    assert ("Brackwater Bikes", "headquarteredIn", "Tellingford") in facts
+    assert ("Strada 3", "availableOn", "Pedalhub") in facts
