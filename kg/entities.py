@@ -375,6 +375,9 @@ def _nouns_around(root, start: int, end: int):
     if root.dep_ == "conj" and root.head.tag_ == "NNS" and start >= 2 \
             and root.doc[start - 1].text == "," and root.doc[start - 2] == root.head:
         yield root.head  # "two password managers, Bastion Vault and ...": a manager each
+    listed = syntax.conj_top(root) if root.dep_ == "conj" else None
+    if listed is not None and listed.dep_ == "appos" and listed.head.tag_ == "NNS":
+        yield listed.head  # "the brewery's beers, Ottercombe Gold and Harbour Dark": a beer each
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         yield from (c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"
                     and not _set_off_after_name(c, root))

@@ -399,6 +399,9 @@ class RuleEngine:
                 continue
             if rule.unless and syntax.has_modifier(token, rule.unless):
                 continue
+            if not rule.modifier and token.dep_ in {"compound", "amod"} \
+                    and token.head.pos_ == "NOUN" and token.head.i > token.i:
+                continue  # "the brewery's head brewer" brews; he heads nothing
             if self._negated(token):
                 continue
             result.append(rule)

@@ -180,6 +180,7 @@ class RelationRule:
     majority: str | None = None  # the property when the stake is over half ("holds 58 percent")
     minority: str | None = None  # the property when the share is under half ("40 percent owned")
     tail_not_country: bool = False  # "Germany's Ostermark": a country is no head office
+    modifier: bool = True  # whether a noun trigger may modify another noun ("head brewer")
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,7 @@ def relation_knowledge() -> RelationKnowledge:
                 majority=raw.get("majority"),
                 minority=raw.get("minority"),
                 tail_not_country=bool(raw.get("tail_not_country", False)),
+                modifier=bool(raw.get("modifier", True)),
             )
         )
     return RelationKnowledge(

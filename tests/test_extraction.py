@@ -4231,3 +4231,21 @@ def test_a_bike_maker_s_name_and_an_online_store():
     assert _entity(ex, "Brackwater Bikes").type != "Person"
     assert ("Brackwater Bikes", "headquarteredIn", "Tellingford") in facts
     assert ("Strada 3", "availableOn", "Pedalhub") in facts
+
+
+def test_names_listed_after_a_plural_noun_are_each_one_of_them():
+    ex = extract_text(
+        "Beer\n\nOttercombe Brewery makes beer. The brewery's flagship beers, Ottercombe Gold "
+        "and Harbour Dark, will continue to be brewed in the town."
+    )
+    assert ("Harbour Dark", "developedBy", "Ottercombe Brewery") in fact_set(ex)
+
+
+def test_a_head_brewer_heads_nothing():
+    ex = extract_text(
+        "Beer\n\nOttercombe Brewery makes beer. Jory Penhallow stays on as the brewery's head "
+        "brewer. Ann Kell is the head of Ottercombe Brewery's bottling unit."
+    )
+    facts = fact_set(ex)
+    assert ("Jory Penhallow", "leads", "Ottercombe Brewery") not in facts
+    assert ("Jory Penhallow", "worksFor", "Ottercombe Brewery") in facts
