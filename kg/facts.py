@@ -931,6 +931,9 @@ class RuleEngine:
                 if found:
                     return replace(found, certainty=found.certainty * 0.9)
         if token.pos_ == "PRON" and token.lower_ in {"it", "its"}:
+            holder = self._doer_of_antecedent(token, index, depth)
+            if holder is not None:
+                return holder
             target = self._recent_expected(index, token.i)
             antecedent = _relative_antecedent_start(token, index)
             if target and antecedent is not None and index.by_token.get(antecedent) == target:
@@ -1072,6 +1075,19 @@ class RuleEngine:
                                       for cls in self._expected):
             return self._recent_expected(index, pronoun.i)
         return index.owner_of_its(pronoun.i)
+
+    def _doer_of_antecedent(self, pronoun, index: DocumentIndex, depth: int):
+        """ "the group that owns Stannary Cider, which it bought in 2019": "it", the subject of
+        a clause on what a verb acts on, is that verb's doer (what "which" means cannot be it)."""
+        clause = pronoun.head
+        if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or clause.dep_ != "relcl" \
+                or clause.head.dep_ != "dobj" or depth > 3:
+            return None
+        thing = index.by_token.get(clause.head.i)
+        for found in self._slot("subj", clause.head.head, index):
+            if found.entity != thing:
+                return replace(found, certainty=min(found.certainty, 0.8))
+        return None
 
     def _recent_expected(self, index: DocumentIndex, before: int) -> str | None:
         """A pronoun means the last entity, outside its own clause, whose class fits the slot."""

@@ -4249,3 +4249,14 @@ def test_a_head_brewer_heads_nothing():
     facts = fact_set(ex)
     assert ("Jory Penhallow", "leads", "Ottercombe Brewery") not in facts
     assert ("Jory Penhallow", "worksFor", "Ottercombe Brewery") in facts
+
+
+def test_it_in_a_clause_on_what_a_verb_acts_on_is_that_verb_s_doer():
+    ex = extract_text(
+        "Cider\n\nOttercombe Brewery was sold to Greyhallow Drinks Group. The deal makes the "
+        "brewery a subsidiary of Greyhallow, the Bramcaster-based group that already owns "
+        "Stannary Cider Company, which it bought in 2019."
+    )
+    facts = fact_set(ex)
+    assert ("Greyhallow Drinks Group", "acquired", "Stannary Cider Company") in facts
+    assert not {f for f in facts if f[0] == "Ottercombe Brewery" and f[1] == "acquired"}
