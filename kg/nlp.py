@@ -306,6 +306,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_appositions_read_as_complements(doc)
     _repair_names_read_as_adverbs(doc)
     _repair_names_read_as_verbs(doc)
+    _repair_lower_case_names(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -391,6 +392,23 @@ def _repair_names_read_as_verbs(doc) -> None:
         if word.is_title and len(word) >= 4 and not _is_common(word.lower_) \
                 and word.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}:
             word.tag_, word.pos_ = "NNP", "PROPN"
+
+
+def _repair_lower_case_names(doc) -> None:
+    """ "The Lisbon-based start-up makes ...": a word written all in lower case that the
+    dictionary knows is a common noun, whatever the tagger calls it ("start-up" as a name)."""
+    for word in words_with(doc, TAG, {"NNP", "NNPS"}):
+        if word.is_lower and any(c.isalpha() for c in word.text) \
+                and _is_common(word.lower_.replace("-", "")) \
+                and not any(_in_name_run(doc, i) for i in (word.i - 1, word.i + 1)):
+            word.tag_, word.pos_ = ("NNS" if word.tag_ == "NNPS" else "NN"), "NOUN"
+
+
+def _in_name_run(doc, i: int) -> bool:
+    """Whether token i, beside a lower-case word, makes it part of a name ("Parque das Nações",
+    "Park Ji-woo")."""
+    return 0 <= i < len(doc) and (doc[i].text == "-" or doc[i].pos_ == "PROPN"
+                                  and doc[i].text[:1].isupper())
 
 
 def _repair_parallel_conjuncts(doc) -> None:

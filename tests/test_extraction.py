@@ -4260,3 +4260,12 @@ def test_it_in_a_clause_on_what_a_verb_acts_on_is_that_verb_s_doer():
     facts = fact_set(ex)
     assert ("Greyhallow Drinks Group", "acquired", "Stannary Cider Company") in facts
     assert not {f for f in facts if f[0] == "Ottercombe Brewery" and f[1] == "acquired"}
+
+
+def test_a_lower_case_noun_the_tagger_made_a_name_is_a_description():
+    ex = extract_text(
+        "Docs\n\nNoor Halvorsen founded Papyrant Software in 2021. The Lisbon-based start-up "
+        "makes Papyrant Scribe, a documentation tool. Her sister runs Parque das Nações Cafe."
+    )
+    facts = fact_set(ex)
+    assert ("Papyrant Software", "headquarteredIn", "Lisbon") in facts
