@@ -307,6 +307,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_names_read_as_adverbs(doc)
     _repair_names_read_as_verbs(doc)
     _repair_lower_case_names(doc)
+    _repair_participles_after_of_names(doc)
     parsed = ParsedDocument(document=document, doc=doc)
     sentence_of: dict[int, int] = {}
     for index, sent in enumerate(doc.sents):
@@ -402,6 +403,20 @@ def _repair_lower_case_names(doc) -> None:
                 and _is_common(word.lower_.replace("-", "")) \
                 and not any(_in_name_run(doc, i) for i in (word.i - 1, word.i + 1)):
             word.tag_, word.pos_ = ("NNS" if word.tag_ == "NNPS" else "NN"), "NOUN"
+
+
+def _repair_participles_after_of_names(doc) -> None:
+    """ "Development of the S4, known inside the company as Greenfinch, was ...": a participle
+    set off by a comma right after the name in a common noun's "of" phrase describes the
+    name; the parser hung it on the noun."""
+    for word in words_with(doc, DEP, {"acl"}):
+        if word.tag_ != "VBN" or word.i < 3 or doc[word.i - 1].text != ",":
+            continue
+        name = doc[word.i - 2]
+        if name.pos_ == "PROPN" and name.dep_ == "pobj" and name.head.lower_ == "of" \
+                and name.head.head == word.head and word.head.pos_ in {"NOUN", "PROPN"} \
+                and not word.head.ent_type_:
+            word.head = name
 
 
 def _in_name_run(doc, i: int) -> bool:

@@ -4269,3 +4269,13 @@ def test_a_lower_case_noun_the_tagger_made_a_name_is_a_description():
     )
     facts = fact_set(ex)
     assert ("Papyrant Software", "headquarteredIn", "Lisbon") in facts
+
+
+def test_a_participle_after_the_name_in_an_of_phrase_describes_the_name():
+    ex = extract_text(
+        "Drones\n\nFurrowlight makes the Harrowhawk S4 drone. Furrowlight has signed a "
+        "partnership with a growers' cooperative, whose members will test the S4.\nDevelopment "
+        "of the S4, known inside the company as Project Greenfinch, was paid for in part by a "
+        "funding round led by Kilnworth Capital, which now holds a stake in Furrowlight."
+    )
+    assert ("Harrowhawk S4", "codeName", "Project Greenfinch") in fact_set(ex)
