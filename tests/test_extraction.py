@@ -4279,3 +4279,11 @@ def test_a_participle_after_the_name_in_an_of_phrase_describes_the_name():
         "funding round led by Kilnworth Capital, which now holds a stake in Furrowlight."
     )
     assert ("Harrowhawk S4", "codeName", "Project Greenfinch") in fact_set(ex)
+
+
+def test_a_code_editor_from_a_firm_is_its_product():
+    ex = extract_text(
+        "Docs\n\nPapyrant Software makes Scribe. It is available as a plug-in for Loomwright, "
+        "the code editor from Brightreach Tools."
+    )
+    assert ("Loomwright", "developedBy", "Brightreach Tools") in fact_set(ex)
