@@ -667,23 +667,21 @@ def minority_stake(verb) -> bool:
 
 def stated_share(verb) -> float | None:
     """The percentage of a firm a verb's object, passive subject or stake noun names ("58
-    percent", 100 for "a majority stake", 0 for "a minority stake"); None when none is named."""
+    percent", 100 for "a majority stake", 0 for "a minority stake"), the largest when several
+    are ("raised its stake from 30 to 58 percent"); None when none is named."""
     nouns = [verb] if verb.pos_ == "NOUN" else [  # "a 60 per cent stake" itself; not a share
         c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr", "npadvmod"}
         and not any(a.dep_ == "acl" for a in c.children)]  # "54 percent owned by" another
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         nouns.append(verb.head)  # "is 70 percent owned by X", parsed as a percent that is owned
+    shares = []
     for noun in nouns:
         words = [t for t in noun.subtree if t.i <= noun.i]  # not the "of X" after it
-        if any(t.lemma_.lower() in _MAJORITY_WORDS for t in words):
-            return 100.0
-        if any(t.lemma_.lower() in _MINORITY_WORDS for t in words):
-            return 0.0
-        for t in words:
-            following = {w.lower_ for w in t.doc[t.i + 1:t.i + 3]}
-            if t.like_num and following & _PERCENT_WORDS:
-                return _number(t.text)
-    return None
+        shares += [100.0 if t.lemma_.lower() in _MAJORITY_WORDS else 0.0 for t in words
+                   if t.lemma_.lower() in _MAJORITY_WORDS | _MINORITY_WORDS]
+        shares += [_number(t.text) for t in words if t.like_num
+                   and {w.lower_ for w in t.doc[t.i + 1:t.i + 3]} & _PERCENT_WORDS]
+    return max(shares, default=None)
 
 
 def _number(text: str) -> float:
