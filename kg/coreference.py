@@ -10,12 +10,14 @@ story is about) preferred, as a reader would.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 from kg import syntax
 from kg.knowledge import schema, typing_cues
 from kg.model import Entity
 from kg.nlp import ParsedDocument, common_words, whole_word_spans
+from kg.places import country_names, country_nouns
 
 
 class DocumentIndex:
@@ -583,22 +585,24 @@ class DocumentIndex:
         in a news story nearly always means the story's own subject (its focus).
         """
         sch = schema()
+        token = self.parsed.doc[before]
+        fits = self._fits_noun(token)
         topic = self.recent_subject(before, cls)
-        if topic:
+        if topic and fits(topic):
             return topic
         # "Acme kept a stake in the company": not Acme, the subject of the clause
-        token = self.parsed.doc[before]
         local = {self.by_token.get(i) for i in syntax.clause_subjects(token)}
         phrase = token.head if token.dep_ == "poss" else token  # "X, the company's lab": not X
         local.update(self.by_token.get(t.i) for t in syntax.described(phrase))
         # "it" may be any organisation the story is about; "the company" must be a company
         focus = self.focus_at(before)
-        if focus and focus not in local and (pronoun or sch.is_a(cls, "Company")) \
+        if focus and focus not in local and fits(focus) and (pronoun or sch.is_a(cls, "Company")) \
                 and self._may_be(focus, cls, any_organisation=True) \
                 and any(start < before for start, key in self.ordered if key == focus):
             return focus
         candidates = [key for start, key in reversed(self.ordered)
-                      if start < before and key not in local and self._may_be(key, cls)]
+                      if start < before and key not in local and self._may_be(key, cls)
+                      and fits(key)]
         # "... turns on the TillTap 2, which replaced the original TillTap. The device is
         # made by Y": of two named just before, the one outside the relative clause
         sentence = token.sent
@@ -609,6 +613,14 @@ class DocumentIndex:
         nearby = [key for key in candidates if key in last]
         return next((key for key in nearby if key not in aside), None) \
             or next(iter(candidates), None)
+
+
+    def _fits_noun(self, noun) -> Callable[[str], bool]:
+        """ "Tolo TV (the country's largest TV chain)": "the country" is a country the text
+        named, never the last town; other nouns take any entity of their class."""
+        if noun.lemma_.lower() not in country_nouns():
+            return lambda key: True
+        return lambda key: any(name in country_names() for name in self.entities[key].names)
 
 
 def may_be(have: str, cls: str) -> bool:

@@ -56,6 +56,11 @@ def country_names() -> frozenset[str]:
     return frozenset(_names_in(COUNTRIES_FILE) | set(_settings().get("country_names", ())))
 
 
+def country_nouns() -> frozenset[str]:
+    """Nouns that refer back only to a country ("the country's largest TV chain")."""
+    return frozenset(_settings().get("country_nouns", ()))
+
+
 def city_states() -> frozenset[str]:
     """Countries that are one city ("Singapore's Seaquell" is based there, as "Oslo's X" is)."""
     return frozenset(_settings().get("city_states", ()))

@@ -4287,3 +4287,13 @@ def test_a_code_editor_from_a_firm_is_its_product():
         "the code editor from Brightreach Tools."
     )
     assert ("Loomwright", "developedBy", "Brightreach Tools") in fact_set(ex)
+
+
+def test_the_country_refers_back_to_a_country_not_the_last_town():
+    ex = extract_text(
+        "Ingrid Solberg returned to Norway in 2019 after ten years in Trondheim. In 2021 she "
+        "joined Fjordvik TV (the country's largest private broadcaster) as its news editor."
+    )
+    facts = fact_set(ex)
+    assert ("Fjordvik TV", "headquarteredIn", "Trondheim") not in facts
+    assert ("Ingrid Solberg", "worksFor", "Fjordvik TV") in facts
