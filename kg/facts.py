@@ -909,7 +909,8 @@ class RuleEngine:
             return Argument(after, 0.9)  # developer Helioterra", however the parser hung it
         # "former Acme engineers" are not Acme, nor is "a London law firm" London
         people = described == "Person" or _household(token) or any(
-            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+            c.dep_ == "det" and c.lower_ in {"a", "an"} or c.lower_ in {"other", "another"}
+            for c in token.children)  # ("the other Acme stations" are not Acme itself)
         # ("controlled by the Dravenau family": a household, not the firm "Dravenau")
         modifiers = [c for c in token.children if c.dep_ in _NAME_MODIFIERS]
         modifiers += [g for c in modifiers if c.dep_ == "compound" and c.pos_ == "NOUN"

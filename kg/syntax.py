@@ -187,8 +187,9 @@ def the_two(token) -> bool:
     if token.lower_ == "two" and token.dep_ in SUBJECT_DEPS:
         return any(c.lower_ == "the" for c in token.children)
     children = list(token.children)
-    if any(c.dep_ in {"poss", "appos"} for c in children):
-        return False  # "Acme's two subsidiaries, X and Y": these two, named
+    if any(c.dep_ in {"poss", "appos"} or c.lower_ == "other" for c in children):
+        return False  # "Acme's two subsidiaries, X and Y": these two, named; "the two other
+        # Acme stations": two not named yet
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in children)  # not "two rounds"
     return token.tag_ == "NNS" and any(
         (c.dep_ == "nummod" and c.lower_ == "two" and the)

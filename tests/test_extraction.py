@@ -4297,3 +4297,14 @@ def test_the_country_refers_back_to_a_country_not_the_last_town():
     facts = fact_set(ex)
     assert ("Fjordvik TV", "headquarteredIn", "Trondheim") not in facts
     assert ("Ingrid Solberg", "worksFor", "Fjordvik TV") in facts
+
+
+def test_the_two_other_stations_of_a_name_are_neither_that_name_nor_the_last_two_named():
+    ex = extract_text(
+        "Korvel TV was a music channel owned by Brantmoor Media. Formed after the two other "
+        "Korvel TV stations, which are based in Lisbon, the channel was launched in 2002."
+    )
+    facts = fact_set(ex)
+    assert ("Brantmoor Media", "owns", "Korvel TV") in facts
+    assert ("Korvel TV", "headquarteredIn", "Lisbon") not in facts
+    assert ("Brantmoor Media", "headquarteredIn", "Lisbon") not in facts
