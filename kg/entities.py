@@ -84,8 +84,10 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     name = normalise_name(mention.text)
     known_place = name in place_names()
+    placed = known_place or _tagged_place_elsewhere(name, doc)
     if mention.ner_label in cues.ner and _label_fits(mention, cues.ner[mention.ner_label], span) \
-            and not (known_place and _modifies(span, span.root.head)):
+            and not (placed and cues.ner[mention.ner_label] != "Place"
+                     and _modifies(span, span.root.head)):
         found.append((cues.ner[mention.ner_label], cues.ner_weight))  # not "a Swindon company"
     if known_place:  # "based in Stavanger", which the tagger missed
         found.append(("Place", place_weight()))
@@ -111,7 +113,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
             and span.root.dep_ not in {"compound", "nmod", "amod", "poss"}:
         found.append(("Product", cues.ner_weight))  # "fits the Wisp in 230 stores": a thing
         # (firms are written bare, but for a trade word: "the Harrow Media Group")
-    place = cues.ner.get(mention.ner_label) == "Place" or known_place
+    place = cues.ner.get(mention.ner_label) == "Place" or placed
     for noun in _describing_nouns(span):
         if syntax.in_aside(span.root, noun):
             continue  # "Roe (born 1973, Youngstown, Ohio) is a filmmaker": not Youngstown
@@ -145,6 +147,14 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))
     return found
+
+
+def _tagged_place_elsewhere(name: str, doc) -> bool:
+    """ "a cowshed above Saundersfoot ... the Saundersfoot ice-cream maker": a small town the
+    gazetteer lacks, which the tagger marks a place once, says where a firm is wherever it
+    stands before a firm's noun."""
+    return any(ent.label_ in {"GPE", "LOC"} and normalise_name(ent.text) == name
+               for ent in doc.ents)
 
 
 def _label_fits(mention: Mention, cls: str, span) -> bool:

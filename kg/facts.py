@@ -618,7 +618,7 @@ class RuleEngine:
         if slot == "subject_referent":  # "The Castlebar cheesemaker now operates as ...": a
             # description that opens a clause speaks of the firm already in play
             return self._slot("referent", token, index) \
-                if token.dep_ in syntax.SUBJECT_DEPS or token.dep_ == "poss" else []  # (or
+                if token.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass", "poss"} else []  # (or
             # "X, the San Francisco company's research arm": a possessor, as definite)
         if slot == "poss":
             return self._possessors(token, index)
@@ -646,8 +646,9 @@ class RuleEngine:
         found = [a for t in tokens for a in self._names(t, index)]
         if slot == "holder" and found:  # "the Bristol software group X": Bristol is where
             before = {index.by_token.get(t.i) for t in token.doc[token.left_edge.i:token.i]}
-            found = [a for a in found if not (a.entity in before
-                                              and self.entities[a.entity].label in place_names())]
+            found = [a for a in found if not (a.entity in before and (
+                self.entities[a.entity].label in place_names()
+                or self.entities[a.entity].type == "Place"))]  # (or a town the text places)
         return found
 
     def _topic(self, token, index: DocumentIndex) -> list[Argument]:
@@ -696,7 +697,8 @@ class RuleEngine:
                              for a in self._names(t, index))
             elif child.i < noun.i and (child.ent_type_ not in syntax.PLACE_ENTS
                                        or self._organisation_at(child, index)) \
-                    and not self._known_place_name(child, index) and (
+                    and not self._known_place_name(child, index) \
+                    and not self._placed(child, index) and (
                     child.dep_ in {"compound", "nmod"}
                     or child.dep_ == "amod" and self._name_read_as_adjective(child, noun, index)) \
                     and f"{child.lower_} {noun.lemma_.lower()}" not in self.heads:
@@ -737,6 +739,11 @@ class RuleEngine:
         noun, says where the firm is, however the tagger labels it."""
         key = index.by_token.get(token.i)
         return key is not None and self.entities[key].label in place_names()
+
+    def _placed(self, token, index: DocumentIndex) -> bool:
+        """A name the text has typed a place: "the Montreal team" is the team in Montreal."""
+        key = index.by_token.get(token.i)
+        return key is not None and self.entities[key].type == "Place"
 
     def _organisation_at(self, token, index: DocumentIndex) -> bool:
         """A name the tagger took for a place that the text shows is an organisation."""

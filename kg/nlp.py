@@ -962,10 +962,12 @@ def _firm_of_town(span) -> int:
     Bank of Scotland" start with an English word and stay. A span tagged a person is cut
     only before a town ("Tiliko of Tampere"; "Gustav III of Sweden" stays)."""
     of = next((t.i - span.start for t in span if t.lower_ == "of"), 0)
-    if 3 <= of <= 4 and 1 <= len(span) - of - 1 <= 2 and _town(span[of + 1:].text) \
+    if 3 <= of <= 4 and 1 <= len(span) - of - 1 <= 2 \
+            and (_town(span[of + 1:].text) or _coined(span[0], span[of + 1:])) \
             and (typing_cues().name_endings.get(span[of - 1].lower_) == "Company"
                  or span[of - 1].tag_ == "NNPS"):
-        return of  # "Golden Comb Services of Boise": a trade ending, then a known town
+        return of  # "Golden Comb Services of Boise": a trade ending, then a known town (or a
+        # coined name's: "Glasdwr Dairy Ices of Aberaeron")
     if of not in (1, 2) or not 1 <= len(span) - of - 1 <= 2:
         return 0
     first, rest = span[0], span[of + 1:]
@@ -981,6 +983,13 @@ def _firm_of_town(span) -> int:
         and first.pos_ in {"PROPN", "VERB", "NOUN", "ADJ"} \
         and all(t.pos_ == "PROPN" and t.is_title for t in rest)  # ("Alpenring": a VERB tag)
     return of if fits else 0
+
+
+def _coined(first, rest) -> bool:
+    """A firm's name opening on a coined word, and a short name after its "of" (no English
+    word opens "Glasdwr Dairy Ices of Aberaeron"; "Royal Bank of Scotland" is one name)."""
+    return first.is_title and first.pos_ == "PROPN" and not _is_common(first.lower_) \
+        and all(t.pos_ == "PROPN" and t.is_title for t in rest)
 
 
 def _town(name: str) -> bool:

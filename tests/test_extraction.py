@@ -4308,3 +4308,21 @@ def test_the_two_other_stations_of_a_name_are_neither_that_name_nor_the_last_two
     assert ("Brantmoor Media", "owns", "Korvel TV") in facts
     assert ("Korvel TV", "headquarteredIn", "Lisbon") not in facts
     assert ("Brantmoor Media", "headquarteredIn", "Lisbon") not in facts
+
+
+def test_a_small_town_the_tagger_places_once_is_no_firm_before_a_trade_noun():
+    ex = extract_text(
+        "The freezers at Tregwyn Ices are full. The firm, which Alun Pryce started in a barn "
+        "in 1979, makes a million tubs a year.\n"
+        "These days the Llanddewi ice-cream maker is run by his daughter, Cerys Pryce, who "
+        "became managing director in 2016. Every tub is made at the creamery in Llanddewi.\n"
+        "Its main rival, Morlais Dairy Ices of Aberporth, is a year older."
+    )
+    types = _types(ex)
+    assert types["Tregwyn Ices"] == "Company"
+    assert types["Llanddewi"] == "Place"
+    facts = fact_set(ex)
+    assert ("Tregwyn Ices", "headquarteredIn", "Llanddewi") in facts
+    assert ("Cerys Pryce", "ceoOf", "Tregwyn Ices") in facts
+    assert ("Morlais Dairy Ices", "headquarteredIn", "Aberporth") in facts
+    assert ("Morlais Dairy Ices", "competitorOf", "Tregwyn Ices") in facts
