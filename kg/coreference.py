@@ -245,6 +245,9 @@ class DocumentIndex:
         counts = Counter(key for i, key in [*self.ordered, *self._name_nouns,
                                             *self._described_nouns]
                          if span.start <= i < span.end)
+        counts[self.focus] += sum(  # a guest's "our round" on an answer line names the
+            t.lower_ in {"we", "us", "our"} and not syntax.inside_quotes(t)  # guest's firm
+            and syntax.spoken(t) for t in span)  # (a quoted investor's "we" is not)
         subject = any(key == local and (self._is_subject(i, key) or i <= span.start + 2)
                       for i, key in self.ordered if span.start <= i < span.end)
         # a topic is what the paragraph opens with or makes a subject; named twice, unless

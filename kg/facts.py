@@ -768,7 +768,9 @@ class RuleEngine:
         """ "Acme's X" -> Acme; "its X" -> the document's main organisation. `others`: the
         clause's doer is not meant ("Bellgrove led its Series B": not Bellgrove's)."""
         found: list[Argument] = []
-        for child in (c for c in token.children if c.dep_ == "poss"):
+        compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        for child in (c for t in (token, *compounds) for c in t.children if c.dep_ == "poss"):
+            # ("our £4 million seed round": the parser hangs "our" on "seed")
             if child.lower_ in {"its", "their"}:
                 owner = _owner_of_pronoun(child, index, skip_doers=others)
                 found.extend([Argument(owner, 0.8)] if owner else [])

@@ -1087,6 +1087,7 @@ def _trim(span):
     trailing lower-case noun the tagger took in ("Zephyr AI technology": the name is before)."""
     start, end = span.start, span.end
     doc = span.doc
+    start = _after_speaker_label(span)
     while start < end and (_article(doc, start) or doc[start].is_punct or (
             start < end - 1 and (doc[start].is_lower or _descriptor(doc[start:end])
                                  or _preposition_before_name(doc[start:end])
@@ -1102,6 +1103,16 @@ def _trim(span):
                            or end - 1 > start and _hyphen_modifier(doc, end - 1)):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _after_speaker_label(span) -> int:
+    """Where a name starts that the tagger ran on from an interview's speaker label
+    ("Oyelaran-Beck: Velloway Automation is the obvious competitor"): after the colon."""
+    colon = next((t.i for t in span if t.text == ":"), None)
+    if colon is None or colon == span.start:
+        return span.start
+    label = span.doc[span.start:colon].text
+    return colon + 1 if label in speaker_labels(span.doc.text) else span.start
 
 
 def _hyphen_modifier(doc, i: int) -> bool:

@@ -4326,3 +4326,23 @@ def test_a_small_town_the_tagger_places_once_is_no_firm_before_a_trade_noun():
     assert ("Cerys Pryce", "ceoOf", "Tregwyn Ices") in facts
     assert ("Morlais Dairy Ices", "headquarteredIn", "Aberporth") in facts
     assert ("Morlais Dairy Ices", "competitorOf", "Tregwyn Ices") in facts
+
+
+def test_a_speaker_label_is_no_part_of_the_name_after_it():
+    ex = extract_text(
+        "Tamsin Oyelaran-Beck is chief executive of Brindlecraft Robotics, an Evesham-based "
+        "start-up.\n"
+        "Q: Who has backed you?\n"
+        "Oyelaran-Beck: Heathmoor Ventures led our £4 million seed round last year, and Calder "
+        "Angels put money in as well.\n"
+        "Q: Who are you up against?\n"
+        "Oyelaran-Beck: Velloway Automation is the obvious competitor. Their Harvestor robot "
+        "competes with Tendril."
+    )
+    labels = {e.label for e in ex.entities.values()}
+    assert "Heathmoor Ventures" in labels and "Velloway Automation" in labels
+    assert not any(":" in label for label in labels)
+    facts = fact_set(ex)
+    assert ("Heathmoor Ventures", "investedIn", "Brindlecraft Robotics") in facts
+    assert ("Calder Angels", "investedIn", "Brindlecraft Robotics") in facts
+    assert ("Harvestor", "developedBy", "Velloway Automation") in facts
