@@ -586,6 +586,8 @@ def _renamings(parsed: ParsedDocument) -> tuple[tuple[str, str], ...]:
     Y", "X rebranded as Y", and a participle on the clause that names X ("acquired X ...;
     renamed Y, it ..."; "bought X, later renamed Y"), "X changed its name to Y"."""
     verbs = syntax.words_among(parsed.doc, typing_cues().rename_verbs)
+    verbs += [t for t in syntax.words_among(parsed.doc, typing_cues().now_rename_verbs)
+              if any(c.dep_ == "advmod" and c.lower_ == "now" for c in t.children)]
     named = [t.head for t in syntax.words_among(parsed.doc, {"name"})  # "changed its name
              if t.dep_ == "dobj"]  # to Y"
     if not verbs and not named:

@@ -71,6 +71,7 @@ class TypingCues:
     same_entity_endings: frozenset[str] = field(default_factory=frozenset)  # "Acme Inc."
     honorifics: frozenset[str] = frozenset()  # "Mr. Leonard": the surname, politely
     rename_verbs: frozenset[str] = frozenset()  # "X was renamed Y": one entity, named Y now
+    now_rename_verbs: frozenset[str] = frozenset()  # "X is now called Y"
 
 
 class HeadWords(dict):
@@ -152,6 +153,8 @@ def typing_cues() -> TypingCues:
         honorifics=frozenset(
             w.lower().rstrip(".") for w in data.get("honorifics", {}).get("words", [])),
         rename_verbs=frozenset(v.lower() for v in data.get("renaming", {}).get("verbs", [])),
+        now_rename_verbs=frozenset(
+            v.lower() for v in data.get("renaming", {}).get("now_verbs", [])),
     )
 
 

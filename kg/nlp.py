@@ -735,8 +735,9 @@ def _known_adjective(word: str) -> bool:
 def _demonym_of_known_place(word: str) -> bool:
     """ "Texan" (Texas), "Kenyan" (Kenya), "Taiwanese": a known place plus a demonym ending,
     exactly ("Merlin" is no demonym of Merlo)."""
-    return any(word in {place + end, place[:-1] + end} for place in _known_places_like(word)
-               for end in _DEMONYM_ENDINGS)
+    return word not in place_names() and any(  # ("Leuven" is Leuven, not Leuve's)
+        word in {place + end, place[:-1] + end} for place in _known_places_like(word)
+        for end in _DEMONYM_ENDINGS)
 
 
 def _known_places_like(word: str) -> set[str]:

@@ -4346,3 +4346,12 @@ def test_a_speaker_label_is_no_part_of_the_name_after_it():
     assert ("Heathmoor Ventures", "investedIn", "Brindlecraft Robotics") in facts
     assert ("Calder Angels", "investedIn", "Brindlecraft Robotics") in facts
     assert ("Harvestor", "developedBy", "Velloway Automation") in facts
+
+
+def test_is_now_called_renames_and_a_known_town_is_no_demonym_of_itself():
+    ex = extract_text(
+        "Grayle Bikes, the Leuven bike-share operator, is now called Vesperon Mobility. The "
+        "company said the old name no longer fitted."
+    )
+    assert "Grayle Bikes" in _entity(ex, "Vesperon Mobility").aliases
+    assert ("Vesperon Mobility", "headquarteredIn", "Leuven") in fact_set(ex)
