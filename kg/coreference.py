@@ -252,9 +252,24 @@ class DocumentIndex:
                       for i, key in self.ordered if span.start <= i < span.end)
         # a topic is what the paragraph opens with or makes a subject; named twice, unless
         # a paragraph without any firm continues it
-        enough = counts[local] >= 2 or depth > 0
+        enough = counts[local] >= 2 or depth > 0 or self._round_up and counts[self.focus] == 0
+        # (in a round-up, an item on another firm: "Fenwright Robotics has named X as chief
+        # executive. She replaces co-founder Y")
         return local if subject and enough and counts[local] > counts[self.focus] \
             else self.focus
+
+    @cached_property
+    def _round_up(self) -> bool:
+        """A newsletter or round-up: four paragraphs or more, each opening on a different
+        organisation, make each item a story of its own."""
+        text = syntax.doc_text(self.parsed.doc)
+        openers = set()
+        for start, key in self.ordered:
+            line = text.rfind("\n", 0, self.parsed.doc[start].idx) + 1
+            if len(text[line:self.parsed.doc[start].idx].split()) <= 1 \
+                    and schema().is_a(self.entities[key].type, "Organization"):
+                openers.add(key)
+        return len(openers) >= 4
 
     def _paragraph(self, position: int):
         """The tokens of the paragraph (line) token `position` is in."""

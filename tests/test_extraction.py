@@ -4355,3 +4355,18 @@ def test_is_now_called_renames_and_a_known_town_is_no_demonym_of_itself():
     )
     assert "Grayle Bikes" in _entity(ex, "Vesperon Mobility").aliases
     assert ("Vesperon Mobility", "headquarteredIn", "Leuven") in fact_set(ex)
+
+
+def test_in_a_round_up_an_item_on_another_firm_is_about_that_firm():
+    ex = extract_text(
+        "Week in brief\n"
+        "Quillfeather Labs has opened an office in Dundee. Quillfeather Labs makes lab "
+        "software, and Quillfeather Labs is hiring.\n"
+        "Fenwright Robotics has named Olu Barraclough as chief executive. She replaces "
+        "co-founder Dana Pike, who becomes chair.\n"
+        "Tidewick, a Westport start-up, has raised €6m from Corrach Ventures.\n"
+        "Pennaway Foods has denied a report that it is in talks to buy Sallow Dairies."
+    )
+    facts = fact_set(ex)
+    assert ("Dana Pike", "founderOf", "Fenwright Robotics") in facts
+    assert ("Dana Pike", "founderOf", "Quillfeather Labs") not in facts
