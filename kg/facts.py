@@ -790,6 +790,9 @@ class RuleEngine:
         found: list[Argument] = []
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
             return [Argument(key, 0.8) for key in self._last_two(token, index)]
+        which = _of_which(token)
+        if which is not None:  # "the X processor and the Y blender, both of which are built"
+            return [a for t in syntax.relative_antecedent(which) for a in self._names(t, index)]
         counted = syntax.counted(token) if token.pos_ == "NUM" else None
         if counted is not None and counted.pos_ == "NOUN" and token.i not in index.by_token:
             found = self._listed(counted, index)  # "two of the university's chemists, A
@@ -1649,6 +1652,14 @@ def _slot_tokens(slot: str, token):
                 if prep.dep_ == "prep" and prep.i > token.i and syntax.same_clause(prep, token)
                 for pobj in syntax.prepositional_objects(prep, slot[5:])]
     return []
+
+
+def _of_which(token):
+    """The "which" of "both of which", "all of which", "each of which" (None elsewhere)."""
+    if token.lower_ not in {"both", "all", "each"}:
+        return None
+    return next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.lower_ == "which"), None)
 
 
 def _without_ending(label: str) -> str | None:

@@ -4370,3 +4370,14 @@ def test_in_a_round_up_an_item_on_another_firm_is_about_that_firm():
     facts = fact_set(ex)
     assert ("Dana Pike", "founderOf", "Fenwright Robotics") in facts
     assert ("Dana Pike", "founderOf", "Quillfeather Labs") not in facts
+
+
+def test_both_of_which_refers_to_the_two_things_named_before():
+    ex = extract_text(
+        "Tervinge Appliances AB is a Swedish maker of kitchen appliances. The company also "
+        "makes the Smula food processor and the Vispa hand blender, both of which are built "
+        "at its own plant in Ystad."
+    )
+    facts = fact_set(ex)
+    assert ("Smula", "manufacturedBy", "Tervinge Appliances AB") in facts
+    assert ("Vispa", "manufacturedBy", "Tervinge Appliances AB") in facts
