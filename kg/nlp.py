@@ -1069,6 +1069,10 @@ def _grow_back(span):
         start -= 1
     if _capitalised_noun_of(doc, start):
         start -= 2  # "the Campaign for Devon Ale": the tagger named only what it is for
+    if start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_title \
+            and doc[start - 2].is_alpha and not doc[start - 2].is_sent_start:
+        start -= 2  # "Per-Olof Brankvist": a hyphened first half the tagger read as a word
     return doc[start:end]
 
 

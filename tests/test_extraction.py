@@ -4381,3 +4381,9 @@ def test_both_of_which_refers_to_the_two_things_named_before():
     facts = fact_set(ex)
     assert ("Smula", "manufacturedBy", "Tervinge Appliances AB") in facts
     assert ("Vispa", "manufacturedBy", "Tervinge Appliances AB") in facts
+
+
+def test_a_hyphened_first_name_the_tagger_split_stays_whole():
+    ex = extract_text("Tervinge was founded in 1968 by Signe Halvarsdotter and Per-Olof "
+                      "Brankvist, two engineers.")
+    assert ("Per-Olof Brankvist", "founderOf", "Tervinge") in fact_set(ex)
