@@ -515,7 +515,8 @@ def _alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
     lone_people = {normalise_name(m.text) for m in parsed.mentions if m.ner_label == "PERSON"}
     yield from _first_names(lone_people, person_names, claimed, first_seen, multi)
     yield from _maker_prefixed([n for n in multi if n not in person_names
-                                or any(c.isdigit() for c in n)], names, first_seen)
+                                or any(c.isdigit() for c in n)], names, first_seen,
+                               _possessed_names(parsed))
     yield from _main_titles(names, first_seen)
     yield from _possessive_firms(parsed, names, first_seen)
 
@@ -923,16 +924,33 @@ def _first_uses(mentions, after: int = -1) -> dict[str, int]:
     return first
 
 
-def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int]):
+def _possessed_names(parsed: ParsedDocument) -> set[tuple[str, str]]:
+    """(owner, name) for each name written after an owner's possessive: "Corvanta's
+    Foresight Lab" gives ("Corvanta", "Foresight Lab")."""
+    text = parsed.doc.text
+    found = set()
+    for mention in parsed.mentions:
+        before = text[max(0, mention.start - 60):mention.start].replace("\u2019", "'")
+        if before.endswith("'s "):
+            owner = before[:-3].split()[-1:] if before[:-3].strip() else []
+            if owner:
+                found.add((normalise_name(owner[0]), normalise_name(mention.text)))
+    return found
+
+
+def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int],
+                    possessed: set[tuple[str, str]] = frozenset()):
     """ "the Norrvik Aurora ... the Aurora": a product named with its maker's name in front,
     later by its own name. The front must name something else in the text too ("Norrvik",
     "Norrvik Motors"). People are not products: "Arthur Gaskell ... Arthur ... Gaskell" (but
-    "Aurelle Nova 5", with its number, is one, though the tagger calls it a person)."""
+    "Aurelle Nova 5", with its number, is one, though the tagger calls it a person). Written
+    after its maker's possessive ("Corvanta's Foresight Lab"), the short name may come first."""
     for full in multi:
         words = full.split()
         for cut in range(1, len(words)):
             front, rest = " ".join(words[:cut]), " ".join(words[cut:])
-            if rest in names and rest[:1].isupper() and first_seen[full] < first_seen[rest] \
+            if rest in names and rest[:1].isupper() \
+                    and (first_seen[full] < first_seen[rest] or (front, rest) in possessed) \
                     and (front in names or any(n != full and n.startswith(front + " ")
                                                for n in multi)
                          or _MODEL_CODE.fullmatch(rest) and _one_ends_in(rest, multi)):
@@ -1117,11 +1135,15 @@ def vote(tally: Counter) -> str:
 
 
 def _canonical_name(names: Counter, former: set[str] | frozenset = frozenset()) -> str:
-    """The fullest common form: multi-word names beat initialisms, then frequency, then length;
+    """The fullest common form: multi-word names beat initialisms, a name beats its own end
+    ("Foresight Lab"), then frequency, then length;
     a name the text gives as a former one ("(formerly Norsk Radio)") comes last, and one with an
     honorific ("Ms Tasker") after the full name it shortens."""
     return max(names, key=lambda n: (n not in former, len(n.split()) > 1,
-                                     _without_honorific(n) == n, names[n], len(n), n))
+                                     _without_honorific(n) == n,
+                                     not any(o.endswith(" " + n) for o in names),
+                                     names[n], len(n), n))  # ("Corvanta Foresight Lab", not
+    # "Foresight Lab", however often the short form is written)
 
 
 def _merge(into: Entity, other: Entity) -> None:

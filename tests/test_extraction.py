@@ -4387,3 +4387,15 @@ def test_a_hyphened_first_name_the_tagger_split_stays_whole():
     ex = extract_text("Tervinge was founded in 1968 by Signe Halvarsdotter and Per-Olof "
                       "Brankvist, two engineers.")
     assert ("Per-Olof Brankvist", "founderOf", "Tervinge") in fact_set(ex)
+
+
+def test_a_unit_first_named_after_its_owner_s_possessive_is_the_full_name_after():
+    ex = extract_text(
+        "Corvanta's Foresight Lab releases Quillon 3\n"
+        "Corvanta Systems on Wednesday released Quillon 3, a language model built by its "
+        "in-house research unit, Corvanta Foresight Lab. Kwame Ostrander, a researcher at "
+        "Foresight Lab, praised it."
+    )
+    lab = _entity(ex, "Corvanta Foresight Lab")
+    assert "Foresight Lab" in lab.aliases
+    assert ("Kwame Ostrander", "worksFor", "Corvanta Foresight Lab") in fact_set(ex)
