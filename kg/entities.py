@@ -136,7 +136,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     if _dateline(span) or _region_after_place(span) or _place_before_region(span) \
             or _place_of(span, cues.heads):
         found.append(("Place", cues.heads_weight))
-    before = doc[max(span.start - 4, 0) : span.start].text.lower().replace(" - ", "-")
+    before = doc[max(span.start - 6, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
     after = doc[span.end : span.end + 3].text.lower().replace(" - ", "-").replace("- ", "-")
     named_to = span.start > 0 and syntax.reads_as_verb(doc[span.start - 1])  # "names X chief

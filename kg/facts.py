@@ -1633,6 +1633,9 @@ def _slot_tokens(slot: str, token):
             carriers.append(token.head)
         if token.dep_ == "acomp":  # "became available on X": the parser hangs "on" on the verb
             carriers.append(token.head)
+        if token.pos_ == "VERB":  # "is offered to business customers on X": on the customers
+            carriers += [p for c in token.children if c.dep_ == "dative"
+                         for p in c.children if p.dep_ == "pobj"]
         carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
                      for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and (syntax.acts_as_verb(token) or token.head.pos_ == "NOUN"):

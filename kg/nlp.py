@@ -375,7 +375,11 @@ def _repair_appositions_read_as_complements(doc) -> None:
         if name.pos_ == "PROPN" and verb.i < name.i and verb in name.ancestors \
                 and name not in word.subtree and _has_subject(verb) \
                 and not (name.dep_ == "conj" and word.tag_ == "NNS"):  # ("Siemens and ABB,
-            word.head, word.dep_ = name, "appos"  # its two biggest rivals": both of them)
+            role = word.dep_  # its two biggest rivals": both of them)
+            word.head, word.dep_ = name, "appos"
+            if name.head == verb and name.dep_ in {"advmod", "npadvmod", "dep"}:
+                name.dep_ = role  # "It also powers Scribbly, the note-taking app": the name
+                # the parser took for an adverb is the object the noun was
 
 
 def _has_subject(verb) -> bool:

@@ -4399,3 +4399,17 @@ def test_a_unit_first_named_after_its_owner_s_possessive_is_the_full_name_after(
     lab = _entity(ex, "Corvanta Foresight Lab")
     assert "Foresight Lab" in lab.aliases
     assert ("Kwame Ostrander", "worksFor", "Corvanta Foresight Lab") in fact_set(ex)
+
+
+def test_offered_to_customers_on_a_cloud_and_powers_a_name_read_as_an_adverb():
+    ex = extract_text(
+        "Corvanta Systems on Wednesday released Quillon 3, a language model known inside the "
+        "company as \"Marlinspike\" during development.\n"
+        "Quillon 3 is aimed at companies that want to summarise contracts. It is offered to "
+        "business customers on Aldercloud, the cloud platform of Pentrel Networks. It also "
+        "powers Scribbly, the note-taking app of Corvanta."
+    )
+    facts = fact_set(ex)
+    assert ("Quillon 3", "availableOn", "Aldercloud") in facts
+    assert ("Quillon 3", "powers", "Scribbly") in facts
+    assert ("Quillon 3", "codeName", "Marlinspike") in facts
