@@ -305,6 +305,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_parallel_conjuncts(doc)
     _repair_appositions_read_as_complements(doc)
     _repair_names_read_as_adverbs(doc)
+    _repair_names_hung_on_their_apposition(doc)
     _repair_names_read_as_verbs(doc)
     _repair_lower_case_names(doc)
     _repair_participles_after_of_names(doc)
@@ -492,6 +493,22 @@ def _repair_comma_appositions(doc) -> None:
             continue
         word.head, word.dep_ = noun, "appos"
         word.tag_, word.pos_ = "NNP", "PROPN"
+
+
+def _repair_names_hung_on_their_apposition(doc) -> None:
+    """ "Ruth Okonedo-Fay, Pellmoor's chief executive, said ...": the parser hangs the name on
+    the title after its comma as a modifier and makes the title the subject. A name that a
+    comma parts from the noun it modifies is that noun's head: the noun is its apposition."""
+    for name in words_with(doc, DEP, {"nmod", "compound"}):
+        noun = name.head
+        if name.pos_ != "PROPN" or noun.pos_ != "NOUN" or noun.i <= name.i + 1 \
+                or doc[name.i + 1].text != "," or noun.left_edge.i != name.left_edge.i \
+                or name.left_edge.pos_ != "PROPN":  # ("the Portland, Oregon-based company")
+            continue
+        name.head, name.dep_ = (noun.head, noun.dep_) if noun.head != noun else (name, "ROOT")
+        noun.head, noun.dep_ = name, "appos"
+        for child in [c for c in noun.children if c.i < name.i]:  # "Ruth Okonedo-": the
+            child.head = name  # first name and hyphen go with the surname
 
 
 def _repair_year_subjects(doc) -> None:

@@ -4413,3 +4413,16 @@ def test_offered_to_customers_on_a_cloud_and_powers_a_name_read_as_an_adverb():
     assert ("Quillon 3", "availableOn", "Aldercloud") in facts
     assert ("Quillon 3", "powers", "Scribbly") in facts
     assert ("Quillon 3", "codeName", "Marlinspike") in facts
+
+
+def test_a_town_before_investment_firm_and_a_name_hung_on_its_title_after_a_comma():
+    ex = extract_text(
+        "Pellmoor, which is based in Penrith, is 80 percent owned by Ashgill Partners, a "
+        "Ripon investment firm; its managers hold the rest. Ashgill had agreed to sell its "
+        "holding to Brackenhoe. Ruth Okonedo-Fay, Pellmoor's chief executive, said the "
+        "business would carry on as an independent company."
+    )
+    assert _types(ex)["Ripon"] == "Place"
+    facts = fact_set(ex)
+    assert ("Ashgill Partners", "headquarteredIn", "Ripon") in facts
+    assert ("Ruth Okonedo-Fay", "ceoOf", "Pellmoor") in facts
