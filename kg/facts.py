@@ -75,7 +75,9 @@ class RuleEngine:
                                             in self.knowledge.role_properties,
                                             phrase=rule.pos == "name"
                                             or rule.pos in {"noun", "possessive"}
-                                            and _owner_written(token), holding=rule.property
+                                            and _owner_written(token) and rule.property
+                                            not in self.knowledge.event_properties,
+                                            holding=rule.property
                                             in self.knowledge.holding_properties),
                     )
                     subject, obj = head.entity, tail.entity

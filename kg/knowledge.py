@@ -240,6 +240,7 @@ class RelationKnowledge:
     negations: frozenset[str]
     future_hedges: frozenset[str] = frozenset()  # "later": pending only off the past tense
     existential_hedges: frozenset[str] = frozenset()  # "there were reports that ..."
+    event_properties: frozenset[str] = frozenset()  # "blocks X's takeover of Y": hedged
     past: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # "X stepped down": the role X held is over
     perfect_roles: frozenset[str] = frozenset()  # "X had run Y": a role that has ended
@@ -304,6 +305,7 @@ def relation_knowledge() -> RelationKnowledge:
             w.lower() for w in data.get("hedges", {}).get("future_words", [])),
         existential_hedges=frozenset(
             w.lower() for w in data.get("hedges", {}).get("existential_nouns", [])),
+        event_properties=frozenset(data.get("hedges", {}).get("event_properties", [])),
         past=frozenset(w.lower() for w in data.get("past", {}).get("words", [])),
         past_verbs=frozenset(w.lower() for w in data.get("past", {}).get("verbs", [])),
         perfect_roles=frozenset(

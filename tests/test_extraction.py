@@ -4426,3 +4426,14 @@ def test_a_town_before_investment_firm_and_a_name_hung_on_its_title_after_a_comm
     facts = fact_set(ex)
     assert ("Ashgill Partners", "headquarteredIn", "Ripon") in facts
     assert ("Ruth Okonedo-Fay", "ceoOf", "Pellmoor") in facts
+
+
+def test_a_blocked_takeover_is_not_stated_as_done():
+    blocked = fact_set(extract_text(
+        "Watchdog blocks Brackenhoe's £410m takeover of Pellmoor\n"
+        "The Fair Markets Commission blocked the deal on Tuesday."))
+    done = fact_set(extract_text(
+        "Brackenhoe completes £410m takeover of Pellmoor\n"
+        "Brackenhoe's takeover of Pellmoor was completed on Tuesday."))
+    assert ("Brackenhoe", "acquired", "Pellmoor") not in blocked
+    assert ("Brackenhoe", "acquired", "Pellmoor") in done
