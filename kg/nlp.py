@@ -303,8 +303,9 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_comma_appositions(doc)
     _repair_compound_subjects(doc)
     _repair_parallel_conjuncts(doc)
-    _repair_appositions_read_as_complements(doc)
     _repair_names_read_as_adverbs(doc)
+    _repair_names_after_bare_prepositions(doc)
+    _repair_appositions_read_as_complements(doc)
     _repair_names_hung_on_their_apposition(doc)
     _repair_names_read_as_verbs(doc)
     _repair_lower_case_names(doc)
@@ -347,16 +348,41 @@ def _repair_names_read_as_adverbs(doc) -> None:
     knows, tagged an adverb, is a name; it is the verb's object (after it) or subject (before
     it)."""
     for word in words_with(doc, TAG, {"RB"}):
-        if not word.is_title or _is_common(word.lower_) or len(word) < 4 \
+        if not (word.is_title or _camel_case_name(word.text)) or _is_common(word.lower_) \
+                or len(word) < 4 \
                 or word.head.pos_ not in {"VERB", "AUX"}:
             continue
         verb = word.head
         word.tag_, word.pos_ = "NNP", "PROPN"
-        if word.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+        before = doc[word.i - 1] if word.i else None
+        if before is not None and before.dep_ == "prep" and before.head == verb \
+                and not any(c.dep_ == "pobj" for c in before.children):
+            word.head, word.dep_ = before, "pobj"  # "runs on TendrilOS": on's object
+        elif word.i > verb.i and not any(c.dep_ == "dobj" for c in verb.children):
             word.dep_ = "dobj"
         elif word.i < verb.i and not any(c.dep_ in {"nsubj", "nsubjpass"}
                                          for c in verb.children):
             word.dep_ = "nsubj"
+
+
+def _repair_names_after_bare_prepositions(doc) -> None:
+    """ "Berrysight runs inside TendrilOS": a capitalised word right after a preposition that
+    has no object, which the parser hung on the verb as an adverb, is that object (a name)."""
+    for word in words_with(doc, DEP, {"advmod", "npadvmod"}):
+        before = doc[word.i - 1] if word.i else None
+        if before is None or before.dep_ != "prep" or before.head != word.head \
+                or any(c.dep_ == "pobj" for c in before.children) \
+                or not (word.is_title or _camel_case_name(word.text)) \
+                or _is_common(word.lower_) or len(word) < 4:
+            continue
+        word.head, word.dep_ = before, "pobj"
+        word.tag_, word.pos_ = "NNP", "PROPN"
+
+
+def _camel_case_name(text: str) -> bool:
+    """ "TendrilOS", "StrikeOS": a capital, then lower case, then capitals again."""
+    return text[:1].isupper() and any(c.islower() for c in text[1:]) \
+        and any(c.isupper() for c in text[1:]) and text.isalnum()
 
 
 def _repair_appositions_read_as_complements(doc) -> None:

@@ -4437,3 +4437,18 @@ def test_a_blocked_takeover_is_not_stated_as_done():
         "Brackenhoe's takeover of Pellmoor was completed on Tuesday."))
     assert ("Brackenhoe", "acquired", "Pellmoor") not in blocked
     assert ("Brackenhoe", "acquired", "Pellmoor") in done
+
+
+def test_a_camel_case_name_after_a_preposition_and_a_model_running_inside_firmware():
+    ex = extract_text(
+        "Brindlecraft Robotics builds the Tendril strawberry-picking robot.\n"
+        "Q: What does Tendril do?\n"
+        "Oyelaran-Beck: It picks berries with a soft gripper. It runs on TendrilOS, our own "
+        "firmware. The ripeness check is done by Berrysight, a vision model we trained "
+        "ourselves, and Berrysight runs inside TendrilOS.\n"
+        "Q: Who are your rivals?\n"
+        "Oyelaran-Beck: Velloway Automation."
+    )
+    facts = fact_set(ex)
+    assert ("TendrilOS", "powers", "Tendril") in facts
+    assert ("Berrysight", "powers", "TendrilOS") in facts
