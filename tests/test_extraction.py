@@ -4452,3 +4452,11 @@ def test_a_camel_case_name_after_a_preposition_and_a_model_running_inside_firmwa
     facts = fact_set(ex)
     assert ("TendrilOS", "powers", "Tendril") in facts
     assert ("Berrysight", "powers", "TendrilOS") in facts
+
+
+def test_a_firm_s_range_lists_its_products():
+    ex = extract_text("Carregwen Ices is a family ice-cream maker in Saundersfoot. Its range "
+                      "includes Morfa Sorbet and Halen Caramel.")
+    facts = fact_set(ex)
+    assert ("Morfa Sorbet", "developedBy", "Carregwen Ices") in facts
+    assert ("Halen Caramel", "developedBy", "Carregwen Ices") in facts
