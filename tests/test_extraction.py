@@ -4460,3 +4460,9 @@ def test_a_firm_s_range_lists_its_products():
     facts = fact_set(ex)
     assert ("Morfa Sorbet", "developedBy", "Carregwen Ices") in facts
     assert ("Halen Caramel", "developedBy", "Carregwen Ices") in facts
+
+
+def test_a_newspaper_that_is_a_group_s_flagship_is_owned_by_it():
+    ex = extract_text("The Wexcombe Courier is a daily newspaper published in Leeds. Since 1990 "
+                      "the Wexcombe Courier has been the flagship of the publisher Linton Media.")
+    assert ("Linton Media", "owns", "Wexcombe Courier") in fact_set(ex)
