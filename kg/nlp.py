@@ -297,6 +297,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     """Parse one document (or wrap an already parsed Doc from `nlp.pipe`)."""
     doc = spacy_doc if spacy_doc is not None else load_pipeline()(document.text)
     _repair_copulas(doc)
+    _repair_conjoined_copulas(doc)
     _repair_year_subjects(doc)
     _repair_reduced_relatives(doc)
     _repair_stray_conjuncts(doc)
@@ -599,6 +600,20 @@ def _repair_copulas(doc) -> None:
                 continue
             noun.head, noun.dep_ = be, "attr"
             verb.head, verb.dep_ = noun, "acl"
+
+
+def _repair_conjoined_copulas(doc) -> None:
+    """ "It was developed by X, is the fourth game in the series and is the sequel to Y": the
+    parser makes "the fourth game" the subject of the second verb; a noun phrase right after
+    a coordinated "is" that has no complement is that complement, and the subject is shared."""
+    for be in doc:
+        if be.lemma_ != "be" or be.dep_ != "conj" \
+                or any(c.dep_ in {"attr", "acomp"} for c in be.children):
+            continue
+        noun = next((c for c in be.children if c.dep_ == "nsubj" and c.i > be.i
+                     and c.left_edge.i == be.i + 1 and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            noun.dep_ = "attr"
 
 
 def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention]:

@@ -4466,3 +4466,4 @@ def test_a_newspaper_that_is_a_group_s_flagship_is_owned_by_it():
     ex = extract_text("The Wexcombe Courier is a daily newspaper published in Leeds. Since 1990 "
                       "the Wexcombe Courier has been the flagship of the publisher Linton Media.")
     assert ("Linton Media", "owns", "Wexcombe Courier") in fact_set(ex)
+

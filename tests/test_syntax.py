@@ -145,3 +145,14 @@ def test_a_hyphenated_surname_the_tagger_cut_is_grown_whole():
               spaces=[False, False, True, False], pos=["PROPN", "PUNCT", "PROPN", "NOUN"],
               ents=["B-ORG", "O", "B-ORG", "O"])
     assert _extend(doc[0:1]).text == "Orlan"  # two firms the tagger names apart
+
+
+def test_a_coordinated_is_whose_complement_was_read_as_its_subject(parse):
+    from kg.nlp import _repair_conjoined_copulas
+
+    doc = parse("It was developed by Corvid Works, is the fourth main game in the Skid series "
+                "and is the sequel to Skid Truck.")
+    game = _word(doc, "game")
+    _repair_conjoined_copulas(doc)
+    assert game.dep_ == "attr"
+    assert [t.text for t in syntax.logical_subjects(_word(doc, "sequel").head)] == ["It"]
