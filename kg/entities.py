@@ -146,6 +146,9 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     for phrase, cls in cues.preceding.items():
         if before.endswith(phrase):
             found.append((cls, cues.preceding_weight))
+    owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
+    if owner is not None and owner.lower_ in cues.possessed:
+        found.append((cues.possessed[owner.lower_], cues.possessed_weight))
     return found
 
 

@@ -58,6 +58,8 @@ class TypingCues:
     name_endings: dict[str, str]
     name_endings_weight: float
     ignore: frozenset[str] = field(default_factory=frozenset)
+    possessed: dict[str, str] = field(default_factory=dict)  # "its" -> class of "its X"
+    possessed_weight: float = 1.0
     coreference: dict[str, str] = field(default_factory=dict)  # noun -> class
     owner_nouns: frozenset[str] = frozenset()  # "Meridia's board", "Meridia's shares": Meridia
     generic_nouns: frozenset[str] = frozenset()  # "company": every firm is one
@@ -137,6 +139,8 @@ def typing_cues() -> TypingCues:
         name_endings=_invert(data["name_endings"]),
         name_endings_weight=float(data["name_endings"].get("weight", 2.0)),
         ignore=frozenset(w.lower() for w in data.get("ignore", {}).get("words", [])),
+        possessed=_invert({k: v for k, v in data.get("possessed", {}).items() if k != "weight"}),
+        possessed_weight=float(data.get("possessed", {}).get("weight", 1.0)),
         coreference=_invert(data.get("coreference", {})),
         owner_nouns=frozenset(w.lower() for w in data.get("owner_nouns", {}).get("words", [])),
         generic_nouns=frozenset(

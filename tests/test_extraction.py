@@ -4467,3 +4467,20 @@ def test_a_newspaper_that_is_a_group_s_flagship_is_owned_by_it():
                       "the Wexcombe Courier has been the flagship of the publisher Linton Media.")
     assert ("Linton Media", "owns", "Wexcombe Courier") in fact_set(ex)
 
+
+
+def test_a_name_its_owner_s_pronoun_possesses_is_a_thing_not_a_person():
+    ex = extract_text(
+        "Voltrek\n"
+        "RideSync, the app of Voltrek, is available on iOS and Android.\n"
+        "Holmvig\n"
+        "Holmvig Bikes of Copenhagen was founded in 2011 by Mikkel Holmvig, a former track "
+        "cyclist. Its Holmvig Haul, which carries two children or 80 kilograms of shopping, is "
+        "the segment's benchmark; the company builds it at its own factory in Odense.\n"
+        "Verdict\n"
+        "For commuters the Metro 5 remains the safe choice, and families will still want a "
+        "Haul.")
+    assert _types(ex)["Holmvig Haul"] != "Person"
+    facts = fact_set(ex)
+    assert ("Holmvig Haul", "manufacturedBy", "Holmvig Bikes") in facts
+    assert ("iOS", "manufacturedBy", "Holmvig Bikes") not in facts
