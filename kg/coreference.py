@@ -483,9 +483,11 @@ class DocumentIndex:
                         and syntax.is_anaphoric(token):
                     # a firm: the last one of its class; a part of one ("the software
                     # unit"): only the one described as such ("its subsidiary Pedalogic")
-                    self._referents[token.i] = self.recent(token.i, cls) \
-                        if schema().is_a(cls, "Company") \
-                        else self.described_as(token.i, token.lemma_.lower())
+                    described = self.described_as(token.i, token.lemma_.lower())
+                    self._referents[token.i] = (described or self.recent(token.i, cls)) \
+                        if schema().is_a(cls, "Company") else described
+                    # ("the Munich-based insurance group ... Polderveilig, a broker ... The
+                    # group also disclosed": the one described as a group)
             if self._referents[token.i]:
                 found.append((token.i, self._referents[token.i]))
         return found

@@ -547,7 +547,8 @@ def _repair_year_subjects(doc) -> None:
             continue
         name = doc[year.i + 1]
         prep, verb = name.head, name.head.head
-        if name.dep_ != "pobj" or name.pos_ != "PROPN" or year.head != name \
+        if name.dep_ != "pobj" or not (name.pos_ == "PROPN" or name.is_title) \
+                or year.head != name \
                 or prep.dep_ != "prep" or verb.pos_ != "VERB" or verb.i < name.i \
                 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             continue

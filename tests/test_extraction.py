@@ -4484,3 +4484,30 @@ def test_a_name_its_owner_s_pronoun_possesses_is_a_thing_not_a_person():
     facts = fact_set(ex)
     assert ("Holmvig Haul", "manufacturedBy", "Holmvig Bikes") in facts
     assert ("iOS", "manufacturedBy", "Holmvig Bikes") not in facts
+
+
+def test_a_name_after_a_year_is_the_subject_whatever_its_tag_and_it_continues_it():
+    ex = extract_text(
+        "Brightmoor Entertainment Inc. is a Canadian video game publisher headquartered in "
+        "Montreal.\n"
+        "Brightmoor began as a publisher of smaller independent games before setting up its "
+        "first internal studio, Kestrel Bay Studios, in Vancouver in 2009. The studio has been "
+        "led since 2015 by the designer Amara Osei. In 2012 Brightmoor acquired the Polish "
+        "developer Ninefold Games, and in 2013 it bought the Texan studio Redwater Games, "
+        "which it closed two years later.")
+    facts = fact_set(ex)
+    assert ("Brightmoor Entertainment Inc", "acquired", "Redwater Games") in facts
+    assert ("Kestrel Bay Studios", "acquired", "Redwater Games") not in facts
+
+
+def test_the_group_is_the_firm_described_as_a_group_not_the_last_subject():
+    ex = extract_text(
+        "Covantra Insurance Technologies, the Munich-based insurance group, reported a profit. "
+        "In January Covantra bought Polderveilig, a Rotterdam-based broker; Polderveilig is "
+        "still headed by its founder, Anouk de Vries.\n"
+        "The group also disclosed a 15 percent stake in Segurai, a Lisbon start-up, and said "
+        "its partnership with the carmaker Brannholt Motors had been extended to 2028.")
+    facts = fact_set(ex)
+    assert ("Brannholt Motors", "partnerOf", "Covantra Insurance Technologies") in facts \
+        or ("Covantra Insurance Technologies", "partnerOf", "Brannholt Motors") in facts
+    assert ("Brannholt Motors", "partnerOf", "Polderveilig") not in facts
