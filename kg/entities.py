@@ -134,7 +134,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     if _owns_gendered(span) or _age_given(span):
         found.append(("Person", cues.heads_weight))
     if _dateline(span) or _region_after_place(span) or _place_before_region(span) \
-            or _place_of(span, cues.heads):
+            or _place_of(span, cues.heads) or _listed_after_known_place(span):
         found.append(("Place", cues.heads_weight))
     before = doc[max(span.start - 6, 0) : span.start].text.lower().replace(" - ", "-")
     before = before.replace("\u2019", "'").strip(" ,\"'")
@@ -219,6 +219,17 @@ def _region_after_place(span) -> bool:
         and span.start > 0 and span.doc[span.start - 1].text == "," \
         and not any(c.dep_ == "cc" for c in root.head.children) \
         and not any(c.dep_ == "cc" for c in root.children)
+
+
+def _listed_after_known_place(span) -> bool:
+    """ "services from Aberdeen, Inverness and Kirkwall": names listed after a place the
+    gazetteer knows, in a preposition's object, are places too."""
+    root = span.root
+    if root.dep_ != "conj":
+        return False
+    first = syntax.conj_top(root)
+    return first.dep_ == "pobj" and first.pos_ == "PROPN" \
+        and first.text in place_names() and first.text not in country_names()
 
 
 def _place_before_region(span) -> bool:

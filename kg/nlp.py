@@ -977,10 +977,12 @@ def _members_body(span, mark) -> bool:
         and typing_cues().name_endings.get(last) == "Organization"
 
 
-def _list_members(span):
+def _list_members(span, listed: bool = False):
     """ "Ubisoft and Electronic Arts" tagged as one name: a list of two when the parse says so
     and the text names the second on its own elsewhere. A name's tail seldom stands alone:
-    "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay."""
+    "Shihlin Electric and Engineering Corporation" and "Products and Applied Research" stay.
+    `listed`: the span ends a list the tagger ran over with commas ("Aberdeen, Inverness and
+    Kirkwall"), whose last "and" parts two members."""
     doc = span.doc
     cut = _firm_of_town(span)
     if cut:
@@ -996,13 +998,13 @@ def _list_members(span):
             return [doc[span.start:token.i]]
         if token.text == "," and span.start < token.i < span.end - 1 \
                 and doc[token.i + 1].lower_.rstrip(".") not in typing_cues().name_endings:
-            return [doc[span.start:token.i], *_list_members(doc[token.i + 1:span.end])]
+            return [doc[span.start:token.i], *_list_members(doc[token.i + 1:span.end], True)]
         if token.lower_ == "and" and token.dep_ == "cc" and any(
                 c.dep_ == "conj" and c.i > token.i and c.i < span.end
                 for c in token.head.children) and span.start < token.i < span.end - 1:
             parts = [doc[span.start:token.i], doc[token.i + 1:span.end]]
             text = doc_text(doc)
-            if text.count(parts[1].text) > text.count(span.text) \
+            if listed or text.count(parts[1].text) > text.count(span.text) \
                     or parts[0][-1].like_num or _two_coined_names(parts) \
                     or parts[1].text.startswith(parts[0].text + " "):  # "PlayStation 5 and
                 # Steam": a version ends one; "Reclaim and Reclaim 2": the second is the first's

@@ -4511,3 +4511,14 @@ def test_the_group_is_the_firm_described_as_a_group_not_the_last_subject():
     assert ("Brannholt Motors", "partnerOf", "Covantra Insurance Technologies") in facts \
         or ("Covantra Insurance Technologies", "partnerOf", "Brannholt Motors") in facts
     assert ("Brannholt Motors", "partnerOf", "Polderveilig") not in facts
+
+
+def test_names_listed_after_a_known_place_are_places():
+    ex = extract_text(
+        "Kestrel Regional Airways (trading as Kestrel Air) is a Scottish regional airline "
+        "headquartered in Aberdeen. A subsidiary of the Norwegian holding company Northlight "
+        "Aviation Group, it operates scheduled services from Aberdeen, Inverness and Kirkwall "
+        "to destinations in Norway, Denmark and the Faroe Islands. Kestrel competes with "
+        "Skerry Airlines on its routes to Bergen and Kirkwall.")
+    assert _types(ex)["Kirkwall"] == "Place"
+    assert ("Kestrel Regional Airways", "owns", "Kirkwall") not in fact_set(ex)
