@@ -1646,7 +1646,7 @@ def _slot_tokens(slot: str, token):
             carriers += [c for c in token.children if c.dep_ == "relcl"  # deal's own clause
                          and not any(t.lower_ == "whose" for t in c.subtree)]  # (not "a rival,
             # whose Sable arm competes with the R3": the rival's own thing)
-        found = [pobj for carrier in carriers for prep in syntax.prepositions(carrier)
+        found = [pobj for carrier in carriers for prep in _first_in(syntax.prepositions(carrier))
                  for pobj in syntax.prepositional_objects(prep, word)]
         if not found and word == "from" and token.pos_ == "PROPN":  # "goes up against the
             hung = syntax.hung_after(token, word)
@@ -1657,6 +1657,14 @@ def _slot_tokens(slot: str, token):
                 if prep.dep_ == "prep" and prep.i > token.i and syntax.same_clause(prep, token)
                 for pobj in syntax.prepositional_objects(prep, slot[5:])]
     return []
+
+
+def _first_in(prepositions: list) -> list:
+    """ "headquartered in Castelfidardo in the Marche region": of two "in" phrases on one
+    word, the second says where the first is; only the first says where the thing is."""
+    prepositions = list(prepositions)
+    ins = [p for p in prepositions if p.lower_ == "in" and p.dep_ == "prep"]
+    return [p for p in prepositions if p not in ins[1:]]
 
 
 def _of_which(token):

@@ -4522,3 +4522,11 @@ def test_names_listed_after_a_known_place_are_places():
         "Skerry Airlines on its routes to Bergen and Kirkwall.")
     assert _types(ex)["Kirkwall"] == "Place"
     assert ("Kestrel Regional Airways", "owns", "Kirkwall") not in fact_set(ex)
+
+
+def test_a_second_in_phrase_says_where_the_first_place_is():
+    ex = extract_text("Verrandi Strumenti S.p.A. is an Italian maker of accordions, headquartered "
+                      "in Castelfidardo in the Marche region.")
+    facts = fact_set(ex)
+    assert ("Verrandi Strumenti S.p.A", "headquarteredIn", "Castelfidardo") in facts
+    assert ("Verrandi Strumenti S.p.A", "headquarteredIn", "Marche") not in facts
