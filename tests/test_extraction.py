@@ -4530,3 +4530,10 @@ def test_a_second_in_phrase_says_where_the_first_place_is():
     facts = fact_set(ex)
     assert ("Verrandi Strumenti S.p.A", "headquarteredIn", "Castelfidardo") in facts
     assert ("Verrandi Strumenti S.p.A", "headquarteredIn", "Marche") not in facts
+
+
+def test_under_the_name_x_names_no_leader():
+    ex = extract_text("In 1996 Verrandi Strumenti acquired Fratelli Gazzoli, a reed maker based in "
+                      "Recanati, which still operates as its reed division under the name "
+                      "Gazzoli Ance.")
+    assert not any(p == "leads" for _, p, _ in fact_set(ex))
