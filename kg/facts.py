@@ -1088,8 +1088,17 @@ class RuleEngine:
         fit the slot ("Ashen Tide ... Its sequel, Ashen Tide II")."""
         if self._expected and not any(self.schema.is_a(cls, "Organization")
                                       for cls in self._expected):
-            return self._recent_expected(index, pronoun.i)
+            return self._named_earlier_in_sentence(index, pronoun) \
+                or self._recent_expected(index, pronoun.i)
         return index.owner_of_its(pronoun.i)
+
+    def _named_earlier_in_sentence(self, index: DocumentIndex, pronoun) -> str | None:
+        """ "The digital range began with the Vento V1 in 2009; its successor, the Vento V2":
+        a product's "its" is the last thing of the slot's kind this sentence named."""
+        found = [key for start, key in index.ordered
+                 if pronoun.sent.start <= start < pronoun.i and any(
+                     self.schema.is_a(self.entities[key].type, cls) for cls in self._expected)]
+        return found[-1] if found else None
 
     def _doer_of_antecedent(self, pronoun, index: DocumentIndex, depth: int):
         """ "the group that owns Stannary Cider, which it bought in 2019": "it", the subject of

@@ -4537,3 +4537,13 @@ def test_under_the_name_x_names_no_leader():
                       "Recanati, which still operates as its reed division under the name "
                       "Gazzoli Ance.")
     assert not any(p == "leads" for _, p, _ in fact_set(ex))
+
+
+def test_a_product_s_its_is_the_last_product_named_in_its_sentence():
+    ex = extract_text(
+        "The company's best-known instrument is the Serenata, a piano accordion. The Serenata "
+        "II, introduced in 1988, replaced it. The digital range began with the Vento V1 in "
+        "2009; its successor, the Vento V2, went on sale in 2015.")
+    facts = fact_set(ex)
+    assert ("Vento V2", "successorOf", "Vento V1") in facts
+    assert ("Vento V2", "successorOf", "Serenata II") not in facts
