@@ -210,13 +210,15 @@ class RuleEngine:
                     self.entities[mention.entity].type, "Product"):
                 first.setdefault(mention.entity, mention.start)
         families: dict[str, dict[str, float]] = {}
-        for key in first:
-            stem, number = split_version(self.entities[key].label)
-            if stem:
-                families.setdefault(stem.lower(), {})[key] = number
+        for key in first:  # by every name: "Corvel Aura 2", also written "Aura 2", is a
+            for name in self.entities[key].names:  # version of "the original Aura"
+                stem, number = split_version(name)
+                if stem:
+                    families.setdefault(stem.lower(), {})[key] = number
         rumoured = self._only_rumoured(parsed, set(first))  # "a Pico 4 Pro is expected"
         for stem, versions in families.items():
-            family = [k for k in first if self.entities[k].label.lower() == stem]
+            family = [k for k in first if k not in versions
+                      and any(n.lower() == stem for n in self.entities[k].names)]
             numbered = {k: n for k, n in versions.items() if k not in rumoured}
             if family and 1.0 not in numbered.values() and any(  # "Ashen Tide" and "Ashen
                     _sequel_numeral(self.entities[k].label) for k in numbered):  # Tide II": a

@@ -4547,3 +4547,13 @@ def test_a_product_s_its_is_the_last_product_named_in_its_sentence():
     facts = fact_set(ex)
     assert ("Vento V2", "successorOf", "Vento V1") in facts
     assert ("Vento V2", "successorOf", "Serenata II") not in facts
+
+
+def test_a_version_written_with_its_maker_s_name_joins_its_family_by_its_short_name():
+    ex = extract_text(
+        "I have had the Corvel Aura 2 on my kitchen shelf for three weeks. It is made by Corvel "
+        "Home, a Lyon-based start-up that sold about 80,000 of the original Aura, and it "
+        "replaces that model. The Aura 2 is the one I would buy.")
+    facts = fact_set(ex)
+    assert ("Corvel Aura 2", "developedBy", "Corvel Home") in facts
+    assert ("Aura", "developedBy", "Corvel Home") in facts
