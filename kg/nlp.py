@@ -390,7 +390,7 @@ def _repair_appositions_read_as_complements(doc) -> None:
     """ "The order is for the Corve 60, Brackenfield's new pump, which replaces ...", "runs on
     StrikeOS, our own firmware": a noun phrase right after a name and its comma, inside the
     verb's predicate, describes the name; the parser made it the verb's complement."""
-    for word in words_with(doc, DEP, {"attr", "dobj"}):
+    for word in words_with(doc, DEP, {"attr", "dobj", "npadvmod"}):
         edge = next((t.i for t in word.subtree if not t.is_punct), word.i)  # (its comma
         if word.pos_ != "NOUN" or edge < 2 or doc[edge - 1].text != ",":  # may hang on it)
             continue

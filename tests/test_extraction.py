@@ -4557,3 +4557,13 @@ def test_a_version_written_with_its_maker_s_name_joins_its_family_by_its_short_n
     facts = fact_set(ex)
     assert ("Corvel Aura 2", "developedBy", "Corvel Home") in facts
     assert ("Aura", "developedBy", "Corvel Home") in facts
+
+
+def test_an_apposition_the_parser_hung_on_the_verb_as_an_adverb_phrase():
+    ex = extract_text("Setup happens in HearthDeck, Corvel's companion app, which is available on "
+                      "the Appsmith Store and on Parcel Market. Inside is a chip from Zentrix "
+                      "Semiconductor, the Hsinchu chip designer.")
+    facts = fact_set(ex)
+    assert ("HearthDeck", "developedBy", "Corvel") in facts
+    assert ("HearthDeck", "availableOn", "Parcel Market") in facts
+    assert ("Zentrix Semiconductor", "headquarteredIn", "Hsinchu") in facts
