@@ -17,7 +17,7 @@ from kg import syntax
 from kg.knowledge import schema, typing_cues
 from kg.model import Entity
 from kg.nlp import ParsedDocument, common_words, whole_word_spans
-from kg.places import country_names, country_nouns
+from kg.places import country_names, country_nouns, place_names
 
 
 class DocumentIndex:
@@ -219,6 +219,56 @@ class DocumentIndex:
             return None
         first = {key: i for i, key in reversed(self.ordered)}
         return max(counts, key=lambda k: (counts[k], -first[k]))
+
+    def we_are(self, position: int) -> str | None:
+        """Whom a writer's "we" and "our" at token `position` mean: in a section headed "About
+        X", X; in a text a company writes about itself, the firm its opening sentence has act
+        ("Brennvik Energi ASA today announced a joint venture with Dalmaru ... We hold 60
+        percent"), however often its partner is named; else the story's firm."""
+        text = syntax.doc_text(self.parsed.doc)
+        about = self._about_section(text, self.parsed.doc[position].idx)
+        if about is not None:
+            return about
+        if syntax.corporate_voice(self.parsed.doc) and self._issuer is not None:
+            return self._issuer
+        return self.focus
+
+    def _about_section(self, text: str, char: int) -> str | None:
+        """The organisation an "About X" heading line before `char` names, if the text since
+        that heading is its section (no other heading line in between)."""
+        line_start = text.rfind("\n", 0, char) + 1
+        while line_start > 0:
+            previous = text.rfind("\n", 0, line_start - 1) + 1
+            line = text[previous:line_start - 1].strip()
+            if line.startswith("About ") and len(line.split()) <= 6:
+                span = self.parsed.doc.char_span(previous + 6, line_start - 1,
+                                                 alignment_mode="expand")
+                keys = [self.by_token[t.i] for t in span or () if t.i in self.by_token]
+                return keys[0] if keys else None
+            if len(line.split()) <= 6 and not line.endswith((".", "?", "!", '"')):
+                return None  # another heading: another section
+            line_start = previous
+        return None
+
+    @cached_property
+    def _issuer(self) -> str | None:
+        """The organisation the first sentence after the headline has act ("X today announced
+        ...", "X has acquired ..."): who a company's own text speaks for."""
+        doc = self.parsed.doc
+        text = syntax.doc_text(doc)
+        body = text.find("\n") + 1
+        for sentence in doc.sents:
+            if sentence.start_char < body or not sentence.text.strip():
+                continue
+            if sentence.root.lemma_.lower() not in syntax.ANNOUNCING:
+                return None  # a story's opening, not a release's
+            for token in doc[sentence.start:sentence.root.i]:  # before its verb (after a
+                key = self.by_token.get(token.i)  # dateline: "STAVANGER, Norway - X today
+                if key and schema().is_a(self.entities[key].type, "Organization") \
+                        and self.entities[key].label not in place_names() | country_names():
+                    return key  # announced ...", however the parser hangs X)
+            return None
+        return None
 
     def focus_at(self, position: int, depth: int = 0) -> str | None:
         """The organisation the paragraph of token `position` is about, when the paragraph

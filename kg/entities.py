@@ -682,16 +682,21 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         # "Brackenfield Pumps"; "Alpenkraft Fahrzeugbau, the Innsbruck maker of ...": a last
         # word no list holds, on a name the text itself calls a firm
         goods = _plural_noun(words[-1]) or full in described
+        legal = typing_cues().legal_forms
         while cut > 0 and not _names_a_country(words[cut:]) \
-                and (words[cut].lower() in endings or (goods and cut == len(words) - 1)
+                and (words[cut].lower().rstrip(",") in endings
+                     or (goods and cut == len(words) - 1)
                            or cut < len(words) - 1 and (words[cut] == "&"  # "Marrable & Sons"
                                                         or words[cut].lower()
                                                         in common_words(("noun", "adj")))):
-            plain = plain or words[cut].lower() not in endings
+            plain = plain or words[cut].lower().rstrip(",") not in endings
             short = " ".join(words[:cut])
             if _common_phrase_of_institution(words[:cut], words[cut]):
                 break  # "the Royal Court Orchestra ... the Royal Court": the court itself
-            if short in names and seen.get(full, 0) < seen.get(short, len(text)) \
+            legal_only = all(w.lower().rstrip(",") in legal for w in words[cut:])
+            # ("Brennvik Energi ... Brennvik Energi ASA": a legal form alone names no other
+            # firm, whichever is written first)
+            if short in names and (legal_only or seen.get(full, 0) < seen.get(short, len(text))) \
                     and (short, full) not in parents \
                     and not (plain and short in person_names):  # "Mirela Kost Music School"
                 shortened[short].append(full)  # (and headline-only: "Acme" in it)

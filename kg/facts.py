@@ -780,7 +780,8 @@ class RuleEngine:
                 found.extend([Argument(owner, 0.8)] if owner else [])
             elif child.lower_ == "our" and index.focus and syntax.spoken(child) \
                     or syntax.addressed(child) and index.focus:  # "Your new Vortek Pro"
-                found.append(Argument(index.focus, 0.6))  # "Our product, Conductor, ..."
+                found.append(Argument(index.we_are(child.i) or index.focus, 0.6))
+                # ("Our product, Conductor, ...")
             elif child.lower_ == "whose":  # "Pellicor, the Austin company whose Ridgeback
                 found.extend(a for t in syntax.relative_antecedent(child)  # accelerators"
                              for a in self._names(t, index))
@@ -965,7 +966,8 @@ class RuleEngine:
         if token.lower_ in syntax.WE and index.focus and (
                 token.lower_ != "my" and syntax.speaks_for_company(token)
                 or syntax.spoken(token)):  # "We compete with X," says Acme's CEO
-            return Argument(self._speakers_organisation(token, index) or index.focus, 0.6)
+            return Argument(self._speakers_organisation(token, index)
+                            or index.we_are(token.i) or index.focus, 0.6)
         if syntax.addressed(token) and index.focus and self._expected and all(
                 self.schema.is_a(cls, "Organization") for cls in self._expected):
             return Argument(index.focus, 0.6)  # "Q: Last year you bought Pulsewright"
@@ -980,7 +982,7 @@ class RuleEngine:
                 and syntax.speaks_for_company(token):
             cls = self._coreference_class(token)  # "Our company was founded in 1974 by X"
             if cls and self.schema.is_a(cls, "Organization"):
-                return Argument(index.focus, 0.7)
+                return Argument(index.we_are(token.i) or index.focus, 0.7)
         if token.pos_ == "NOUN" and syntax.is_anaphoric(token):
             cls = self._coreference_class(token)
             tied = self._doers_tie(token, index) \

@@ -71,6 +71,7 @@ class TypingCues:
     containers: frozenset[str] = field(default_factory=frozenset)  # "a line of" phones
     parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
     same_entity_endings: frozenset[str] = field(default_factory=frozenset)  # "Acme Inc."
+    legal_forms: frozenset[str] = field(default_factory=frozenset)  # "ASA", "Co., Ltd."
     honorifics: frozenset[str] = frozenset()  # "Mr. Leonard": the surname, politely
     rename_verbs: frozenset[str] = frozenset()  # "X was renamed Y": one entity, named Y now
     now_rename_verbs: frozenset[str] = frozenset()  # "X is now called Y"
@@ -152,6 +153,8 @@ def typing_cues() -> TypingCues:
         norms=dict(data.get("tokenizer", {}).get("norms", {})),
         containers=frozenset(w.lower() for w in data.get("containers", {}).get("words", [])),
         parent_before_noun=frozenset(data.get("modifier_heads", {}).get("parent_only", [])),
+        legal_forms=frozenset(
+            w.lower() for w in data.get("known_short_forms", {}).get("legal_forms", [])),
         same_entity_endings=frozenset(
             w.lower() for w in data.get("known_short_forms", {}).get("endings", [])),
         honorifics=frozenset(

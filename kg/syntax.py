@@ -615,6 +615,10 @@ def corporate_voice(doc) -> bool:
 
 # "A.", "A:", "CHEN:", "Michael Chen:" opening a transcript's line
 _SPEAKER_LABEL = re.compile(r"(?:(A)\.|([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}):)\s")
+# Verbs a press release opens on ("X today announced ...", "X has launched ..."): the firm
+# doing them is the one whose "we" the release speaks in
+ANNOUNCING = {"announce", "unveil", "launch", "introduce", "report", "sign", "complete",
+              "release", "open", "name", "appoint", "welcome", "celebrate", "expand"}
 INTERVIEWERS = {"Q", "HOST", "INTERVIEWER"}  # their "we" is not the guest's organisation
 
 

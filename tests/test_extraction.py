@@ -4567,3 +4567,29 @@ def test_an_apposition_the_parser_hung_on_the_verb_as_an_adverb_phrase():
     assert ("HearthDeck", "developedBy", "Corvel") in facts
     assert ("HearthDeck", "availableOn", "Parcel Market") in facts
     assert ("Zentrix Semiconductor", "headquarteredIn", "Hsinchu") in facts
+
+
+def test_a_release_speaks_for_the_firm_that_opens_it_and_about_sections_for_theirs():
+    ex = extract_text(
+        "Holmvik Energi and Tarasan Cells form Nordlys Battery Systems\n"
+        "STAVANGER, Norway, 3 June 2025 - Holmvik Energi ASA today announced a joint venture "
+        "with the South Korean battery maker Tarasan Cells Co., Ltd. to build ship batteries. "
+        "Tarasan will supply the cells, and Tarasan engineers will work in Norway.\n"
+        "\"Tarasan brings the cells; we bring the engineering,\" said Eirik Solvang, our chief "
+        "executive. Tarasan and Tarasan Cells have worked with us since 2021.\n"
+        "About Holmvik Energi\n"
+        "Holmvik Energi ASA is a Stavanger-based energy company. Our subsidiaries include "
+        "Holmvik Vind AS, a wind developer based in Haugesund.\n"
+        "About Tarasan Cells\n"
+        "Tarasan Cells Co., Ltd., headquartered in Daejeon, makes battery cells. Our chairman "
+        "is Chae Min-gyu.")
+    facts = fact_set(ex)
+    labels = {e.label for e in ex.entities.values()}
+    assert not {"Holmvik Energi", "Holmvik Energi ASA"} <= labels  # one firm, one node
+    firm = _entity(ex, "Holmvik Energi ASA") if "Holmvik Energi ASA" in labels \
+        else _entity(ex, "Holmvik Energi")
+    assert ("Eirik Solvang", "ceoOf", firm.label) in facts
+    assert ("Holmvik Vind AS", "subOrganizationOf", firm.label) in facts
+    assert ("Eirik Solvang", "ceoOf", "Tarasan Cells") not in facts
+    assert ("Chae Min-gyu", "leads", "Tarasan Cells") in facts  # its own "About" section
+    assert ("Chae Min-gyu", "leads", firm.label) not in facts
