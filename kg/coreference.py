@@ -633,6 +633,9 @@ class DocumentIndex:
         they name ("The push is run by Dev Rao. He joined ..."), else the last person the text
         made a subject ("Chubais ... Yeltsin's administration ... he headed RAO UES": Chubais,
         whom the sentences since have only called "he"), else the last person named."""
+        subject = self._biography_subject(before)
+        if subject is not None:
+            return subject
         topic = self.recent_subject(before, "Person")
         if topic:
             return topic
@@ -647,6 +650,24 @@ class DocumentIndex:
             return max(dict.fromkeys(nearby), key=lambda k: mentions[k])
         subjects = (key for start, key in people if self._is_subject(start, key))
         return next(subjects, None) or self.recent(before, "Person")
+
+    def _biography_subject(self, before: int) -> str | None:
+        """ "Nadia Ferreira-Lund" as the title, then "... Carvalhal remains at Lumencraft." /
+        "In 2019 she co-founded ...": a pronoun that a paragraph opens on, before any name,
+        means the person the article is about, not the last person the paragraph before
+        made a subject."""
+        doc = self.parsed.doc
+        text = syntax.doc_text(doc)
+        title_end = text.find("\n")
+        start = text.rfind("\n", 0, doc[before].idx) + 1
+        if title_end < 0 or start <= title_end or any(
+                start <= doc[i].idx < doc[before].idx for i, _ in self.ordered):
+            return None
+        title = [key for i, key in self.ordered if doc[i].idx < title_end]
+        if len(title) != 1 or self.entities[title[0]].type != "Person" \
+                or self.entities[title[0]].label != text[:title_end].strip():
+            return None
+        return title[0]
 
     def recent(self, before: int, cls: str, pronoun: bool = False) -> str | None:
         """The last entity of class `cls` named before token `before` (definite-NP coreference).

@@ -1028,6 +1028,9 @@ def _firm_of_town(span) -> int:
     Bank of Scotland" start with an English word and stay. A span tagged a person is cut
     only before a town ("Tiliko of Tampere"; "Gustav III of Sweden" stays)."""
     of = next((t.i - span.start for t in span if t.lower_ == "of"), 0)
+    if 2 <= of <= 4 and 1 <= len(span) - of - 1 <= 2 and _coined(span[0], span[of + 1:]) \
+            and _named_alone(span, of):
+        return of  # "Orvane Photonics ... Orvane Photonics of Eindhoven": the firm, then where
     if 3 <= of <= 4 and 1 <= len(span) - of - 1 <= 2 \
             and (_town(span[of + 1:].text) or _coined(span[0], span[of + 1:])) \
             and (typing_cues().name_endings.get(span[of - 1].lower_) == "Company"
@@ -1049,6 +1052,13 @@ def _firm_of_town(span) -> int:
         and first.pos_ in {"PROPN", "VERB", "NOUN", "ADJ"} \
         and all(t.pos_ == "PROPN" and t.is_title for t in rest)  # ("Alpenring": a VERB tag)
     return of if fits else 0
+
+
+def _named_alone(span, of: int) -> bool:
+    """Whether the text writes the words before the span's "of" as a name of their own
+    elsewhere (not followed by the same "of" phrase)."""
+    text = doc_text(span.doc)
+    return text.count(span[:of].text) > text.count(span.text)
 
 
 def _coined(first, rest) -> bool:

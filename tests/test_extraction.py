@@ -4593,3 +4593,19 @@ def test_a_release_speaks_for_the_firm_that_opens_it_and_about_sections_for_thei
     assert ("Eirik Solvang", "ceoOf", "Tarasan Cells") not in facts
     assert ("Chae Min-gyu", "leads", "Tarasan Cells") in facts  # its own "About" section
     assert ("Chae Min-gyu", "leads", firm.label) not in facts
+
+
+def test_a_paragraph_opening_pronoun_in_a_biography_is_its_subject():
+    ex = extract_text(
+        "Nadia Ferreira-Lund\n"
+        "Nadia Ferreira-Lund (born 1978) is a Portuguese engineer. She spent four years as an "
+        "optical engineer at Orvane Photonics.\n"
+        "In 2006 Ferreira-Lund and Rui Carvalhal co-founded Lumencraft Optics. In 2016 the "
+        "company was bought by Orvane Photonics of Eindhoven. Carvalhal remains at Lumencraft "
+        "as its head of research.\n"
+        "In 2019 she co-founded Tessaline Robotics with Mikkel Thorsager.")
+    facts = fact_set(ex)
+    assert ("Nadia Ferreira-Lund", "founderOf", "Tessaline Robotics") in facts
+    assert ("Rui Carvalhal", "founderOf", "Tessaline Robotics") not in facts
+    assert ("Orvane Photonics", "acquired", "Lumencraft Optics") in facts
+    assert ("Orvane Photonics", "headquarteredIn", "Eindhoven") in facts
