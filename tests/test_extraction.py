@@ -4609,3 +4609,12 @@ def test_a_paragraph_opening_pronoun_in_a_biography_is_its_subject():
     assert ("Rui Carvalhal", "founderOf", "Tessaline Robotics") not in facts
     assert ("Orvane Photonics", "acquired", "Lumencraft Optics") in facts
     assert ("Orvane Photonics", "headquarteredIn", "Eindhoven") in facts
+
+
+def test_an_owner_named_as_such_owns_and_is_no_parent():
+    ex = extract_text("Drivers said the Timaru firm Strathallan Buses had also bid for the "
+                      "company. Strathallan's owner, Dion Ferris, declined to comment.")
+    facts = fact_set(ex)
+    assert ("Dion Ferris", "owns", "Strathallan Buses") in facts
+    assert ("Strathallan Buses", "subOrganizationOf", "Dion Ferris") not in facts
+    assert _types(ex)["Dion Ferris"] == "Person"
