@@ -4618,3 +4618,17 @@ def test_an_owner_named_as_such_owns_and_is_no_parent():
     assert ("Dion Ferris", "owns", "Strathallan Buses") in facts
     assert ("Strathallan Buses", "subOrganizationOf", "Dion Ferris") not in facts
     assert _types(ex)["Dion Ferris"] == "Person"
+
+
+def test_the_headline_s_subject_is_the_story_s_firm_though_its_buyer_is_named_more():
+    ex = extract_text(
+        "Oamaru's Haldane Coachlines sold to Wexcombe Transport Group\n"
+        "Haldane Coachlines, the Oamaru bus company, has been sold to the Auckland-based "
+        "Wexcombe Transport Group. Haldane's becomes a subsidiary of Wexcombe.\n"
+        "\"Wexcombe will look after our drivers,\" Mr Haldane said.\n"
+        "The new managing director is Fiona Brightwater, who previously ran Wexcombe's "
+        "operations in Invercargill.\n"
+        "Wexcombe already owns Harbourline Ferries.")
+    facts = fact_set(ex)
+    assert ("Fiona Brightwater", "ceoOf", "Haldane Coachlines") in facts
+    assert ("Fiona Brightwater", "ceoOf", "Wexcombe Transport Group") not in facts
