@@ -795,6 +795,8 @@ class RuleEngine:
         found: list[Argument] = []
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
             return [Argument(key, 0.8) for key in self._last_two(token, index)]
+        if syntax.the_three(token):  # "All three compete for the same banks"
+            return [Argument(key, 0.8) for key in self._last_two(token, index, count=3)]
         which = _of_which(token)
         if which is not None:  # "the X processor and the Y blender, both of which are built"
             return [a for t in syntax.relative_antecedent(which) for a in self._names(t, index)]
@@ -821,8 +823,9 @@ class RuleEngine:
             # "a model built by Loamwise's research team": Loamwise's work
         return found
 
-    def _last_two(self, token, index: DocumentIndex) -> list[str]:
-        """The two organisations named last before `token`, in this or the sentence before."""
+    def _last_two(self, token, index: DocumentIndex, count: int = 2) -> list[str]:
+        """The two (or `count`) organisations named last before `token`, in this or the
+        sentence before."""
         lemma = token.lemma_.lower()  # "both sensors": the last two named goods
         cls = self.coreference.get(lemma) or self.heads.get(lemma) or "Organization"
         previous = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
@@ -834,12 +837,12 @@ class RuleEngine:
             if previous <= start < token.i and key not in found and key not in later \
                     and may_be(self.entities[key].type, cls):
                 found.append(key)
-        if len(found) < 2 and cls != "Organization":  # "the two labs", paragraphs after
+        if len(found) < count and cls != "Organization":  # "the two labs", paragraphs after
             found = list(dict.fromkeys(  # both were named: when the story names only two
                 key for start, key in index.ordered if start < token.i  # of their kind
                 and self.schema.is_a(self.entities[key].type, cls)))
-            return found if len(found) == 2 else []
-        return found[:2] if len(found) >= 2 else []
+            return found if len(found) == count else []
+        return found[:count] if len(found) >= count else []
 
     def _place_of(self, noun, index: DocumentIndex) -> list[Argument]:
         """ "based in the province of Ankara", "the city of Bergen": the place named (a
@@ -1651,8 +1654,9 @@ def _slot_tokens(slot: str, token):
         if token.pos_ == "VERB":  # "is offered to business customers on X": on the customers
             carriers += [p for c in token.children if c.dep_ == "dative"
                          for p in c.children if p.dep_ == "pobj"]
-        carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
-                     for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
+        if word != "to":  # ("launched X as the successor to Y": Y is no platform)
+            carriers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for p in c.children if p.dep_ == "pobj"]  # "available as an app on Y"
         if token.dep_ == "compound" and (syntax.acts_as_verb(token) or token.head.pos_ == "NOUN"):
             carriers.append(token.head)  # "the default assistant on X": on the whole phrase
         if token.pos_ == "NOUN" and word == "with":  # "a partnership Acme signed with X": the

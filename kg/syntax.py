@@ -196,6 +196,18 @@ def the_two(token) -> bool:
         or (c.dep_ == "det" and c.lower_ == "both") for c in children)
 
 
+def the_three(token) -> bool:
+    """ "all three", "the three" standing alone, "the three companies", "all three labs"."""
+    if token.lower_ == "three" and token.dep_ in SUBJECT_DEPS:
+        return any(c.lower_ in {"the", "all"} for c in token.children)
+    children = list(token.children)
+    if any(c.dep_ in {"poss", "appos"} or c.lower_ == "other" for c in children):
+        return False
+    return token.tag_ == "NNS" and any(c.dep_ == "nummod" and c.lower_ == "three"
+                                       for c in children) \
+        and any(c.lower_ in {"the", "all"} for c in children)
+
+
 def members(token) -> list:
     """A name and those coordinated with it. "Nimbora, a cloud provider, and Quillfield": the
     parser hangs Quillfield on "provider"; it is Nimbora's conjunct, not the provider's."""

@@ -4632,3 +4632,18 @@ def test_the_headline_s_subject_is_the_story_s_firm_though_its_buyer_is_named_mo
     facts = fact_set(ex)
     assert ("Fiona Brightwater", "ceoOf", "Haldane Coachlines") in facts
     assert ("Fiona Brightwater", "ceoOf", "Wexcombe Transport Group") not in facts
+
+
+def test_all_three_are_the_three_just_named_and_a_successor_is_no_platform():
+    ex = extract_text(
+        "Three providers win most contracts: Fernhollow Labs, Cassowary Research and Orrery "
+        "AI. All three compete for the same banks, insurers and public agencies.\n"
+        "In March Banyan Telecom launched Kestrel-2, which Cassowary built under the code name "
+        "Larchwood, as the successor to Kestrel-1.")
+    facts = fact_set(ex)
+    pairs = {frozenset((h, t)) for h, p, t in facts if p == "competitorOf"}
+    assert {frozenset(("Fernhollow Labs", "Cassowary Research")),
+            frozenset(("Fernhollow Labs", "Orrery AI")),
+            frozenset(("Cassowary Research", "Orrery AI"))} <= pairs
+    assert ("Kestrel-2", "availableOn", "Kestrel-1") not in facts
+    assert ("Kestrel-2", "successorOf", "Kestrel-1") in facts
