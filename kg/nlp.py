@@ -1114,10 +1114,18 @@ def _hyphenated_name_end(doc, end: int) -> int:
     the name's end is part of it, unless the tagger names it on its own ("Acme-Zenith")."""
     while end + 1 < len(doc) and doc[end].text in ("-", "\u2010") \
             and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() \
+            and (doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper()
+                 or _second_syllable(doc[end + 1])) \
             and doc[end + 1].ent_iob_ != "B":
         end += 2
     return end
+
+
+def _second_syllable(token) -> bool:
+    """ "Chae Min-gyu": the lower-case second half of a hyphened given name, which no
+    dictionary knows ("Acme-led", "-made", "-based" are words)."""
+    return token.is_lower and token.is_alpha and len(token) <= 4 \
+        and not _is_common(token.lower_) and token.lower_ not in {"based", "led", "run"}
 
 
 def _hyphenated_place_end(doc, start: int, end: int) -> int:

@@ -4647,3 +4647,9 @@ def test_all_three_are_the_three_just_named_and_a_successor_is_no_platform():
             frozenset(("Cassowary Research", "Orrery AI"))} <= pairs
     assert ("Kestrel-2", "availableOn", "Kestrel-1") not in facts
     assert ("Kestrel-2", "successorOf", "Kestrel-1") in facts
+
+
+def test_a_hyphened_given_name_with_a_lower_case_second_half_stays_whole():
+    ex = extract_text("Dalmaru Cells makes battery cells. The company was founded in 2008 by "
+                      "Chae Min-gyu, who remains its chairman.")
+    assert ("Chae Min-gyu", "founderOf", "Dalmaru Cells") in fact_set(ex)
