@@ -156,8 +156,10 @@ def _tagged_place_elsewhere(name: str, doc) -> bool:
     """ "a cowshed above Saundersfoot ... the Saundersfoot ice-cream maker": a small town the
     gazetteer lacks, which the tagger marks a place once, says where a firm is wherever it
     stands before a firm's noun."""
-    return any(ent.label_ in {"GPE", "LOC"} and normalise_name(ent.text) == name
-               for ent in doc.ents)
+    if "kg_tagged_places" not in doc.user_data:
+        doc.user_data["kg_tagged_places"] = frozenset(
+            normalise_name(ent.text) for ent in doc.ents if ent.label_ in {"GPE", "LOC"})
+    return name in doc.user_data["kg_tagged_places"]
 
 
 def _label_fits(mention: Mention, cls: str, span) -> bool:
