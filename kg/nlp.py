@@ -400,11 +400,14 @@ def _repair_appositions_read_as_complements(doc) -> None:
             name = name.head  # "Corve 60": the name's head word
         verb = word.head  # (a verb with no subject opens a sentence: "Developed by X, Acme's
         # group, Y handles ...", where the parser's object is the sentence's subject)
-        if name.pos_ == "PROPN" and verb.i < name.i and verb in name.ancestors \
+        coded = any(c.isalpha() for c in name.text) and any(c.isdigit() for c in name.text)
+        if (name.pos_ == "PROPN" or coded) and verb.i < name.i and verb in name.ancestors \
                 and name not in word.subtree and _has_subject(verb) \
                 and not (name.dep_ == "conj" and word.tag_ == "NNS"):  # ("Siemens and ABB,
             role = word.dep_  # its two biggest rivals": both of them)
             word.head, word.dep_ = name, "appos"
+            if coded:  # "the VX-90, a compressor": a code the tagger took for a number
+                name.tag_, name.pos_ = "NNP", "PROPN"
             if name.head == verb and name.dep_ in {"advmod", "npadvmod", "dep"}:
                 name.dep_ = role  # "It also powers Scribbly, the note-taking app": the name
                 # the parser took for an adverb is the object the noun was

@@ -4653,3 +4653,12 @@ def test_a_hyphened_given_name_with_a_lower_case_second_half_stays_whole():
     ex = extract_text("Dalmaru Cells makes battery cells. The company was founded in 2008 by "
                       "Chae Min-gyu, who remains its chairman.")
     assert ("Chae Min-gyu", "founderOf", "Dalmaru Cells") in fact_set(ex)
+
+
+def test_a_product_code_the_tagger_took_for_a_number_takes_its_apposition():
+    ex = extract_text(
+        "Truvenna Industrietechnik AG makes pumps. Customers are ordering bigger machines. The "
+        "biggest of them is the VX-90, a compressor for hydrogen plants. Truvenna builds the "
+        "VX-90 at its own plant in Gotha.")
+    assert _types(ex)["VX-90"] == "PhysicalProduct"
+    assert ("VX-90", "manufacturedBy", "Truvenna") in fact_set(ex)
