@@ -632,6 +632,12 @@ class RuleEngine:
         if slot == "relcl_subj":  # "a unit the company set up" -> the company
             return [a for c in token.children if c.dep_ == "relcl"
                     for t in syntax.logical_subjects(c) for a in self._names(t, index)]
+        if slot == "parallel":  # "We hold 60 percent of Nordhelix, and Dalmaru holds the
+            twins = [token.head] if token.dep_ == "conj" else []  # remaining 40 percent": the
+            twins += [c for c in token.children if c.dep_ == "conj"]  # "of" the clause
+            return [a for v in twins if v.lemma_ == token.lemma_  # beside it gave
+                    for word in ("of", "in") for t in _slot_tokens(f"prep:{word}", v)
+                    for a in self._names(t, index)]
         if slot == "attached":
             return [a for t in syntax.attached(token) for a in self._names(t, index)]
         if slot == "undergoer":

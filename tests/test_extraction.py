@@ -4662,3 +4662,11 @@ def test_a_product_code_the_tagger_took_for_a_number_takes_its_apposition():
         "VX-90 at its own plant in Gotha.")
     assert _types(ex)["VX-90"] == "PhysicalProduct"
     assert ("VX-90", "manufacturedBy", "Truvenna") in fact_set(ex)
+
+
+def test_the_remaining_stake_is_in_what_the_clause_beside_it_names():
+    ex = extract_text("Brennvik Energi ASA is an energy company. We hold 60 percent of Nordhelix "
+                      "Battery Systems, and Dalmaru Cells holds the remaining 40 percent.")
+    facts = fact_set(ex)
+    assert ("Dalmaru Cells", "investedIn", "Nordhelix Battery Systems") in facts
+    assert ("Dalmaru Cells", "investedIn", "Brennvik Energi ASA") not in facts
