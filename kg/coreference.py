@@ -225,6 +225,7 @@ class DocumentIndex:
 
     @cached_property
     def _headline_subjects(self) -> list[str]:
+        """The organisation the headline makes its subject, if any (the story is about it)."""
         doc = self.parsed.doc
         title_end = syntax.doc_text(doc).find("\n")
         return [key for i, key in self.ordered if doc[i].idx < title_end
@@ -264,7 +265,7 @@ class DocumentIndex:
     @cached_property
     def _issuer(self) -> str | None:
         """The organisation the first sentence after the headline has act ("X today announced
-        ...", "X has acquired ..."): who a company's own text speaks for."""
+        ...", "X has launched ..."): who a company's own text speaks for."""
         doc = self.parsed.doc
         text = syntax.doc_text(doc)
         body = text.find("\n") + 1
