@@ -582,6 +582,10 @@ class RuleEngine:
         if slot == "story" and token.dep_ == "appos":  # "Pellucid, a Boston-based rival":
             focus = index.focus_at(token.i)  # the story's firm's rival, though "a" rival
             return [Argument(focus, 0.8)] if focus else []
+        if slot == "story":
+            product = self._rival_product(token, index)
+            if product is not None:  # "The obvious rival is the Hollis Beacon from Tarnwell":
+                return [Argument(product, 0.8)]  # the rival of the product reviewed
         if slot in {"focus", "story"}:
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"}
                    or c.dep_ == "relcl" and token.dep_ == "attr" for c in token.children):
@@ -1095,6 +1099,17 @@ class RuleEngine:
                     and obj.head.head.head.lemma_.lower() in verbs:
                 return key  # "spun off as an independent company, Tessel Devices"
         return None
+
+    def _rival_product(self, noun, index: DocumentIndex) -> str | None:
+        """The product a rival product is set against when no owner is said: the one the
+        story names most (a review's subject), when the rival itself is a product."""
+        rivals = {index.by_token.get(t.i) for t in syntax.holders(noun)} - {None}
+        if not rivals or not all(self.schema.is_a(self.entities[k].type, "Product")
+                                 for k in rivals):
+            return None
+        counts = Counter(key for _, key in index.ordered if key not in rivals
+                         and self.schema.is_a(self.entities[key].type, "Product"))
+        return max(counts, key=counts.get) if counts else None
 
     def _its_owner(self, pronoun, index: DocumentIndex) -> str | None:
         """Whose "its" is: an organisation's ("its CEO"), but a product's where only products

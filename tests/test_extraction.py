@@ -4670,3 +4670,16 @@ def test_the_remaining_stake_is_in_what_the_clause_beside_it_names():
     facts = fact_set(ex)
     assert ("Dalmaru Cells", "investedIn", "Nordhelix Battery Systems") in facts
     assert ("Dalmaru Cells", "investedIn", "Brennvik Energi ASA") not in facts
+
+
+def test_a_rival_product_with_no_owner_said_is_the_reviewed_product_s_rival():
+    ex = extract_text(
+        "Corvel Aura 2 review\n"
+        "I have had the Corvel Aura 2 on my shelf for three weeks. The Corvel Aura 2 is made by "
+        "Corvel Home. The obvious rival is the Hollis Beacon from Tarnwell Electronics, which "
+        "costs 20 euros more. The Beacon still runs on Wren 3, an older language model. "
+        "Still, the Corvel Aura 2 is the one I would buy.")
+    facts = fact_set(ex)
+    assert ("Corvel Aura 2", "competitorOf", "Hollis Beacon") in facts \
+        or ("Hollis Beacon", "competitorOf", "Corvel Aura 2") in facts
+    assert ("Hollis Beacon", "competitorOf", "Tarnwell Electronics") not in facts
