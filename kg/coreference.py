@@ -269,6 +269,7 @@ class DocumentIndex:
         doc = self.parsed.doc
         text = syntax.doc_text(doc)
         body = text.find("\n") + 1
+        places = place_names() | country_names()
         for sentence in doc.sents:
             if sentence.start_char < body or not sentence.text.strip():
                 continue
@@ -277,7 +278,7 @@ class DocumentIndex:
             for token in doc[sentence.start:sentence.root.i]:  # before its verb (after a
                 key = self.by_token.get(token.i)  # dateline: "STAVANGER, Norway - X today
                 if key and schema().is_a(self.entities[key].type, "Organization") \
-                        and self.entities[key].label not in place_names() | country_names():
+                        and self.entities[key].label not in places:
                     return key  # announced ...", however the parser hangs X)
             return None
         return None
@@ -668,12 +669,23 @@ class DocumentIndex:
         "In 2019 she co-founded ...": a pronoun that a paragraph opens on, before any name,
         means the person the article is about, not the last person the paragraph before
         made a subject."""
+        person = self._title_person
+        if person is None:
+            return None
+        doc = self.parsed.doc
+        start = syntax.doc_text(doc).rfind("\n", 0, doc[before].idx) + 1
+        if start <= syntax.doc_text(doc).find("\n") or any(
+                start <= doc[i].idx < doc[before].idx for i, _ in self.ordered):
+            return None
+        return person
+
+    @cached_property
+    def _title_person(self) -> str | None:
+        """The person a headline consisting of that person's name alone names (a biography)."""
         doc = self.parsed.doc
         text = syntax.doc_text(doc)
         title_end = text.find("\n")
-        start = text.rfind("\n", 0, doc[before].idx) + 1
-        if title_end < 0 or start <= title_end or any(
-                start <= doc[i].idx < doc[before].idx for i, _ in self.ordered):
+        if title_end < 0:
             return None
         title = [key for i, key in self.ordered if doc[i].idx < title_end]
         if len(title) != 1 or self.entities[title[0]].type != "Person" \

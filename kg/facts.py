@@ -804,9 +804,9 @@ class RuleEngine:
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
-            return [Argument(key, 0.8) for key in self._last_two(token, index)]
+            return [Argument(key, 0.8) for key in self._last_named(token, index)]
         if syntax.the_three(token):  # "All three compete for the same banks"
-            return [Argument(key, 0.8) for key in self._last_two(token, index, count=3)]
+            return [Argument(key, 0.8) for key in self._last_named(token, index, count=3)]
         which = _of_which(token)
         if which is not None:  # "the X processor and the Y blender, both of which are built"
             return [a for t in syntax.relative_antecedent(which) for a in self._names(t, index)]
@@ -833,7 +833,7 @@ class RuleEngine:
             # "a model built by Loamwise's research team": Loamwise's work
         return found
 
-    def _last_two(self, token, index: DocumentIndex, count: int = 2) -> list[str]:
+    def _last_named(self, token, index: DocumentIndex, count: int = 2) -> list[str]:
         """The two (or `count`) organisations named last before `token`, in this or the
         sentence before."""
         lemma = token.lemma_.lower()  # "both sensors": the last two named goods

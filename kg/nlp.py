@@ -1051,10 +1051,8 @@ def _firm_of_town(span) -> int:
             and not _town(rest.text):
         return 0  # "Berklee College of Music", "Annenberg School of Communications": one name
     # (but "Ashcombe University of Bristol" is of a town)
-    fits = first.is_title and not _is_common(first.lower_) \
-        and first.pos_ in {"PROPN", "VERB", "NOUN", "ADJ"} \
-        and all(t.pos_ == "PROPN" and t.is_title for t in rest)  # ("Alpenring": a VERB tag)
-    return of if fits else 0
+    fits = _coined(first, rest, tags=frozenset({"PROPN", "VERB", "NOUN", "ADJ"}))
+    return of if fits else 0  # ("Alpenring": a VERB tag)
 
 
 def _named_alone(span, of: int) -> bool:
@@ -1064,10 +1062,11 @@ def _named_alone(span, of: int) -> bool:
     return text.count(span[:of].text) > text.count(span.text)
 
 
-def _coined(first, rest) -> bool:
-    """A firm's name opening on a coined word, and a short name after its "of" (no English
-    word opens "Glasdwr Dairy Ices of Aberaeron"; "Royal Bank of Scotland" is one name)."""
-    return first.is_title and first.pos_ == "PROPN" and not _is_common(first.lower_) \
+def _coined(first, rest, tags: frozenset[str] = frozenset({"PROPN"})) -> bool:
+    """A firm's name opening on a coined word (tagged one of `tags`), and a short name after
+    its "of" (no English word opens "Glasdwr Dairy Ices of Aberaeron"; "Royal Bank of
+    Scotland" is one name)."""
+    return first.is_title and first.pos_ in tags and not _is_common(first.lower_) \
         and all(t.pos_ == "PROPN" and t.is_title for t in rest)
 
 
