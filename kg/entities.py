@@ -953,7 +953,7 @@ def _possessed_names(parsed: ParsedDocument) -> set[tuple[str, str]]:
     for mention in parsed.mentions:
         before = text[max(0, mention.start - 60):mention.start].replace("\u2019", "'")
         if before.endswith("'s "):
-            owner = before[:-3].split()[-1:] if before[:-3].strip() else []
+            owner = before[:-3].split()[-1:]
             if owner:
                 found.add((normalise_name(owner[0]), normalise_name(mention.text)))
     return found
