@@ -4683,3 +4683,12 @@ def test_a_rival_product_with_no_owner_said_is_the_reviewed_product_s_rival():
     assert ("Corvel Aura 2", "competitorOf", "Hollis Beacon") in facts \
         or ("Hollis Beacon", "competitorOf", "Corvel Aura 2") in facts
     assert ("Hollis Beacon", "competitorOf", "Tarnwell Electronics") not in facts
+
+
+def test_a_replacement_for_a_product_succeeds_it_but_an_update_for_a_platform_does_not():
+    ex = extract_text(
+        "Veltor sells the Veltor Bolt as a replacement for the Veltor Arc, which it stopped "
+        "making in 2019. Veltor also shipped an update for Android this week.")
+    facts = fact_set(ex)
+    assert ("Veltor Bolt", "successorOf", "Veltor Arc") in facts
+    assert not any(p == "successorOf" and o == "Android" for _, p, o in facts)
