@@ -304,11 +304,12 @@ def _describing_nouns(span):
 def _says_kind(span, noun) -> bool:
     """A name before its head noun that may say what the thing runs on or who makes it
     ("Android phones", "their Android device", "an Acme car"); "the Pixel 9 phone" and
-    "Acme's Nova phone" name one thing."""
+    "Acme's Nova phone" name one thing, and so do numbered ones ("its Zephyra Z-220 jets": a
+    platform or a maker has no number)."""
     root = span.root
     if noun != root.head or root.dep_ not in {"compound", "nmod", "amod"} or noun.i < span.end:
         return False
-    return noun.tag_ != "NN" or not any(
+    return noun.tag_ != "NN" and not _numbered(span.text) or not any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
         for c in noun.children if c.i < span.start)
 

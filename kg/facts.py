@@ -1290,7 +1290,8 @@ class RuleEngine:
                     for c in current.children if c.dep_ == "npadvmod" for t in c.subtree):
                 return True
             if current.dep_ not in {"xcomp", "acl", "ccomp", "advcl", "conj", "pobj", "prep",
-                                    "relcl", "dobj", "attr", "oprd"} or current.head == current:
+                                    "relcl", "dobj", "attr", "oprd"} or current.head == current \
+                    or _aside(current):
                 return False
             current = current.head
             steps += 1
@@ -1314,6 +1315,17 @@ class RuleEngine:
             c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in negations)
             for t in candidates for c in t.children
         )
+
+
+def _aside(verb) -> bool:
+    """ "would help fill its Z-220 jets, which are built by Aerovasco": a relative clause set
+    off by a comma, with a tense of its own, states its fact whatever the clause around it
+    hopes for."""
+    if verb.dep_ != "relcl" or verb.left_edge.i == 0 \
+            or verb.doc[verb.left_edge.i - 1].text != ",":
+        return False
+    return any(t.tag_ in {"VBZ", "VBP", "VBD"} for t in (verb, *verb.children)
+               if t is verb or t.dep_ in {"aux", "auxpass"})
 
 
 def _asked(token) -> bool:

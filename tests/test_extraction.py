@@ -4692,3 +4692,15 @@ def test_a_replacement_for_a_product_succeeds_it_but_an_update_for_a_platform_do
     facts = fact_set(ex)
     assert ("Veltor Bolt", "successorOf", "Veltor Arc") in facts
     assert not any(p == "successorOf" and o == "Android" for _, p, o in facts)
+
+
+def test_a_relative_clause_set_off_by_commas_states_its_fact_inside_a_hope():
+    ex = extract_text(
+        "Kalmira Airways chief executive Joseph Mwangemi said the alliance would help fill the "
+        "airline's new Zephyra Z-220 jets, which are built by the Brazilian manufacturer "
+        "Aerovasco, on routes to Lisbon.")
+    facts = {(s, p, o): f for f in ex.facts if not f.datatype
+             for s, p, o in [(ex.entities[f.subject].label, f.predicate,
+                              ex.entities[f.object].label)]}
+    assert facts[("Zephyra Z-220", "manufacturedBy", "Aerovasco")].asserted  # "jets": numbered
+
