@@ -350,9 +350,11 @@ def _participle_read_past(verb) -> bool:
 def _shared_agent(verb):
     """ "a game developed and published by X": the parser gives the "by" phrase to the last
     participle only; a bare first one (nothing hangs on it but the conjunction) shares it.
-    "founded in 1990 and acquired by X" is another matter: the first has a phrase of its own."""
+    "founded in 1990 and acquired by X" is another matter: the first has a phrase of its own.
+    So is "X was designed and assembled by Y": the subject and "was" are the pair's."""
     if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in {"acl", "relcl", "ROOT", "conj"} \
-            or any(c.dep_ not in {"cc", "conj", "advmod", "punct"} for c in verb.children):
+            or any(c.dep_ not in {"cc", "conj", "advmod", "punct", "nsubjpass", "auxpass"}
+                   for c in verb.children):
         return []
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
         for agent in (c for c in conj.children if c.dep_ == "agent"):

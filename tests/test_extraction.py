@@ -4704,3 +4704,11 @@ def test_a_relative_clause_set_off_by_commas_states_its_fact_inside_a_hope():
                               ex.entities[f.object].label)]}
     assert facts[("Zephyra Z-220", "manufacturedBy", "Aerovasco")].asserted  # "jets": numbered
 
+
+
+def test_a_passive_pair_of_verbs_shares_its_by_phrase():
+    ex = extract_text("The Strandline 1, a synthesizer released in 2001, was designed and "
+                      "assembled by Korvalis Audio in Malmo.")
+    facts = fact_set(ex)
+    assert ("Strandline 1", "developedBy", "Korvalis Audio") in facts
+    assert ("Strandline 1", "manufacturedBy", "Korvalis Audio") in facts
