@@ -399,10 +399,24 @@ class DocumentIndex:
         topic = self.recent_subject(before, "Organization")
         if topic:
             return topic
+        described = self._described_before(before)
+        if described:  # "X remains with the company as its artistic director": the company's
+            return described
         for start, key in reversed(self.ordered):
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _described_before(self, position: int) -> str | None:
+        """What "the company" (or "the lab" ...) written earlier in the sentence refers to."""
+        doc = self.parsed.doc
+        kinds = typing_cues().coreference
+        for token in doc[doc[position].sent.start:position]:
+            cls = kinds.get(token.lemma_.lower())
+            if token.pos_ == "NOUN" and cls and schema().is_a(cls, "Organization") and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                return self.recent(token.i, cls)
+        return None
 
     def _relative_clause_owner(self, position: int) -> str | None:
         """ "Hoistgraph, Liftwerk's platform, which was developed by its Berlin unit": in a

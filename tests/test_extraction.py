@@ -4712,3 +4712,15 @@ def test_a_passive_pair_of_verbs_shares_its_by_phrase():
     facts = fact_set(ex)
     assert ("Strandline 1", "developedBy", "Korvalis Audio") in facts
     assert ("Strandline 1", "manufacturedBy", "Korvalis Audio") in facts
+
+
+def test_its_after_the_company_in_one_sentence_is_the_company_s():
+    ex = extract_text(
+        "Korvalis Audio\nKorvalis Audio is a record label based in Malmo. In 2007 Korvalis "
+        "acquired Pelmora Instruments, a maker of pedals.\nOwnership\nKorvalis Audio is owned "
+        "by Holbrekke Group. The label is run by chief executive Freja Lundqvist, who "
+        "previously managed Pelmora's pedal division. Ingrid Sarheim remains with the company "
+        "as its artistic director.")
+    facts = fact_set(ex)
+    assert ("Ingrid Sarheim", "worksFor", "Korvalis Audio") in facts
+    assert ("Ingrid Sarheim", "worksFor", "Pelmora Instruments") not in facts
