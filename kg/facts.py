@@ -27,6 +27,7 @@ class Argument:
 
     entity: str
     certainty: float = 1.0
+    pair: bool = False  # one of "the two companies": the pair a symmetric fact joins
 
 
 
@@ -441,6 +442,9 @@ class RuleEngine:
         if rule.tail_not_country:
             tails = [t for t in tails if self.entities[t.entity].label not in country_names()
                      or self.entities[t.entity].label in city_states()]
+        if not tails and rule.property in self.schema.symmetric \
+                and sum(a.pair for a in heads) == 2:
+            tails = heads  # "a partnership the two companies signed"
         named_heads = [a for a in heads if a.certainty == 1.0]
         named_tails = [a for a in tails if a.certainty == 1.0]
         if not self.check_types and bool(named_heads) != bool(named_tails) and rule.votes \
@@ -804,7 +808,7 @@ class RuleEngine:
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
-            return [Argument(key, 0.8) for key in self._last_named(token, index)]
+            return [Argument(key, 0.8, pair=True) for key in self._last_named(token, index)]
         if syntax.the_three(token):  # "All three compete for the same banks"
             return [Argument(key, 0.8) for key in self._last_named(token, index, count=3)]
         which = _of_which(token)
@@ -847,6 +851,11 @@ class RuleEngine:
             if previous <= start < token.i and key not in found and key not in later \
                     and may_be(self.entities[key].type, cls):
                 found.append(key)
+        focus = index.focus_at(token.i)
+        if len(found) == count - 1 and focus is not None and focus not in {*found, *later} \
+                and may_be(self.entities[focus].type, cls):
+            return [*found, focus]  # "X, the operator of Y Cloud, under a partnership the two
+            # companies signed": X and the firm the story is about
         if len(found) < count and cls != "Organization":  # "the two labs", paragraphs after
             found = list(dict.fromkeys(  # both were named: when the story names only two
                 key for start, key in index.ordered if start < token.i  # of their kind

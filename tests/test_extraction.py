@@ -4724,3 +4724,15 @@ def test_its_after_the_company_in_one_sentence_is_the_company_s():
     facts = fact_set(ex)
     assert ("Ingrid Sarheim", "worksFor", "Korvalis Audio") in facts
     assert ("Ingrid Sarheim", "worksFor", "Pelmora Instruments") not in facts
+
+
+def test_the_two_companies_that_signed_a_partnership_are_its_partners():
+    ex = extract_text(
+        "Zentrova shares jump\nZentrova Systems makes crew software for airlines. Zentrova "
+        "said profits rose.\nZentrova's flagship product, CrewLoom, plans rosters for 60 "
+        "airlines. Its revenue tool, Yieldara, was launched in 2020. CrewLoom runs on Nimbrix, "
+        "the cloud platform of the American group Halcora, under a partnership the two "
+        "companies signed in 2021.")
+    facts = fact_set(ex)
+    assert ("Halcora", "partnerOf", "Zentrova Systems") in facts \
+        or ("Zentrova Systems", "partnerOf", "Halcora") in facts
