@@ -747,9 +747,16 @@ class DocumentIndex:
     def _fits_noun(self, noun) -> Callable[[str], bool]:
         """ "Tolo TV (the country's largest TV chain)": "the country" is a country the text
         named, never the last town; other nouns take any entity of their class."""
-        if noun.lemma_.lower() not in country_nouns():
+        lemma = noun.lemma_.lower()
+        if lemma in country_nouns():
+            return lambda key: any(name in country_names() for name in self.entities[key].names)
+        parts = typing_cues().part_nouns
+        if lemma in parts or not schema().is_a(typing_cues().heads.get(lemma, ""), "Product"):
             return lambda key: True
-        return lambda key: any(name in country_names() for name in self.entities[key].names)
+        named_parts = {key for start, key in self.ordered  # "a Pellucid R7 chip ... the hub":
+                       for root in [self._root(start, key)]  # a part is not the whole
+                       if root.dep_ in {"compound", "nmod"} and root.head.lemma_.lower() in parts}
+        return lambda key: key not in named_parts
 
 
 def may_be(have: str, cls: str) -> bool:

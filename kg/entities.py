@@ -117,8 +117,10 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     for noun in _describing_nouns(span):
         if syntax.in_aside(span.root, noun):
             continue  # "Roe (born 1973, Youngstown, Ohio) is a filmmaker": not Youngstown
-        if _modifies_indefinite(span, noun) or (place and _modifies(span, noun)):
-            continue  # "the Austin chip designer": a place says where, not what
+        if not _numbered(name) and (_modifies_indefinite(span, noun)
+                                    or place and _modifies(span, noun)):
+            continue  # "the Austin chip designer": a place says where, not what (but "a
+            # Vastrand VM-12 engine" is one: places and firms have no numbers)
         if _modifies(span, noun) and _describes_another(noun, span):
             continue  # "Brackenfield Pumps, the Ludlow firm": the firm has its own name
         cls = _head_class(noun, cues.heads)
@@ -309,7 +311,9 @@ def _says_kind(span, noun) -> bool:
     root = span.root
     if noun != root.head or root.dep_ not in {"compound", "nmod", "amod"} or noun.i < span.end:
         return False
-    return noun.tag_ != "NN" and not _numbered(span.text) or not any(
+    if _numbered(span.text):  # "its Graindrift T7 tractor", "a Vastrand VM-12 engine", but
+        return not any(c.dep_ in {"det", "poss"} for c in noun.children)  # "Android 14 phones"
+    return noun.tag_ != "NN" or not any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
         for c in noun.children if c.i < span.start)
 

@@ -64,6 +64,7 @@ class TypingCues:
     owner_nouns: frozenset[str] = frozenset()  # "Meridia's board", "Meridia's shares": Meridia
     generic_nouns: frozenset[str] = frozenset()  # "company": every firm is one
     unit_nouns: frozenset[str] = frozenset()  # "unit", "arm": a part of an organisation
+    part_nouns: frozenset[str] = frozenset()  # "chip", "battery": a part of a product
     creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
     norms: dict[str, str] = field(default_factory=dict)  # word -> the spelling the model reads
@@ -147,6 +148,7 @@ def typing_cues() -> TypingCues:
         generic_nouns=frozenset(
             w.lower() for w in data.get("generic_nouns", {}).get("words", [])),
         unit_nouns=frozenset(w.lower() for w in data.get("unit_nouns", {}).get("words", [])),
+        part_nouns=frozenset(w.lower() for w in data.get("part_nouns", {}).get("words", [])),
         creation_verbs=frozenset(
             v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),

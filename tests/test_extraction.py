@@ -4736,3 +4736,29 @@ def test_the_two_companies_that_signed_a_partnership_are_its_partners():
     facts = fact_set(ex)
     assert ("Halcora", "partnerOf", "Zentrova Systems") in facts \
         or ("Zentrova Systems", "partnerOf", "Halcora") in facts
+
+
+def test_a_firm_named_with_a_trade_ending_is_its_short_name_too():
+    ex = extract_text("Regulator fines Harvane and Tollamer\nThe commission fined two rival "
+                      "makers of farm machinery, Harvane Agritech and Tollamer Machinery. "
+                      "Harvane, which is headquartered in Regina, said it would appeal.")
+    assert ("Harvane Agritech", "headquarteredIn", "Regina") in fact_set(ex)
+    assert sum(e.label.startswith("Harvane") for e in ex.entities.values()) == 1
+
+
+def test_a_numbered_name_before_a_noun_of_goods_is_that_good():
+    ex = extract_text(
+        "Tollamer Machinery is a tractor maker. Tollamer sells its Graindrift T7 tractor in "
+        "Canada. Each hull is fitted with a Vastrand VM-12 diesel-electric engine manufactured "
+        "by Vastrand Motoren, the Rotterdam-based engine maker.")
+    assert _types(ex)["Graindrift T7"] == "PhysicalProduct"
+    assert ("Vastrand VM-12", "manufacturedBy", "Vastrand Motoren") in fact_set(ex)
+
+
+def test_the_whole_is_not_a_part_the_text_named():
+    ex = extract_text(
+        "Corvel Aura 2 review\nI have had the Corvel Aura 2 for three weeks, and it is the "
+        "first smart home hub I liked. It is made by Corvel Home. Inside is a Pellucid R7 chip "
+        "from Zentrix Semiconductor. Corvel told me the hub is assembled by Quanlong "
+        "Precision.")
+    assert ("Pellucid R7", "manufacturedBy", "Quanlong Precision") not in fact_set(ex)
