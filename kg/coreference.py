@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from kg import syntax
 from kg.knowledge import schema, typing_cues
 from kg.model import Entity
-from kg.nlp import ParsedDocument, common_words, whole_word_spans
+from kg.nlp import DATELINE_DASHES, ParsedDocument, common_words, whole_word_spans
 from kg.places import country_names, country_nouns, place_names
 
 
@@ -271,7 +271,8 @@ class DocumentIndex:
         body = text.find("\n") + 1
         places = place_names() | country_names()
         for sentence in doc.sents:
-            if sentence.start_char < body or not sentence.text.strip():
+            if sentence.start_char < body or not sentence.text.strip() \
+                    or sentence[-1].text in DATELINE_DASHES:  # "STAVANGER, Norway -"
                 continue
             if sentence.root.lemma_.lower() not in syntax.ANNOUNCING:
                 return None  # a story's opening, not a release's

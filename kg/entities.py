@@ -17,6 +17,7 @@ from kg import syntax
 from kg.knowledge import KnownEntity, known_entities, schema, typing_cues
 from kg.model import Entity, Mention
 from kg.nlp import (
+    DATELINE_DASHES,
     ParsedDocument,
     bare_possessive_names,
     common_words,
@@ -198,14 +199,11 @@ def _dash_before_a_verb(words) -> bool:
     """A dateline's place, date and agency end in a dash before the story's first verb; "CBBC
     (short for Children's BBC) is a strand" and "ASML, which is ..." have none."""
     for word in words:
-        if word.text in _DATELINE_DASHES:
+        if word.text in DATELINE_DASHES:
             return True
         if word.pos_ in {"VERB", "AUX"} or "\n" in word.text:
             return False
     return False
-
-
-_DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
 def _place_of(span, heads: dict[str, str]) -> bool:

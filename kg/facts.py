@@ -1634,6 +1634,12 @@ def _slot_tokens(slot: str, token):
         if token.dep_ == "dobj" and token.head.lemma_.lower() in {"have", "own", "operate"}:
             return syntax.logical_subjects(token.head)
         return []
+    if slot == "creators":  # "X, Y and Z launched the Trivela Alliance, a partnership that"
+        made = syntax.apposition_target(token) if token.dep_ == "appos" else token
+        verb = made.head
+        if made.dep_ == "dobj" and verb.lemma_.lower() in typing_cues().creation_verbs:
+            return syntax.logical_subjects(verb)
+        return []
     if slot == "doer":  # "Acme made an investment in Y", "paid $2bn for a stake", "raised from"
         if token.dep_ == "dobj":
             return syntax.logical_subjects(token.head)

@@ -105,9 +105,29 @@ def line_breaks(doc):
     The lab is headed by ..."), which invents subjects; news text never wraps a sentence.
     """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws or _after_closing_abbreviation(token):
+        if "\n" in doc[token.i - 1].text_with_ws or _after_closing_abbreviation(token) \
+                or _after_dateline(token):
             token.is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _after_dateline(token) -> bool:
+    """ "LISBON, May 12 (Nordpress) - Norsvik Air, Aeroluma and ... launched X": the story
+    starts after a dateline's dash. Parsed with it, the place becomes the verb's subject."""
+    doc = token.doc
+    dash = doc[token.i - 1]
+    if dash.text not in DATELINE_DASHES or not token.text[:1].isupper() or dash.i < 2 \
+            or not dash.whitespace_ or not doc[dash.i - 1].whitespace_:
+        return False  # (a spaced dash: "CKNL-FM is a radio station" has none)
+    start = token.i - 1
+    while start > 0 and token.i - start < 12 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
+    return opens_line and doc[start].is_upper and len(doc[start]) > 2 and not any(
+        t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[start:token.i])
 
 
 _OPENING_TAGS = frozenset({"PRP", "PRP$", "DT"})

@@ -4762,3 +4762,16 @@ def test_the_whole_is_not_a_part_the_text_named():
         "from Zentrix Semiconductor. Corvel told me the hub is assembled by Quanlong "
         "Precision.")
     assert ("Pellucid R7", "manufacturedBy", "Quanlong Precision") not in fact_set(ex)
+
+
+def test_those_who_launched_an_alliance_together_are_partners_after_a_dateline():
+    ex = extract_text(
+        "Three airlines form Trivela Alliance\nLISBON, May 12 (Nordpress) - Norsvik Air, "
+        "Aeroluma and Kalmira Airways on Monday launched the Trivela Alliance, a partnership "
+        "that links their networks across Europe and Africa.")
+    facts = fact_set(ex)
+    pairs = {frozenset((s, o)) for s, p, o in facts if p == "partnerOf"}
+    assert pairs == {frozenset(("Norsvik Air", "Aeroluma")),
+                     frozenset(("Norsvik Air", "Kalmira Airways")),
+                     frozenset(("Aeroluma", "Kalmira Airways"))}
+    assert not any(p == "subOrganizationOf" for _, p, _ in facts)

@@ -156,3 +156,11 @@ def test_a_coordinated_is_whose_complement_was_read_as_its_subject(parse):
     _repair_conjoined_copulas(doc)
     assert game.dep_ == "attr"
     assert [t.text for t in syntax.logical_subjects(_word(doc, "sequel").head)] == ["It"]
+
+
+def test_a_dateline_s_dash_ends_a_sentence_but_a_hyphen_in_a_name_does_not(parse):
+    doc = parse("Airlines form alliance\nLISBON, May 12 (Nordpress) - Norsvik Air and Aeroluma "
+                "launched the Trivela Alliance.\nCKNL-FM is a radio station in Canada.")
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert "Norsvik" in starts
+    assert "FM" not in starts
