@@ -706,6 +706,10 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
                     and not (plain and short in person_names):  # "Mirela Kost Music School"
                 shortened[short].append(full)  # (and headline-only: "Acme" in it)
             cut -= 1
+        rest = " ".join(words[1:])  # "Maison Vérignac ... Vérignac's sales"
+        if len(words) > 1 and words[0].lower() in typing_cues().name_prefixes \
+                and rest in names and in_body.get(full, 0) < in_body.get(rest, len(text)):
+            shortened[rest].append(full)
     sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
     for short, fulls in shortened.items():
         fulls.sort(key=lambda name: first_seen[name])

@@ -73,6 +73,7 @@ class TypingCues:
     parent_before_noun: frozenset[str] = field(default_factory=frozenset)  # "Android phones"
     same_entity_endings: frozenset[str] = field(default_factory=frozenset)  # "Acme Inc."
     legal_forms: frozenset[str] = field(default_factory=frozenset)  # "ASA", "Co., Ltd."
+    name_prefixes: frozenset[str] = field(default_factory=frozenset)  # "Maison" Vérignac
     honorifics: frozenset[str] = frozenset()  # "Mr. Leonard": the surname, politely
     rename_verbs: frozenset[str] = frozenset()  # "X was renamed Y": one entity, named Y now
     now_rename_verbs: frozenset[str] = frozenset()  # "X is now called Y"
@@ -157,6 +158,8 @@ def typing_cues() -> TypingCues:
         parent_before_noun=frozenset(data.get("modifier_heads", {}).get("parent_only", [])),
         legal_forms=frozenset(
             w.lower() for w in data.get("known_short_forms", {}).get("legal_forms", [])),
+        name_prefixes=frozenset(
+            w.lower() for w in data.get("known_short_forms", {}).get("prefixes", [])),
         same_entity_endings=frozenset(
             w.lower() for w in data.get("known_short_forms", {}).get("endings", [])),
         honorifics=frozenset(

@@ -4775,3 +4775,16 @@ def test_those_who_launched_an_alliance_together_are_partners_after_a_dateline()
                      frozenset(("Norsvik Air", "Kalmira Airways")),
                      frozenset(("Aeroluma", "Kalmira Airways"))}
     assert not any(p == "subOrganizationOf" for _, p, _ in facts)
+
+
+def test_a_firm_s_name_without_its_opening_maison_is_the_firm_not_its_founder():
+    ex = extract_text(
+        "Vérignac names a new creative director\nPARIS - Maison Vérignac on Tuesday named "
+        "Lucien Maréchaux, the nephew of founder Hélène Vérignac, as its creative director.\n"
+        "Vérignac became a subsidiary of the luxury group Solenne Groupe when Solenne "
+        "acquired it in 2009. Vérignac's chief executive, Agathe Lindqvist-Moreau, said the "
+        "house would hold its first show in September.")
+    facts = fact_set(ex)
+    assert ("Maison Vérignac", "subOrganizationOf", "Solenne Groupe") in facts
+    assert ("Agathe Lindqvist-Moreau", "ceoOf", "Maison Vérignac") in facts
+    assert not any(e.label == "Solenne" for e in ex.entities.values())  # "Groupe" is its form
