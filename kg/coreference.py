@@ -201,6 +201,19 @@ class DocumentIndex:
         keys = [key for i, word, key in found if i < before and word in words]
         return keys[-1] if keys else None
 
+    def described_here(self, before: int, lemma: str) -> str | None:
+        """The last entity named earlier in this sentence that the text has called a `lemma`:
+        "X invested in Orrinex's round, and Y retains a stake in the lab" is Orrinex's lab,
+        whatever other lab was named since Orrinex was first called one."""
+        found = self.descriptions if lemma not in typing_cues().generic_nouns \
+            else self._described_by_names
+        synonyms = _unit_synonyms()
+        words = synonyms if lemma in synonyms else {lemma}
+        called = {key for i, word, key in found if i < before and word in words}
+        start = self.parsed.doc[before].sent.start
+        here = [key for i, key in self.ordered if start <= i < before and key in called]
+        return here[-1] if here else None
+
     def named_as(self, key: str, lemma: str) -> bool:
         """Whether `key`'s own name ends in the noun ("Meridian Freight Group": "group")."""
         return any(k == key and word == lemma for _, word, k in self._described_by_names)

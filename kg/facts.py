@@ -1023,7 +1023,8 @@ class RuleEngine:
                 named = index.last_named(token.i, cls)  # (news adds facts of the firm just
                 if named:  # named, whatever else was called a maker before)
                     return Argument(named, 0.8)
-            named = index.described_as(token.i, token.lemma_.lower())
+            named = index.described_here(token.i, token.lemma_.lower()) \
+                or index.described_as(token.i, token.lemma_.lower())
             if named and not _says_new(token) and not _qualified(token):
                 topic = index.paragraph_topic(token.i, cls) if cls else None
                 if topic and topic != named and not index.named_in_paragraph(named, token.i) \

@@ -4788,3 +4788,16 @@ def test_a_firm_s_name_without_its_opening_maison_is_the_firm_not_its_founder():
     assert ("Maison Vérignac", "subOrganizationOf", "Solenne Groupe") in facts
     assert ("Agathe Lindqvist-Moreau", "ceoOf", "Maison Vérignac") in facts
     assert not any(e.label == "Solenne" for e in ex.entities.values())  # "Groupe" is its form
+
+
+def test_the_lab_is_the_lab_named_earlier_in_its_sentence():
+    ex = extract_text(
+        "Orrinex Labs releases Kaldra 2\nOrrinex Labs, a research lab spun out of Merrowfield "
+        "University, released Kaldra 2. Kaldra 2 was built by Orrinex's in-house pretraining "
+        "unit, Ostrel Lab, which is headed by Farah Odunsi. Northvale also invested in "
+        "Orrinex's seed round, and Merrowfield University retains a minority stake in the lab, "
+        "which is based in Toronto.")
+    facts = fact_set(ex)
+    assert ("Merrowfield University", "investedIn", "Orrinex Labs") in facts
+    assert ("Orrinex Labs", "headquarteredIn", "Toronto") in facts
+    assert ("Ostrel Lab", "headquarteredIn", "Toronto") not in facts
