@@ -1296,6 +1296,9 @@ class RuleEngine:
         if token.pos_ == "NOUN" and syntax.misattached_apposition(token):
             return False  # "intends to sell Brightfold, its packaging subsidiary": the
             # description is stated, whatever the parser hung it on
+        if token.dep_ == "nsubjpass" and (token.head.lemma_.lower() in hedges
+                                          or token.head.lower_ in hedges):
+            return True  # "a macOS version of Folio is planned", "the deal is expected to"
         current, steps = token, 0
         while steps < 4:
             if any((c.lemma_.lower() in hedges or c.lower_ in hedges)

@@ -4801,3 +4801,9 @@ def test_the_lab_is_the_lab_named_earlier_in_its_sentence():
     assert ("Merrowfield University", "investedIn", "Orrinex Labs") in facts
     assert ("Orrinex Labs", "headquarteredIn", "Toronto") in facts
     assert ("Ostrel Lab", "headquarteredIn", "Toronto") not in facts
+
+
+def test_a_thing_that_is_planned_is_not_yet_a_fact():
+    ex = extract_text("Korvix makes the Folio app. Korvix says a macOS version of Folio is "
+                      "planned for next year.")
+    assert not any(f.asserted and f.predicate == "successorOf" for f in ex.facts)
