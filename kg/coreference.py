@@ -623,7 +623,7 @@ class DocumentIndex:
             return None
         start = doc[sentence.start - 1].sent.start
         named = [key for position, key in self.ordered if start <= position < before
-                 and self._may_be(key, cls)]
+                 and self._may_be(key, cls) and not self._modifier(position, key)]
         described = doc[before]
         doers = {self.by_token.get(t.i) for t in syntax.doers_of_clause(described)}
         here = [key for position, key in self.ordered if sentence.start <= position < before
@@ -635,6 +635,13 @@ class DocumentIndex:
         named = [key for key in named if key not in others | doers]  # "The London group
         # bought Tillway"
         return named[-1] if named and not here else None
+
+    def _modifier(self, start: int, key: str) -> bool:
+        """ "which leaves Android owners out": a name written before a common noun as its
+        modifier is not what a later "the Seattle-based company" goes on about."""
+        root = self._root(start, key)
+        return root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" \
+            and root.head.i not in self.by_token
 
     def _may_be(self, key: str, cls: str, any_organisation: bool = False) -> bool:
         """Of class `cls`, or a plain organisation that may be one ("the company" can mean a

@@ -4807,3 +4807,13 @@ def test_a_thing_that_is_planned_is_not_yet_a_fact():
     ex = extract_text("Korvix makes the Folio app. Korvix says a macOS version of Folio is "
                       "planned for next year.")
     assert not any(f.asserted and f.predicate == "successorOf" for f in ex.facts)
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_the_firm_described_next():
+    ex = extract_text(
+        "Vantrel builds the Arcus e-reader. But Vantrel's app is only available on iOS, which "
+        "leaves Android owners out. The Seattle-based company has dominated this market for "
+        "years.")
+    facts = fact_set(ex)
+    assert ("Vantrel", "headquarteredIn", "Seattle") in facts
+    assert ("Android", "headquarteredIn", "Seattle") not in facts
