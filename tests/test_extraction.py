@@ -4817,3 +4817,10 @@ def test_a_name_that_only_modifies_a_noun_is_not_the_firm_described_next():
     facts = fact_set(ex)
     assert ("Vantrel", "headquarteredIn", "Seattle") in facts
     assert ("Android", "headquarteredIn", "Seattle") not in facts
+
+
+def test_the_largest_shareholder_holds_a_stake_in_the_story_s_firm():
+    ex = extract_text("Zentrova shares jump\nShares in Zentrova Systems rose 18 percent on "
+                      "Thursday. The largest shareholder is now Koru Capital Partners, an "
+                      "Auckland-based private-equity firm with 22 percent.")
+    assert ("Koru Capital Partners", "investedIn", "Zentrova Systems") in fact_set(ex)
