@@ -416,10 +416,28 @@ class DocumentIndex:
         described = self._described_before(before)
         if described:  # "X remains with the company as its artistic director": the company's
             return described
+        owner = self._subject_owner_before(before)
+        if owner:  # "Zentrova's flagship product, CrewLoom, plans rosters for airlines such
+            return owner  # as Baltair. Its revenue tool ...": Zentrova's
         for start, key in reversed(self.ordered):
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _subject_owner_before(self, position: int) -> str | None:
+        """For an "Its" opening a sentence: the organisation that owns the subject of the
+        sentence before ("Zentrova's flagship product, CrewLoom, ...")."""
+        doc = self.parsed.doc
+        sentence = doc[position].sent
+        if position != sentence.start or sentence.start == 0:
+            return None
+        previous = doc[sentence.start - 1].sent
+        for subject in (c for c in previous.root.children if c.dep_ in syntax.SUBJECT_DEPS):
+            for owner in (c for c in subject.children if c.dep_ == "poss"):
+                key = self.by_token.get(owner.i)
+                if key and schema().is_a(self.entities[key].type, "Organization"):
+                    return key
+        return None
 
     def _described_before(self, position: int) -> str | None:
         """What "the company" (or "the lab" ...) written earlier in the sentence refers to."""

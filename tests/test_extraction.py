@@ -4824,3 +4824,14 @@ def test_the_largest_shareholder_holds_a_stake_in_the_story_s_firm():
                       "Thursday. The largest shareholder is now Koru Capital Partners, an "
                       "Auckland-based private-equity firm with 22 percent.")
     assert ("Koru Capital Partners", "investedIn", "Zentrova Systems") in fact_set(ex)
+
+
+def test_its_opening_a_sentence_is_the_owner_of_the_subject_before():
+    ex = extract_text(
+        "Zentrova Systems makes software for airlines.\nZentrova's flagship product, CrewLoom, "
+        "plans rosters for about 60 airlines, including Baltair and Sahrawa Airways. Its "
+        "revenue-management tool, Yieldara, was launched in 2020.")
+    facts = fact_set(ex)
+    assert ("Yieldara", "developedBy", "Zentrova Systems") in facts
+    assert not any(s == "Yieldara" and p == "developedBy" and o != "Zentrova Systems"
+                   for s, p, o in facts)
