@@ -303,8 +303,21 @@ def logical_subjects(verb):
             and not _bare_participle(verb):
         resolved.extend(_surface_subjects(verb) or logical_subjects(verb.head))
     if not resolved and verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
-        resolved.extend(_subject_in_fronted_clause(verb))
+        resolved.extend(_subject_in_fronted_clause(verb) or _subject_after_fronted_phrase(verb))
     return resolved
+
+
+def _subject_after_fronted_phrase(verb) -> list:
+    """ "In the synthesizer market Korvalis competes with X": with no comma after the opening
+    phrase, the parser hangs the name on the phrase's noun; it is the verb's subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.pos_ != "PROPN" or before.dep_ not in {"appos", "compound"}:
+        return []
+    name = before if before.dep_ == "appos" else before.head
+    if name.i > verb.i or name.dep_ != "appos" or name.head.dep_ != "pobj":
+        return []
+    phrase = name.head.head
+    return [name] if phrase.dep_ == "prep" and phrase.head == verb and phrase.i < name.i else []
 
 
 def _subject_in_fronted_clause(verb) -> list:

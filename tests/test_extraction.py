@@ -4835,3 +4835,12 @@ def test_its_opening_a_sentence_is_the_owner_of_the_subject_before():
     assert ("Yieldara", "developedBy", "Zentrova Systems") in facts
     assert not any(s == "Yieldara" and p == "developedBy" and o != "Zentrova Systems"
                    for s, p, o in facts)
+
+
+def test_a_name_after_an_opening_phrase_without_a_comma_is_the_subject():
+    ex = extract_text("Korvalis Audio makes synthesizers in Malmo. In the synthesizer market "
+                      "Korvalis competes with Drossler Elektronik, a manufacturer based in "
+                      "Berlin.")
+    facts = fact_set(ex)
+    assert ("Drossler Elektronik", "competitorOf", "Korvalis Audio") in facts \
+        or ("Korvalis Audio", "competitorOf", "Drossler Elektronik") in facts
