@@ -4838,7 +4838,8 @@ def test_its_opening_a_sentence_is_the_owner_of_the_subject_before():
 
 
 def test_a_name_after_an_opening_phrase_without_a_comma_is_the_subject():
-    ex = extract_text("Korvalis Audio makes synthesizers in Malmo. In the synthesizer market "
+    ex = extract_text("Korvalis Audio\nKorvalis Audio makes synthesizers in Malmo. In 2007 "
+                      "Korvalis acquired Pelmora Instruments. In the synthesizer market "
                       "Korvalis competes with Drossler Elektronik, a manufacturer based in "
                       "Berlin.")
     facts = fact_set(ex)
