@@ -533,9 +533,10 @@ def _alias_pairs(parsed: ParsedDocument) -> Iterable[tuple[str, str]]:
         yield (firm or normalise_name(person.text)), short
     lone_people = {normalise_name(m.text) for m in parsed.mentions if m.ner_label == "PERSON"}
     yield from _first_names(lone_people, person_names, claimed, first_seen, multi)
+    in_body = _first_uses(mentions, after=parsed.document.text.find("\n"))
     yield from _maker_prefixed([n for n in multi if n not in person_names
                                 or any(c.isdigit() for c in n)], names, first_seen,
-                               _possessed_names(parsed))
+                               _possessed_names(parsed), in_body)
     yield from _main_titles(names, first_seen)
     yield from _possessive_firms(parsed, names, first_seen)
 
@@ -967,18 +968,22 @@ def _possessed_names(parsed: ParsedDocument) -> set[tuple[str, str]]:
 
 
 def _maker_prefixed(multi: list[str], names: set[str], first_seen: dict[str, int],
-                    possessed: set[tuple[str, str]] = frozenset()):
+                    possessed: set[tuple[str, str]] = frozenset(),
+                    in_body: dict[str, int] | None = None):
     """ "the Norrvik Aurora ... the Aurora": a product named with its maker's name in front,
     later by its own name. The front must name something else in the text too ("Norrvik",
     "Norrvik Motors"). People are not products: "Arthur Gaskell ... Arthur ... Gaskell" (but
     "Aurelle Nova 5", with its number, is one, though the tagger calls it a person). Written
-    after its maker's possessive ("Corvanta's Foresight Lab"), the short name may come first."""
+    after its maker's possessive ("Corvanta's Foresight Lab"), the short name may come first,
+    and so may a headline's ("Kestrix unveils KX-2" above "launched the Kestrix KX-2")."""
+    body = in_body or {}
     for full in multi:
         words = full.split()
         for cut in range(1, len(words)):
             front, rest = " ".join(words[:cut]), " ".join(words[cut:])
             if rest in names and rest[:1].isupper() \
-                    and (first_seen[full] < first_seen[rest] or (front, rest) in possessed) \
+                    and (first_seen[full] < first_seen[rest] or (front, rest) in possessed
+                         or body.get(full, -1) >= 0 and body[full] < body.get(rest, -1)) \
                     and (front in names or any(n != full and n.startswith(front + " ")
                                                for n in multi)
                          or _MODEL_CODE.fullmatch(rest) and _one_ends_in(rest, multi)):

@@ -4845,3 +4845,10 @@ def test_a_name_after_an_opening_phrase_without_a_comma_is_the_subject():
     facts = fact_set(ex)
     assert ("Drossler Elektronik", "competitorOf", "Korvalis Audio") in facts \
         or ("Korvalis Audio", "competitorOf", "Drossler Elektronik") in facts
+
+
+def test_a_headline_s_short_product_name_is_the_body_s_full_one():
+    ex = extract_text("Kestrix Silicon unveils KX-2 inference accelerator\nAustin-based Kestrix "
+                      "Silicon has launched the Kestrix KX-2, an inference accelerator. The KX-2 "
+                      "is made by Lunhai Foundry.")
+    assert sum("KX-2" in e.label for e in ex.entities.values()) == 1
