@@ -395,6 +395,9 @@ class DocumentIndex:
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
         verb = next((a for a in doc[before].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        founded = self._object_of_first_verb(verb) if doers and not held else None
+        if founded:  # "Roe co-founded Kivara AI with Ng and has been its chief executive"
+            return founded
         subjects = [c for c in verb.children if c.dep_ in syntax.ANY_VOICE_SUBJECT_DEPS] \
             if verb is not None else []
         owners = [c for t in subjects for c in t.children  # "Its cheeses are made at its own
@@ -423,6 +426,17 @@ class DocumentIndex:
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _object_of_first_verb(self, verb) -> str | None:
+        """The organisation the first of two joined verbs acts on, when a person is their
+        subject: the second verb's "its" speaks of it."""
+        if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
+            key = self.by_token.get(obj.i)
+            if key and schema().is_a(self.entities[key].type, "Organization"):
+                return key
+        return None
 
     def _subject_owner_before(self, position: int) -> str | None:
         """For an "Its" opening a sentence: the organisation that owns the subject of the

@@ -485,8 +485,8 @@ class RuleEngine:
         """The one organisation the text has tied the quoted speaker to ("Quintero, chief
         technology officer of Brightforge ... 'We compete with Orinth,' he said"): "we" is
         that firm, not the story's."""
-        speaker = index.speaker(token.i) if syntax.inside_quotes(token) else None
-        return self._only_tie({speaker}) if speaker else None
+        speaker = index.speaker(token.i) if syntax.spoken(token) else None
+        return self._only_tie({speaker}) if speaker else None  # (on an answer line too)
 
     def _names_another_kind(self, noun, domain) -> bool:
         """A trigger noun inside a longer head of another class: "a password manager" is
@@ -794,8 +794,9 @@ class RuleEngine:
                 found.extend([Argument(owner, 0.8)] if owner else [])
             elif child.lower_ == "our" and index.focus and syntax.spoken(child) \
                     or syntax.addressed(child) and index.focus:  # "Your new Vortek Pro"
-                found.append(Argument(index.we_are(child.i) or index.focus, 0.6))
-                # ("Our product, Conductor, ...")
+                found.append(Argument(self._speakers_organisation(child, index)
+                                      or index.we_are(child.i) or index.focus, 0.6))
+                # ("Our product, Conductor, ..."; a guest's "our" is the guest's firm)
             elif child.lower_ == "whose":  # "Pellicor, the Austin company whose Ridgeback
                 found.extend(a for t in syntax.relative_antecedent(child)  # accelerators"
                              for a in self._names(t, index))

@@ -1204,6 +1204,8 @@ def _trim(span):
                                  or _opening_place(doc[start:end])
                                  or _place_before_noun(doc[start:end])))):
         start += 1  # "the start-up Inkwell", "Carmaker Voltra Motors said": the name after
+    end = next((i for i in range(start + 1, end) if doc[i].tag_ == "$"), end)  # "Tollamer
+    # C$27 million": a sum the tagger ran into the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in {"'s", "\u2019s"}
                            or doc[end - 1].pos_ in {"AUX", "CCONJ", "ADP", "DET"}

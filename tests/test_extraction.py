@@ -4852,3 +4852,23 @@ def test_a_headline_s_short_product_name_is_the_body_s_full_one():
                       "Silicon has launched the Kestrix KX-2, an inference accelerator. The KX-2 "
                       "is made by Lunhai Foundry.")
     assert sum("KX-2" in e.label for e in ex.entities.values()) == 1
+
+
+def test_a_sum_the_tagger_ran_into_a_name_is_cut_off():
+    ex = extract_text("Harvane Agritech and Tollamer Machinery were fined. Harvane was fined "
+                      "C$34 million and Tollamer C$27 million.")
+    assert not any("$" in e.label for e in ex.entities.values())
+
+
+def test_its_after_a_founding_verb_is_the_founded_firm_s():
+    ex = extract_text(
+        "Kivara AI's Nadia Felsberg on Sarova 2\nNadia Felsberg co-founded the London-based "
+        "start-up Kivara AI in 2021 with Tomasz Rydel and has been its chief executive ever "
+        "since. Before that she spent six years at the software group Drummond Systems.\n"
+        "Review: Who are your investors?\nFelsberg: Halden Ventures led our first round. "
+        "Tomasz, the team and I still control the company.\nReview: There are reports that "
+        "Drummond Systems is about to acquire Kivara.\nFelsberg: Nobody at Drummond has made "
+        "us an offer.")
+    facts = fact_set(ex)
+    assert ("Nadia Felsberg", "ceoOf", "Kivara AI") in facts
+    assert ("Halden Ventures", "investedIn", "Kivara AI") in facts  # "our": the guest's firm
