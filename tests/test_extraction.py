@@ -4872,3 +4872,13 @@ def test_its_after_a_founding_verb_is_the_founded_firm_s():
     facts = fact_set(ex)
     assert ("Nadia Felsberg", "ceoOf", "Kivara AI") in facts
     assert ("Halden Ventures", "investedIn", "Kivara AI") in facts  # "our": the guest's firm
+
+
+def test_a_shipping_group_s_short_name_drops_maritime():
+    ex = extract_text(
+        "Halvorsk Maritime profit rises\nOSLO, March 3 (Nordwire) - Oslo-based shipping group "
+        "Halvorsk Maritime reported a rise in profit.\nHalvorsk's existing business is "
+        "organised in three units. Halvorsk Tankers, headed by Per Amundrud, contributed more "
+        "than half of group profit.")
+    assert _types(ex)["Halvorsk Tankers"] == "Company"
+    assert sum(e.label.startswith("Halvorsk") for e in ex.entities.values()) == 2
