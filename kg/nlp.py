@@ -1178,6 +1178,9 @@ def _grow_back(span):
             and not doc[start - 2].whitespace_ and doc[start - 2].is_title \
             and doc[start - 2].is_alpha and not doc[start - 2].is_sent_start:
         start -= 2  # "Per-Olof Brankvist": a hyphened first half the tagger read as a word
+    if start > 0 and doc[start].ent_type_ == "PERSON" and doc[start - 1].is_title \
+            and doc[start - 1].tag_ in {"IN", "MD"} and not doc[start - 1].is_sent_start:
+        start -= 1  # "headed by Per Amundrud": mid-sentence, no preposition has a capital
     return doc[start:end]
 
 

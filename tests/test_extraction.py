@@ -4882,3 +4882,9 @@ def test_a_shipping_group_s_short_name_drops_maritime():
         "than half of group profit.")
     assert _types(ex)["Halvorsk Tankers"] == "Company"
     assert sum(e.label.startswith("Halvorsk") for e in ex.entities.values()) == 2
+
+
+def test_a_first_name_the_tagger_read_as_a_preposition_stays_in_the_name():
+    ex = extract_text("Halvorsk Tankers, headed by Per Amundrud, contributed more than half of "
+                      "group profit.")
+    assert "Per Amundrud" in _types(ex)
