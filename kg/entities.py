@@ -291,6 +291,11 @@ def _describing_nouns(span):
     mobile devices" and "the X series is a family of models" the grouped nouns say it.
     """
     containers = typing_cues().containers
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.head == span.root.head \
+            and before.dep_ == span.root.dep_ and before.head != before:
+        yield before  # "its puzzle game Fennimoor has been downloaded": the parser made the
+        # noun and the name two subjects of one verb; the noun is the name's
     todo = [(span.root, span.start, span.end, 0)]
     while todo:
         root, start, end, depth = todo.pop()

@@ -4888,3 +4888,14 @@ def test_a_first_name_the_tagger_read_as_a_preposition_stays_in_the_name():
     ex = extract_text("Halvorsk Tankers, headed by Per Amundrud, contributed more than half of "
                       "group profit.")
     assert "Per Amundrud" in _types(ex)
+
+
+def test_a_noun_the_parser_made_a_second_subject_beside_a_name_describes_it():
+    ex = extract_text(
+        "Inside Moravi Games\nWhen Agnieszka Zawilska founded Moravi Games in a rented flat "
+        "in Krakow in 2015, she had one laptop.\nNine years later the Krakow-based studio "
+        "employs 85 people in a converted tram depot, and its puzzle-adventure game Fennimoor "
+        "has been downloaded more than 40 million times. Agnieszka is the studio's chief "
+        "executive.")
+    assert _types(ex)["Fennimoor"] == "Product"
+    assert not any(p == "ceoOf" and o == "Fennimoor" for _, p, o in fact_set(ex))
