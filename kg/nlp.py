@@ -1114,6 +1114,7 @@ def _extend(span):
             and not (doc[end].lower_ in roles and _title_before_name(doc, end)) \
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+        or _capitalised_ending(doc, end, span.start)
         or (doc[end].like_num and any(c.isdigit() for c in doc[end].text)  # not "two days"
             and doc[end].head.i in range(span.start, end + 1)
             and doc[end].dep_ in {"nummod", "compound", "appos"})
@@ -1301,6 +1302,7 @@ def _proper_noun_runs(doc, covered: set[int]):
         while j + 1 < len(doc) and j + 1 not in covered and (
             doc[j + 1].pos_ == "PROPN" or (doc[j + 1].like_num and doc[j + 1].head.i != j + 1)
             or _MODEL_NUMBER.fullmatch(doc[j + 1].text) or _inner_hyphen(doc, j + 1, covered)
+            or _capitalised_ending(doc, j + 1, i)
         ):
             j += 1
         j = _hyphenated_place_end(doc, i, j + 1) - 1  # "Stoke-on-Trent"
@@ -1313,6 +1315,14 @@ def _proper_noun_runs(doc, covered: set[int]):
                                      and not _first_word_of_earlier_name(token)):
             yield span if span.start - 1 in covered else _grow_back(span)
         i = j + 1
+
+
+def _capitalised_ending(doc, i: int, start: int) -> bool:
+    """ "Ballykerrin Dairy Co-operative": a capitalised word only firms' names end in, which
+    the tagger took for a common noun, still ends the name it follows."""
+    return doc[i].text[:1].isupper() and doc[i].lower_ in typing_cues().name_endings \
+        and (start <= doc[i].head.i <= i or doc[i - 1].head.i == i) \
+        and not doc[i].is_sent_start
 
 
 def _inner_hyphen(doc, i: int, covered: set[int]) -> bool:

@@ -4899,3 +4899,11 @@ def test_a_noun_the_parser_made_a_second_subject_beside_a_name_describes_it():
         "executive.")
     assert _types(ex)["Fennimoor"] == "Product"
     assert not any(p == "ceoOf" and o == "Fennimoor" for _, p, o in fact_set(ex))
+
+
+def test_a_capitalised_trade_ending_after_a_name_belongs_to_it():
+    ex = extract_text("Dairy co-op lands supermarket deal\nThe Ballykerrin Dairy Co-operative "
+                      "has become the main cheese partner of the supermarket chain Dunrath "
+                      "Stores.")
+    assert any(e.label == "Ballykerrin Dairy Co-operative" or "Ballykerrin Dairy Co-operative"
+               in e.aliases for e in ex.entities.values())
