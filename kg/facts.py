@@ -808,6 +808,9 @@ class RuleEngine:
         """The entities a token stands for, its coordinated siblings included, and the
         examples a common noun lists ("cloud services including X and Y")."""
         found: list[Argument] = []
+        family = self._family_members(token, index)
+        if family:  # "Both Zefiro models are made by X": the Zefiro S1 and the Zefiro S2
+            return family
         if syntax.the_two(token):  # "the two companies signed a partnership": the last two named
             return [Argument(key, 0.8, pair=True) for key in self._last_named(token, index)]
         if syntax.the_three(token):  # "All three compete for the same banks"
@@ -837,6 +840,19 @@ class RuleEngine:
                      and c.pos_ == "PROPN" for a in self._names(c, index, coref=False)]
             # "a model built by Loamwise's research team": Loamwise's work
         return found
+
+    def _family_members(self, token, index: DocumentIndex) -> list[Argument]:
+        """A plural noun after a family's name ("both Zefiro models", "the Zefiro scooters")
+        stands for the products the text named in that family, when it named two or more."""
+        if token.pos_ != "NOUN" or token.tag_ != "NNS":
+            return []
+        stems = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if len(stems) != 1:
+            return []
+        named = {key for start, key in index.ordered if start < token.i}  # (not one to come)
+        members = [key for key in named if self.schema.is_a(self.entities[key].type, "Product")
+                   and self.entities[key].label.startswith(stems[0].text + " ")]
+        return [Argument(key, 0.8) for key in sorted(members)] if len(members) > 1 else []
 
     def _last_named(self, token, index: DocumentIndex, count: int = 2) -> list[str]:
         """The two (or `count`) organisations named last before `token`, in this or the

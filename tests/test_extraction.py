@@ -4907,3 +4907,15 @@ def test_a_capitalised_trade_ending_after_a_name_belongs_to_it():
                       "Stores.")
     assert any(e.label == "Ballykerrin Dairy Co-operative" or "Ballykerrin Dairy Co-operative"
                in e.aliases for e in ex.entities.values())
+
+
+def test_a_plural_after_a_family_s_name_is_the_family_s_products_named_so_far():
+    ex = extract_text(
+        "Ruvenna Mobility\nRuvenna's Zefiro S2 electric scooter, launched in 2022, succeeded "
+        "the Zefiro S1, which had been the company's first scooter. Both Zefiro models are "
+        "manufactured under contract by Hsinmao Precision Industries. Ruvenna intends to "
+        "release a Zefiro S3 next year.")
+    facts = fact_set(ex, asserted_only=False)
+    assert ("Zefiro S1", "manufacturedBy", "Hsinmao Precision Industries") in facts
+    assert ("Zefiro S2", "manufacturedBy", "Hsinmao Precision Industries") in facts
+    assert ("Zefiro S3", "manufacturedBy", "Hsinmao Precision Industries") not in facts
