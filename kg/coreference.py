@@ -799,7 +799,8 @@ class DocumentIndex:
 
     def _fits_noun(self, noun) -> Callable[[str], bool]:
         """ "Tolo TV (the country's largest TV chain)": "the country" is a country the text
-        named, never the last town; other nouns take any entity of their class."""
+        named, never the last town; a noun of goods is never a part the text named as one
+        (typing.toml [part_nouns]); other nouns take any entity of their class."""
         lemma = noun.lemma_.lower()
         if lemma in country_nouns():
             return lambda key: any(name in country_names() for name in self.entities[key].names)

@@ -118,7 +118,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     for noun in _describing_nouns(span):
         if syntax.in_aside(span.root, noun):
             continue  # "Roe (born 1973, Youngstown, Ohio) is a filmmaker": not Youngstown
-        if not _numbered(name) and (_modifies_indefinite(span, noun)
+        if not numbered(name) and (_modifies_indefinite(span, noun)
                                     or place and _modifies(span, noun)):
             continue  # "the Austin chip designer": a place says where, not what (but "a
             # Vastrand VM-12 engine" is one: places and firms have no numbers)
@@ -128,7 +128,7 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
         if cls == "Person" and _modifies(span, noun):
             continue  # "Fort Wayne Mayor Gregory Lund", "Acme founder X": whose, not who
         if cls and _bare_plural_after(span, noun) and schema().is_a(cls, "Product") \
-                and not _numbered(name):  # ("CR-72 turboprops": a maker has no number)
+                and not numbered(name):  # ("CR-72 turboprops": a maker has no number)
             continue  # "Google apps", "Toyota cars": a maker's or a platform's, not one of them
         if cls in cues.parent_before_noun and _says_kind(span, noun):
             cls = next(iter(schema().parents.get(cls, ())), None)
@@ -174,7 +174,7 @@ def _label_fits(mention: Mention, cls: str, span) -> bool:
         last = normalise_name(mention.text).lower().split()[-1:]
         return not (_after_the(span) or split_version(mention.text)[0]
                     or (last and last[0] in typing_cues().same_entity_endings))
-    if cls == "Place" and _numbered(normalise_name(mention.text)):
+    if cls == "Place" and numbered(normalise_name(mention.text)):
         return False  # "Windows 10", "Galaxy S9": a place is not numbered like a release
     if cls == "Place" and _after_the(span):
         return span.root.dep_ in {"compound", "nmod", "amod"} \
@@ -314,7 +314,7 @@ def _says_kind(span, noun) -> bool:
     root = span.root
     if noun != root.head or root.dep_ not in {"compound", "nmod", "amod"} or noun.i < span.end:
         return False
-    if _numbered(span.text):  # "its Graindrift T7 tractor", "a Vastrand VM-12 engine", but
+    if numbered(span.text):  # "its Graindrift T7 tractor", "a Vastrand VM-12 engine", but
         return not any(c.dep_ in {"det", "poss"} for c in noun.children)  # "Android 14 phones"
     return noun.tag_ != "NN" or not any(
         (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ != "PRON")
@@ -1118,7 +1118,7 @@ def _join_known_short_forms(uf: _UnionFind, keys: list[str],
             known_by_key[key] = known
 
 
-def _numbered(name: str) -> bool:
+def numbered(name: str) -> bool:
     """A last word with a digit in it: "Tervola H8", "Lark 2" (not "Henry VIII")."""
     return any(ch.isdigit() for ch in name.split()[-1]) if name.split() else False
 
@@ -1132,7 +1132,7 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
     known = next((known_by_key[k] for k in members if k in known_by_key), None)
     if known is not None:
         tally[known.type] += KNOWN_WEIGHT
-    if "Person" in tally and any(organisation_ending(n) or _numbered(n) for n in names):
+    if "Person" in tally and any(organisation_ending(n) or numbered(n) for n in names):
         del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong;
         # "led by the Tervola H8": no person's name has a model number
     elif "Person" in tally and not any(" " in n for n in names):
@@ -1196,7 +1196,7 @@ def add_votes(entities: dict[str, Entity], votes: Iterable[tuple[str, str, float
     """Add class votes from later evidence (the slots facts put entities in) and re-vote."""
     for key, cls, weight in votes:
         entity = entities[key]
-        if cls == "Person" and any(_numbered(n) for n in (entity.label, *entity.aliases)):
+        if cls == "Person" and any(numbered(n) for n in (entity.label, *entity.aliases)):
             continue  # "led by the Tervik H8": a product leads a range, no person is numbered
         entity.votes[cls] = entity.votes.get(cls, 0.0) + weight
     for entity in entities.values():

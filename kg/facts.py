@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg import syntax
 from kg.coreference import DocumentIndex, may_be
-from kg.entities import organisation_ending, vote
+from kg.entities import numbered, organisation_ending, vote
 from kg.knowledge import RelationRule, Schema, relation_knowledge, schema, typing_cues
 from kg.model import Entity, Evidence, Fact
 from kg.nlp import SEQUEL_NUMERALS, ParsedDocument, common_words, normalise_name, split_version
@@ -915,11 +915,6 @@ class RuleEngine:
                          if pobj.dep_ == "pobj" and pobj.i in index.by_token
                          for a in self._names(pobj, index, coref=False)]
 
-    def _numbered(self, token, index: DocumentIndex) -> bool:
-        key = index.by_token.get(token.i)
-        words = self.entities[key].label.split() if key else []
-        return bool(words) and any(ch.isdigit() for ch in words[-1])
-
     def _name(self, token, index: DocumentIndex, coref: bool, depth: int = 0
               ) -> Argument | None:
         if token.i in index.by_token:
@@ -977,7 +972,9 @@ class RuleEngine:
         modifiers += [g for c in modifiers if c.dep_ == "compound" and c.pos_ == "NOUN"
                       for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
         for child in modifiers:  # ("the Pocketstore app store"; "a Vastrand VM-12 engine":
-            if people and not (described != "Person" and self._numbered(child, index)):
+            key = index.by_token.get(child.i)
+            if people and not (described != "Person" and key
+                               and numbered(self.entities[key].label)):
                 continue  # a numbered name is the thing, whatever the article)
             if child.dep_ in _NAME_MODIFIERS and child.i < token.i \
                     and child.i in index.by_token and not self._place_before_firm(child, token,

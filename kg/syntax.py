@@ -364,7 +364,7 @@ def _shared_agent(verb):
     """ "a game developed and published by X": the parser gives the "by" phrase to the last
     participle only; a bare first one (nothing hangs on it but the conjunction) shares it.
     "founded in 1990 and acquired by X" is another matter: the first has a phrase of its own.
-    So is "X was designed and assembled by Y": the subject and "was" are the pair's."""
+    A subject and a "was" ("X was designed and assembled by Y") belong to the pair, not it."""
     if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ not in {"acl", "relcl", "ROOT", "conj"} \
             or any(c.dep_ not in {"cc", "conj", "advmod", "punct", "nsubjpass", "auxpass"}
                    for c in verb.children):
