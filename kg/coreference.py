@@ -10,7 +10,7 @@ story is about) preferred, as a reader would.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 
 from kg import syntax
@@ -194,22 +194,23 @@ class DocumentIndex:
         A noun every firm is ("company") only counts in a name ("Acme Company"): after
         "Dornholt, the Swiss measurement company ... he founded Brisco", "the company" is Brisco.
         """
+        keys = self._called(before, lemma)
+        return keys[-1] if keys else None
+
+    def _called(self, before: int, lemma: str) -> list[str]:
+        """The entities the text described as a `lemma` (or its synonym) before `before`, in
+        order; a noun every firm is counts only in names."""
         found = self.descriptions if lemma not in typing_cues().generic_nouns \
             else self._described_by_names
         synonyms = _unit_synonyms()
         words = synonyms if lemma in synonyms else {lemma}
-        keys = [key for i, word, key in found if i < before and word in words]
-        return keys[-1] if keys else None
+        return [key for i, word, key in found if i < before and word in words]
 
     def described_here(self, before: int, lemma: str) -> str | None:
         """The last entity named earlier in this sentence that the text has called a `lemma`:
         "X invested in Orrinex's round, and Y retains a stake in the lab" is Orrinex's lab,
         whatever other lab was named since Orrinex was first called one."""
-        found = self.descriptions if lemma not in typing_cues().generic_nouns \
-            else self._described_by_names
-        synonyms = _unit_synonyms()
-        words = synonyms if lemma in synonyms else {lemma}
-        called = {key for i, word, key in found if i < before and word in words}
+        called = set(self._called(before, lemma))
         start = self.parsed.doc[before].sent.start
         here = [key for i, key in self.ordered if start <= i < before and key in called]
         return here[-1] if here else None
@@ -432,11 +433,7 @@ class DocumentIndex:
         subject: the second verb's "its" speaks of it."""
         if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
-        for obj in (c for c in verb.head.children if c.dep_ == "dobj"):
-            key = self.by_token.get(obj.i)
-            if key and schema().is_a(self.entities[key].type, "Organization"):
-                return key
-        return None
+        return self._first_organisation(c for c in verb.head.children if c.dep_ == "dobj")
 
     def _subject_owner_before(self, position: int) -> str | None:
         """For an "Its" opening a sentence: the organisation that owns the subject of the
@@ -446,12 +443,8 @@ class DocumentIndex:
         if position != sentence.start or sentence.start == 0:
             return None
         previous = doc[sentence.start - 1].sent
-        for subject in (c for c in previous.root.children if c.dep_ in syntax.SUBJECT_DEPS):
-            for owner in (c for c in subject.children if c.dep_ == "poss"):
-                key = self.by_token.get(owner.i)
-                if key and schema().is_a(self.entities[key].type, "Organization"):
-                    return key
-        return None
+        subjects = (c for c in previous.root.children if c.dep_ in syntax.SUBJECT_DEPS)
+        return self._first_organisation(_possessors(subjects))
 
     def _described_before(self, position: int) -> str | None:
         """What "the company" (or "the lab" ...) written earlier in the sentence refers to."""
@@ -475,11 +468,14 @@ class DocumentIndex:
         around = [thing, *(c for c in thing.children if c.dep_ == "appos")]
         if thing.dep_ == "appos":
             around.append(thing.head)
-        for token in around:
-            for owner in (c for c in token.children if c.dep_ == "poss"):
-                key = self.by_token.get(owner.i)
-                if key and schema().is_a(self.entities[key].type, "Organization"):
-                    return key
+        return self._first_organisation(_possessors(around))
+
+    def _first_organisation(self, tokens) -> str | None:
+        """The entity of the first of `tokens` that names an organisation."""
+        for token in tokens:
+            key = self.by_token.get(token.i)
+            if key and schema().is_a(self.entities[key].type, "Organization"):
+                return key
         return None
 
     def _its_before(self, position: int) -> str | None:
@@ -811,6 +807,11 @@ class DocumentIndex:
                        for root in [self._root(start, key)]  # a part is not the whole
                        if root.dep_ in {"compound", "nmod"} and root.head.lemma_.lower() in parts}
         return lambda key: key not in named_parts
+
+
+def _possessors(tokens) -> Iterator:
+    """ "X's" of each token, in order: "Zentrova's flagship product" -> Zentrova."""
+    return (c for token in tokens for c in token.children if c.dep_ == "poss")
 
 
 def may_be(have: str, cls: str) -> bool:
