@@ -105,10 +105,22 @@ def line_breaks(doc):
     The lab is headed by ..."), which invents subjects; news text never wraps a sentence.
     """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws or _after_closing_abbreviation(token) \
-                or _after_dateline(token):
+        if _after_dateline(token):
+            token.is_sent_start = True
+            _keep_name_whole(token)
+        elif "\n" in doc[token.i - 1].text_with_ws or _after_closing_abbreviation(token):
             token.is_sent_start = True
     return doc
+
+
+def _keep_name_whole(first) -> None:
+    """ "MUNICH - Valkenrath Motors on Thursday unveiled ...": cut from its dateline, the
+    story's first name is easily cut again by the parser ("Valkenrath" alone, then "Motors
+    ... unveiled"), which leaves the dateline's place glued to the name."""
+    for token in first.doc[first.i + 1:]:
+        if token.tag_ not in {"NNP", "NNPS"} or not token.text[:1].isupper():
+            break
+        token.is_sent_start = False
 
 
 DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -119,7 +131,7 @@ def _after_dateline(token) -> bool:
     starts after a dateline's dash. Parsed with it, the place becomes the verb's subject."""
     doc = token.doc
     dash = doc[token.i - 1]
-    if dash.text not in DATELINE_DASHES or not token.text[:1].isupper() or dash.i < 2 \
+    if dash.text not in DATELINE_DASHES or not token.text[:1].isupper() or dash.i < 1 \
             or not dash.whitespace_ or not doc[dash.i - 1].whitespace_:
         return False  # (a spaced dash: "CKNL-FM is a radio station" has none)
     start = token.i - 1

@@ -4919,3 +4919,14 @@ def test_a_plural_after_a_family_s_name_is_the_family_s_products_named_so_far():
     assert ("Zefiro S1", "manufacturedBy", "Hsinmao Precision Industries") in facts
     assert ("Zefiro S2", "manufacturedBy", "Hsinmao Precision Industries") in facts
     assert ("Zefiro S3", "manufacturedBy", "Hsinmao Precision Industries") not in facts
+
+
+def test_a_dateline_opening_the_body_under_a_headline_is_no_part_of_the_firm_s_name():
+    ex = extract_text(
+        "Harvel's Tessa van arrives to replace the Tessa Classic, with a new motor\n"
+        "OSLO - Harvel Motors on Monday unveiled the Tessa EV, an electric van that replaces "
+        "the Tessa Classic. The Oslo-based company has bet its future on the van.")
+    labels = {e.label for e in ex.entities.values()}
+    assert "Harvel Motors" in labels
+    assert not any(label.startswith("OSLO") for label in labels)
+    assert ("Harvel Motors", "headquarteredIn", "Oslo") in fact_set(ex)

@@ -164,3 +164,9 @@ def test_a_dateline_s_dash_ends_a_sentence_but_a_hyphen_in_a_name_does_not(parse
     starts = {t.text for t in doc if t.is_sent_start}
     assert "Norsvik" in starts
     assert "FM" not in starts
+
+
+def test_the_name_after_a_dateline_s_dash_stays_in_one_sentence(parse):
+    doc = parse("OSLO - Harvel Motors on Monday unveiled the Tessa EV, an electric van.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["OSLO", "Harvel"]
