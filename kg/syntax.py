@@ -153,6 +153,9 @@ def has_modifier(token, words: frozenset[str]) -> bool:
     phrases = [g for c in token.children if c.dep_ in {"prep", "dobj", "oprd"}
                for g in c.children  # "led its Series B": series; "named him the best coach"
                if c.dep_ == "prep" or g.dep_ == "compound" or (c.dep_, g.dep_) == ("oprd", "amod")]
+    phrases += [p for c in token.children if c.dep_ == "dobj"  # "invested 1.1 billion euros
+                for g in c.children if g.dep_ == "prep"  # in the Zwickau site": the parser
+                for p in g.children if p.dep_ == "pobj"]  # hangs the phrase on the sum
     # and what the clause a participle hangs on acts on: "completed their merger on Tuesday,
     # creating Arvenna" (a merger forms no unit)
     governing = [c for c in token.head.children if c.dep_ in OBJECT_DEPS | SUBJECT_DEPS] \

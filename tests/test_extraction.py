@@ -4930,3 +4930,13 @@ def test_a_dateline_opening_the_body_under_a_headline_is_no_part_of_the_firm_s_n
     assert "Harvel Motors" in labels
     assert not any(label.startswith("OSLO") for label in labels)
     assert ("Harvel Motors", "headquarteredIn", "Oslo") in fact_set(ex)
+
+
+def test_money_put_into_a_site_is_no_investment_in_the_place_that_names_it():
+    ex = extract_text(
+        "Pellmar and Aukon build batteries together\nPellmar Energy and Aukon Motors run a "
+        "joint venture, Aukell Cells. Its chief said the two partners had invested 900 million "
+        "euros in the Lindau site. Stromfeld Capital invested 40 million euros in Aukell Cells.")
+    invested = {(s, o) for s, p, o in fact_set(ex) if p == "investedIn"}
+    assert not any(o == "Lindau" for _, o in invested)
+    assert ("Stromfeld Capital", "Aukell Cells") in invested
