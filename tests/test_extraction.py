@@ -4940,3 +4940,11 @@ def test_money_put_into_a_site_is_no_investment_in_the_place_that_names_it():
     invested = {(s, o) for s, p, o in fact_set(ex) if p == "investedIn"}
     assert not any(o == "Lindau" for _, o in invested)
     assert ("Stromfeld Capital", "Aukell Cells") in invested
+
+
+def test_a_product_that_leads_its_market_is_no_person():
+    ex = extract_text(
+        "Harvel's new van takes on the Corsa\nThe Tessa EV goes up against Bramwell Auto's "
+        "Corsa, which has led the European electric van market for two years. At 41,000 "
+        "euros, the Tessa undercuts the Corsa.")
+    assert _types(ex)["Corsa"] != "Person"
