@@ -642,9 +642,11 @@ class DocumentIndex:
                         return key
         return None
 
-    def last_named(self, before: int, cls: str) -> str | None:
+    def last_named(self, before: int, cls: str, noun: str = "") -> str | None:
         """The last entity of `cls` named in the sentence before the one of `before`, when this
-        sentence names none: "...rests on Tsubame. The Osaka-based company holds ..."."""
+        sentence names none: "...rests on Tsubame. The Osaka-based company holds ...". One
+        whose own name ends in the `noun` comes first: "Helvara Group ... completed its takeover
+        of Dornbach Pharma. The Zurich-based group" is Helvara Group."""
         doc = self.parsed.doc
         sentence = doc[before].sent
         if sentence.start == 0:
@@ -662,6 +664,7 @@ class DocumentIndex:
                   and verb is not None and syntax.same_clause(self._root(position, key), verb)}
         named = [key for key in named if key not in others | doers]  # "The London group
         # bought Tillway"
+        named = [key for key in named if self.named_as(key, noun)] or named
         return named[-1] if named and not here else None
 
     def _modifier(self, start: int, key: str) -> bool:

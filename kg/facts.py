@@ -1034,8 +1034,8 @@ class RuleEngine:
                 # co-founded the company": his; but "who founded Aurelle and heads the lab"
                 return Argument(tied, 0.8)
             if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
-                named = index.last_named(token.i, cls)  # (news adds facts of the firm just
-                if named:  # named, whatever else was called a maker before)
+                named = index.last_named(token.i, cls, token.lemma_.lower())  # (news adds
+                if named:  # facts of the firm just named, whatever else was called a maker)
                     return Argument(named, 0.8)
             named = index.described_here(token.i, token.lemma_.lower()) \
                 or index.described_as(token.i, token.lemma_.lower())

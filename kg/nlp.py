@@ -341,6 +341,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_appositions_read_as_complements(doc)
     _repair_names_hung_on_their_apposition(doc)
     _repair_names_read_as_verbs(doc)
+    _repair_names_stranded_after_their_noun(doc)
     _repair_lower_case_names(doc)
     _repair_participles_after_of_names(doc)
     parsed = ParsedDocument(document=document, doc=doc)
@@ -460,6 +461,22 @@ def _repair_names_read_as_verbs(doc) -> None:
         if word.is_title and len(word) >= 4 and not _is_common(word.lower_) \
                 and word.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}:
             word.tag_, word.pos_ = "NNP", "PROPN"
+
+
+def _repair_names_stranded_after_their_noun(doc) -> None:
+    """ "The group, whose subsidiaries include contract manufacturer X and consumer-health unit
+    Alpenmed, said ...": the parser hangs the last name on "group", far back, as an apposition
+    with no comma before it. Written right after a noun inside the phrase it was hung over,
+    the name is what that noun describes ("unit Alpenmed"), as "manufacturer X" is X."""
+    for name in words_with(doc, DEP, {"appos"}):
+        noun = doc[name.i - 1] if name.i > 0 else None
+        if name.pos_ != "PROPN" or noun is None or noun.pos_ != "NOUN" \
+                or noun.head == name or name.head.i >= noun.i - 1 \
+                or noun.head == name.head \
+                or name.head not in list(noun.ancestors):
+            continue
+        name.head, name.dep_ = noun.head, noun.dep_
+        noun.head, noun.dep_ = name, "compound"
 
 
 def _repair_lower_case_names(doc) -> None:

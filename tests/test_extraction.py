@@ -4948,3 +4948,24 @@ def test_a_product_that_leads_its_market_is_no_person():
         "Corsa, which has led the European electric van market for two years. At 41,000 "
         "euros, the Tessa undercuts the Corsa.")
     assert _types(ex)["Corsa"] != "Person"
+
+
+def test_a_name_right_after_a_unit_noun_in_a_whose_clause_is_that_unit():
+    ex = extract_text(
+        "Orvane Holdings raises forecast\nOrvane Holdings raised its forecast on Monday. The "
+        "Leeds-based group, whose subsidiaries include contract brewer Tollan Ales and "
+        "consumer-health unit Norcured, said sales rose 9 percent.")
+    facts = fact_set(ex)
+    assert ("Norcured", "subOrganizationOf", "Orvane Holdings") in facts
+    assert ("Orvane Holdings", "headquarteredIn", "Leeds") in facts
+    assert not any(s == "Norcured" and p == "headquarteredIn" for s, p, _ in facts)
+
+
+def test_the_x_based_group_is_the_group_just_named_not_the_firm_it_bought():
+    ex = extract_text(
+        "Orvane completes Malthus deal\nOrvane Group said on Monday it had completed its "
+        "takeover of Danish brewer Malthus Bryg, the largest deal in the brewer's history. "
+        "The Leeds-based group also raised its profit forecast.")
+    facts = fact_set(ex)
+    assert ("Orvane Group", "headquarteredIn", "Leeds") in facts
+    assert ("Malthus Bryg", "headquarteredIn", "Leeds") not in facts
