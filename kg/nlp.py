@@ -26,7 +26,7 @@ from kg.errors import KgError
 from kg.knowledge import known_entities, typing_cues
 from kg.model import Document, Mention, Sentence
 from kg.places import country_names, place_names
-from kg.syntax import doc_text, words_with
+from kg.syntax import ANY_VOICE_SUBJECT_DEPS, doc_text, words_with
 
 NAME_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART"}
 _TIME_LABELS = {"DATE", "TIME"}  # "on February 3": a proper noun, not a name
@@ -342,6 +342,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_names_hung_on_their_apposition(doc)
     _repair_names_read_as_verbs(doc)
     _repair_names_stranded_after_their_noun(doc)
+    _repair_kind_nouns_read_as_verbs(doc)
     _repair_lower_case_names(doc)
     _repair_participles_after_of_names(doc)
     parsed = ParsedDocument(document=document, doc=doc)
@@ -477,6 +478,32 @@ def _repair_names_stranded_after_their_noun(doc) -> None:
             continue
         name.head, name.dep_ = noun.head, noun.dep_
         noun.head, noun.dep_ = name, "compound"
+
+
+def _repair_kind_nouns_read_as_verbs(doc) -> None:
+    """ "the team behind last year's surprise hit Driftwood": the tagger reads "hit" as a verb
+    with no subject and the name as its object. A noun of kind (typing.toml [heads]) written
+    as a subjectless verb between a noun and a name is the name's noun: "surprise hit
+    Driftwood" is a noun phrase whose head is Driftwood."""
+    heads = typing_cues().heads
+    for verb in words_with(doc, TAG, {"VBD", "VBN", "VBZ", "VBP"}):
+        if verb.lower_ not in heads or verb.i == 0 or verb.i + 1 >= len(doc):
+            continue
+        before, name = doc[verb.i - 1], doc[verb.i + 1]
+        if before.pos_ != "NOUN" or before.head == verb or name.pos_ != "PROPN" \
+                or name.head != verb or name.dep_ != "dobj":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ANY_VOICE_SUBJECT_DEPS]
+        if subjects and not (before.dep_ == "pobj" and verb.head.pos_ == "PROPN" and any(
+                c.dep_ in {"det", "poss"} for c in before.children)):
+            continue  # ("the team behind last year's surprise hit X" read as the team's deed;
+        for subject in subjects:  # not "Tariffs on steel hit Ford")
+            subject.head, subject.dep_ = verb.head, "appos"
+        name.head, name.dep_ = before.head, before.dep_
+        for child in [c for c in before.children if c.dep_ in {"poss", "det", "amod"}]:
+            child.head = name  # "last year's": the hit's year
+        verb.head, verb.dep_, verb.tag_, verb.pos_ = name, "compound", "NN", "NOUN"
+        before.head, before.dep_ = verb, "compound"
 
 
 def _repair_lower_case_names(doc) -> None:

@@ -4969,3 +4969,12 @@ def test_the_x_based_group_is_the_group_just_named_not_the_firm_it_bought():
     facts = fact_set(ex)
     assert ("Orvane Group", "headquarteredIn", "Leeds") in facts
     assert ("Malthus Bryg", "headquarteredIn", "Leeds") not in facts
+
+
+def test_a_surprise_hit_the_tagger_read_as_a_verb_still_names_a_product():
+    ex = extract_text(
+        "Marlow Games buys Tidepool\nMarlow Games on Monday bought Tidepool Studio, the small "
+        "team behind last year's surprise hit Saltmarsh. Tidepool developed the game on its "
+        "own engine. Its successor to Saltmarsh, Reedbank, is due next year.")
+    assert _types(ex)["Saltmarsh"] in {"Product", "PhysicalProduct", "AIModel"}
+    assert ("Saltmarsh", "developedBy", "Tidepool Studio") in fact_set(ex)
