@@ -737,7 +737,9 @@ class RuleEngine:
         if not found:  # "founder and executive chairman of Shaw Communications"
             found.extend(a for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
                          for t in syntax.of_objects(c) for a in self._names(t, index))
-        if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        if not found and noun.dep_ == "pobj" and noun.head.lower_ == "as" and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):  # (not "sold
+            # its shares as part of the transaction": the part is of what "of" says)
             verb = noun.head.head  # "Helio named Berg as chief executive": Helio; "the brand
             if any(c.dep_ == "dobj" for c in verb.children) or verb.dep_ == "relcl":  # it set
                 # up as a subsidiary": it

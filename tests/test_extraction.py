@@ -4978,3 +4978,13 @@ def test_a_surprise_hit_the_tagger_read_as_a_verb_still_names_a_product():
         "own engine. Its successor to Saltmarsh, Reedbank, is due next year.")
     assert _types(ex)["Saltmarsh"] in {"Product", "PhysicalProduct", "AIModel"}
     assert ("Saltmarsh", "developedBy", "Tidepool Studio") in fact_set(ex)
+
+
+def test_as_part_of_the_transaction_makes_no_firm_a_part_of_another():
+    ex = extract_text(
+        "Marlow Games buys Tidepool\nMarlow Games bought Tidepool Studio on Monday. Brackley "
+        "Capital, an early Tidepool investor, sold its shares to Marlow as part of the "
+        "transaction.")
+    facts = fact_set(ex)
+    assert not any(p in {"subOrganizationOf", "owns"} and "Brackley Capital" in (s, o)
+                   for s, p, o in facts)
