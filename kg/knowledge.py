@@ -65,6 +65,7 @@ class TypingCues:
     generic_nouns: frozenset[str] = frozenset()  # "company": every firm is one
     unit_nouns: frozenset[str] = frozenset()  # "unit", "arm": a part of an organisation
     part_nouns: frozenset[str] = frozenset()  # "chip", "battery": a part of a product
+    grade_words: frozenset[str] = frozenset()  # "Pro", "Mini": the end of a product's name
     creation_verbs: frozenset[str] = field(default_factory=frozenset)  # "formed" X: "the new"
     whole_words: dict[str, str] = field(default_factory=dict)  # unsplit word -> its lemma
     norms: dict[str, str] = field(default_factory=dict)  # word -> the spelling the model reads
@@ -150,6 +151,7 @@ def typing_cues() -> TypingCues:
             w.lower() for w in data.get("generic_nouns", {}).get("words", [])),
         unit_nouns=frozenset(w.lower() for w in data.get("unit_nouns", {}).get("words", [])),
         part_nouns=frozenset(w.lower() for w in data.get("part_nouns", {}).get("words", [])),
+        grade_words=frozenset(w.lower() for w in data.get("grade_words", {}).get("words", [])),
         creation_verbs=frozenset(
             v.lower() for v in data.get("new_entities", {}).get("creation_verbs", [])),
         whole_words=dict(data.get("tokenizer", {}).get("whole_words", {})),

@@ -1375,10 +1375,15 @@ def _proper_noun_runs(doc, covered: set[int]):
 
 def _capitalised_ending(doc, i: int, start: int) -> bool:
     """ "Ballykerrin Dairy Co-operative": a capitalised word only firms' names end in, which
-    the tagger took for a common noun, still ends the name it follows."""
-    return doc[i].text[:1].isupper() and doc[i].lower_ in typing_cues().name_endings \
-        and (start <= doc[i].head.i <= i or doc[i - 1].head.i == i) \
-        and not doc[i].is_sent_start
+    the tagger took for a common noun, still ends the name it follows; so does a grade
+    ("the Aperture Pro system")."""
+    cues = typing_cues()
+    return doc[i].text[:1].isupper() \
+        and (doc[i].lower_ in cues.name_endings or doc[i].lower_ in cues.grade_words) \
+        and (start <= doc[i].head.i <= i or doc[i - 1].head.i == i
+             or doc[i - 1].head == doc[i].head and doc[i].head.i == i + 1) \
+        and not doc[i].is_sent_start  # (or both hang on the noun after: "the Aperture Pro
+    # system")
 
 
 def _inner_hyphen(doc, i: int, covered: set[int]) -> bool:

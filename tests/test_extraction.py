@@ -4988,3 +4988,12 @@ def test_as_part_of_the_transaction_makes_no_firm_a_part_of_another():
     facts = fact_set(ex)
     assert not any(p in {"subOrganizationOf", "owns"} and "Brackley Capital" in (s, o)
                    for s, p, o in facts)
+
+
+def test_a_grade_word_after_a_line_s_name_stays_in_the_name():
+    ex = extract_text(
+        "Marrow's new phone reviewed\nThe camera is the highlight. The Halden Pro system was "
+        "co-developed by Marrow and Visslund Optik, and it takes sharp night shots.")
+    facts = fact_set(ex)
+    assert ("Halden Pro", "developedBy", "Visslund Optik") in facts
+    assert "Halden" not in {e.label for e in ex.entities.values()}
