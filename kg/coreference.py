@@ -204,7 +204,10 @@ class DocumentIndex:
             else self._described_by_names
         synonyms = _unit_synonyms()
         words = synonyms if lemma in synonyms else {lemma}
-        return [key for i, word, key in found if i < before and word in words]
+        doc = self.parsed.doc
+        kind = _kind_words(doc[before])
+        return [key for i, word, key in found if i < before and word in words
+                and not (kind and _kind_words(doc[i]) and _kind_words(doc[i]) != kind)]
 
     def described_here(self, before: int, lemma: str) -> str | None:
         """The last entity named earlier in this sentence that the text has called a `lemma`:
@@ -853,6 +856,13 @@ def _closed_compound_end(word: str) -> str | None:
         if word[:cut] in nouns and word[cut:] in nouns:
             return word[cut:]
     return None
+
+
+def _kind_words(noun) -> frozenset[str]:
+    """The common nouns written before a noun ("phone" in "the phone maker"): "the German lens
+    maker" is not what a later "the phone maker" means."""
+    return frozenset(c.lemma_.lower() for c in noun.children
+                     if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i)
 
 
 @lru_cache(maxsize=1)

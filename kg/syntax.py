@@ -891,9 +891,10 @@ def apposition_target(noun):
     if before is not None and before.pos_ == "PROPN" and before != noun.head and (
             noun.head.pos_ != "PROPN"  # hung on "engines", or on "Much" ("Much came from X,
             or noun.head.is_upper and noun.head.i < before.i  # the firm"), or on a dateline
-            or _subject_of_verb_over(noun.head, before)):  # ("GLASGOW, 3 June - Corrie Ltd,
-        return before  # the Glasgow-based builder"); "Tallis runs on Waymark OS, navigation
-        # software": the software is Waymark OS
+            or _subject_of_verb_over(noun.head, before)  # ("GLASGOW, 3 June - Corrie Ltd,
+            or _last_conjunct_of(noun.head, before) and noun.tag_ == "NN"):  # the Glasgow-
+        return before  # based builder"); "Tallis runs on Waymark OS, navigation software": the
+        # software is Waymark OS; "by Lumora and Brenner Optik, the German lens maker": Brenner
     if noun.head.ent_type_ in PLACE_ENTS:  # "in Cologne, Acme co-founder and creative
         named = _name_after_title(noun)  # director Ana Roe said": Ana Roe
         if named is not None:
@@ -904,6 +905,13 @@ def apposition_target(noun):
             and head.head.head.pos_ == "PROPN" and noun.lemma_.lower() not in _PLACE_NOUNS:
         return head.head.head
     return head
+
+
+def _last_conjunct_of(first, name) -> bool:
+    """`name` (or the name it ends) is the last of a list that opens with `first`."""
+    top = chain_top(name)
+    return top.dep_ == "conj" and conj_top(top) == first \
+        and not any(c.dep_ == "conj" for c in top.children)
 
 
 def _subject_of_verb_over(subject, name) -> bool:

@@ -4997,3 +4997,15 @@ def test_a_grade_word_after_a_line_s_name_stays_in_the_name():
     facts = fact_set(ex)
     assert ("Halden Pro", "developedBy", "Visslund Optik") in facts
     assert "Halden" not in {e.label for e in ex.entities.values()}
+
+
+def test_an_apposition_after_a_list_describes_its_last_name():
+    ex = extract_text(
+        "Marrow's new phone reviewed\nThe Halden Pro camera was co-developed by Marrow and "
+        "Visslund Optik, the German lens maker that has been Marrow's partner since the phone "
+        "maker's Tessa 7, and it takes sharp night shots.")
+    facts = fact_set(ex)
+    assert ("Visslund Optik", "partnerOf", "Marrow") in facts \
+        or ("Marrow", "partnerOf", "Visslund Optik") in facts
+    assert ("Tessa 7", "developedBy", "Marrow") in facts  # the phone maker, not the lens maker
+    assert ("Tessa 7", "developedBy", "Visslund Optik") not in facts
