@@ -77,7 +77,9 @@ class RuleEngine:
                                             phrase=rule.pos == "name"
                                             or rule.pos in {"noun", "possessive"}
                                             and _owner_written(token) and rule.property
-                                            not in self.knowledge.event_properties,
+                                            not in self.knowledge.event_properties
+                                            or rule.pos == "possessive"
+                                            and _possessed_name(token),
                                             holding=rule.property
                                             in self.knowledge.holding_properties),
                     )
@@ -1385,6 +1387,14 @@ def _owner_written(noun) -> bool:
     phrase takes the tie for granted, whatever the clause around it plans."""
     return noun.pos_ in {"NOUN", "PROPN"} and any(
         c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
+
+
+def _possessed_name(name) -> bool:
+    """ "plans to bring the model to its Nimbus smart speakers": whose the speakers are is
+    taken for granted by the phrase, whatever the clause plans; "its" counts here."""
+    top = syntax.chain_top(name)  # (not "their": "users stream it using their Android
+    return any(c.dep_ == "poss" and (c.pos_ != "PRON" or c.lower_ == "its")  # device")
+               for t in {name, top} for c in t.children)
 
 
 def _bare_name(token) -> bool:

@@ -5009,3 +5009,12 @@ def test_an_apposition_after_a_list_describes_its_last_name():
         or ("Marrow", "partnerOf", "Visslund Optik") in facts
     assert ("Tessa 7", "developedBy", "Marrow") in facts  # the phone maker, not the lens maker
     assert ("Tessa 7", "developedBy", "Visslund Optik") not in facts
+
+
+def test_whose_product_it_is_is_no_plan_though_the_clause_plans():
+    ex = extract_text(
+        "Corvane ships Tessa 2\nCorvane Systems released the Tessa 2 model on Monday. Corvane "
+        "plans to bring the model to its Kestle smart speakers later this year.")
+    facts = fact_set(ex)
+    assert ("Kestle", "developedBy", "Corvane Systems") in facts
+    assert ("Tessa 2", "availableOn", "Kestle") not in facts  # the plan itself stays hedged
