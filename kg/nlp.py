@@ -739,6 +739,9 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
             if not covered & set(range(span.start, span.end)):  # name
                 mentions.append(_mention(doc_id, span, "", sentence_of))
                 covered.update(range(span.start, span.end))
+    for token in _product_short_forms(doc, mentions, covered):
+        mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
+        covered.add(token.i)
     for token in doc:  # "the meta.ai website": a web address names a site (or a company)
         if token.like_url and token.i not in covered and not set("/@:") & set(token.text):
             mentions.append(_mention(doc_id, doc[token.i:token.i + 1], "", sentence_of))
@@ -1436,6 +1439,21 @@ def _opening_word_described(token) -> bool:
     return any(c.pos_ == "NOUN" and (
         c.lemma_.lower() in heads
         or f"{c.doc[c.i - 1].lower_} {c.lemma_.lower()}" in heads) for c in _descriptions(token))
+
+
+def _product_short_forms(doc, mentions: list[Mention], covered: set[int]):
+    """ "Brightline Companion, the assistant app ... Companion, which is available on iOS":
+    the rest of a name that opens with a firm's name the text also writes alone is that
+    name's short form, though a dictionary knows it and it opens a sentence (where the tagger
+    calls it a common noun). Not before a noun: "Cloud revenue rose" is revenue."""
+    alone = {m.text for m in mentions if " " not in m.text}
+    rests = {m.text.split(" ", 1)[1] for m in mentions
+             if m.text.count(" ") == 1 and m.text.split(" ", 1)[0] in alone}
+    for token in words_with(doc, ORTH, rests):
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.i not in covered and token.is_sent_start and token.is_title \
+                and (after is None or after.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}):
+            yield token
 
 
 def _first_word_of_earlier_name(token) -> bool:

@@ -5018,3 +5018,13 @@ def test_whose_product_it_is_is_no_plan_though_the_clause_plans():
     facts = fact_set(ex)
     assert ("Kestle", "developedBy", "Corvane Systems") in facts
     assert ("Tessa 2", "availableOn", "Kestle") not in facts  # the plan itself stays hedged
+
+
+def test_the_rest_of_a_product_name_after_its_maker_s_name_is_its_short_form():
+    ex = extract_text(
+        "Corvane updates its assistant\nCorvane Systems said Corvane Companion, its assistant "
+        "app, now has 40 million users. Companion, which is available on iOS and Android, was "
+        "redesigned this year. Corvane said revenue rose.")
+    facts = fact_set(ex)
+    assert ("Corvane Companion", "availableOn", "iOS") in facts
+    assert ("Corvane Companion", "availableOn", "Android") in facts
