@@ -398,6 +398,9 @@ class DocumentIndex:
                 key = self.by_token.get(token.i)
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
+        reporter = self._reporter(doers) if doers and not held else None
+        if reporter is not None:  # "The group, whose units include X, said sales of its pill
+            return reporter  # rose": the group's pill
         verb = next((a for a in doc[before].ancestors if a.pos_ in {"VERB", "AUX"}), None)
         founded = self._object_of_first_verb(verb) if doers and not held else None
         if founded:  # "Roe co-founded Kivara AI with Ng and has been its chief executive"
@@ -430,6 +433,23 @@ class DocumentIndex:
             if start < before and sch.is_a(self.entities[key].type, "Organization"):
                 return key
         return self.focus_at(before)
+
+    def _reporter(self, doers: list) -> str | None:
+        """The organisation that says a clause whose own doers are no organisation: the
+        subject of the verb the clause is the complement of, named or a definite noun the
+        text ties to one firm ("The Zurich-based group ... said sales of its pill jumped")."""
+        if any(t.pos_ in {"PRON", "PROPN"} for t in doers):
+            return None
+        verb = doers[0].head
+        if verb.dep_ != "ccomp" or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        nouns = dict([*self._name_nouns, *self._described_nouns])
+        sch = schema()
+        for subject in syntax.logical_subjects(verb.head):
+            key = self.by_token.get(subject.i) or nouns.get(subject.i)
+            if key and sch.is_a(self.entities[key].type, "Organization"):
+                return key
+        return None
 
     def _object_of_first_verb(self, verb) -> str | None:
         """The organisation the first of two joined verbs acts on, when a person is their

@@ -5028,3 +5028,13 @@ def test_the_rest_of_a_product_name_after_its_maker_s_name_is_its_short_form():
     facts = fact_set(ex)
     assert ("Corvane Companion", "availableOn", "iOS") in facts
     assert ("Corvane Companion", "availableOn", "Android") in facts
+
+
+def test_its_in_what_a_group_says_is_the_group_s_not_its_unit_s():
+    ex = extract_text(
+        "Orvane raises forecast\nOrvane Group raised its forecast on Monday. The Leeds-based "
+        "group, whose subsidiaries include contract brewer Tollan Ales and snack unit "
+        "Crispwell, said sales of its flagship lager Brindle Gold jumped 22 percent.")
+    facts = fact_set(ex)
+    assert ("Brindle Gold", "developedBy", "Orvane Group") in facts
+    assert ("Brindle Gold", "developedBy", "Crispwell") not in facts
