@@ -1831,6 +1831,8 @@ def _based_thing(verb):
     if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" \
             and noun.head.head.dep_ in {"appos", "attr"} and noun.tag_ == "NNS":
         return noun.head.head
+    if noun.pos_ == "ADJ" and noun.dep_ == "amod" and noun.head.pos_ == "PROPN":
+        return noun.head  # "Basel-based rival Sarnex AG": the tagger's adjective "rival"
     return verb.head
 
 

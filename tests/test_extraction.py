@@ -5038,3 +5038,10 @@ def test_its_in_what_a_group_says_is_the_group_s_not_its_unit_s():
     facts = fact_set(ex)
     assert ("Brindle Gold", "developedBy", "Orvane Group") in facts
     assert ("Brindle Gold", "developedBy", "Crispwell") not in facts
+
+
+def test_a_place_based_rival_the_tagger_made_an_adjective_is_based_there():
+    ex = extract_text(
+        "Helvara names new chief\nHelvara Group named Corinne Baptiste, who previously ran the "
+        "European business of Basel-based rival Sarnex AG, as head of generics.")
+    assert ("Sarnex AG", "headquarteredIn", "Basel") in fact_set(ex)
