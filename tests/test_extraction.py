@@ -5045,3 +5045,12 @@ def test_a_place_based_rival_the_tagger_made_an_adjective_is_based_there():
         "Helvara names new chief\nHelvara Group named Corinne Baptiste, who previously ran the "
         "European business of Basel-based rival Sarnex AG, as head of generics.")
     assert ("Sarnex AG", "headquarteredIn", "Basel") in fact_set(ex)
+
+
+def test_offerings_listed_after_a_firm_s_possessive_are_its_products():
+    ex = extract_text(
+        "The Nexus Q was designed to leverage Varnel's online media offerings, such as Varnel "
+        "Play Music, Varnel Play Movies & TV, and VidTube, to provide a shared experience.")
+    facts = fact_set(ex)  # (the tagger calls two of them organisations)
+    assert ("VidTube", "developedBy", "Varnel") in facts
+    assert ("Varnel Play Music", "developedBy", "Varnel") in facts
