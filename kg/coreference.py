@@ -81,8 +81,8 @@ class DocumentIndex:
         for token in syntax.nominals(self.parsed.doc):
             if token.i in self.by_token:
                 continue
-            targets = (syntax.described(token) or self._firm_before(token)) \
-                if syntax.common_noun(token) else []
+            targets = (syntax.described(token) or self._firm_before(token)
+                       or _name_after(token)) if syntax.common_noun(token) else []
             for target in targets or self._firm_after(token):
                 key = self.by_token.get(target.i)
                 if key is not None:
@@ -876,6 +876,15 @@ def _closed_compound_end(word: str) -> str | None:
         if word[:cut] in nouns and word[cut:] in nouns:
             return word[cut:]
     return None
+
+
+def _name_after(noun) -> list:
+    """ "Oslo-based shipping group Halvorsk Maritime": a noun written before a name, as its
+    modifier, says what the name is; a later "the group's" means Halvorsk Maritime."""
+    if noun.dep_ in {"compound", "nmod"} and noun.head.pos_ == "PROPN" and noun.head.i > noun.i \
+            and not any(c.dep_ in {"cc", "conj"} for c in noun.children):  # (not "the yard
+        return [noun.head]  # and Vastrand Motoren signed", read as one phrase)
+    return []
 
 
 def _kind_words(noun) -> frozenset[str]:

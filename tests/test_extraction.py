@@ -5054,3 +5054,13 @@ def test_offerings_listed_after_a_firm_s_possessive_are_its_products():
     facts = fact_set(ex)  # (the tagger calls two of them organisations)
     assert ("VidTube", "developedBy", "Varnel") in facts
     assert ("Varnel Play Music", "developedBy", "Varnel") in facts
+
+
+def test_the_group_s_arm_belongs_to_the_firm_a_noun_before_its_name_called_a_group():
+    ex = extract_text(
+        "Brennvik profit rises\nBergen-based shipping group Brennvik Maritime reported higher "
+        "profit on Tuesday. Brennvik Offshore, led by Sofie Brandt, swung back to profit. "
+        "Tollvik Feeder, the group's Rotterdam-based feeder arm, was hurt by weak volumes.")
+    facts = fact_set(ex)
+    assert ("Tollvik Feeder", "subOrganizationOf", "Brennvik Maritime") in facts
+    assert ("Tollvik Feeder", "subOrganizationOf", "Brennvik Offshore") not in facts
