@@ -1333,8 +1333,8 @@ class RuleEngine:
                 return False
             current = current.head
             steps += 1
-            if current.lemma_.lower() in hedges or current.lower_ in hedges \
-                    or self._there_is_hedge(current):
+            if (current.lemma_.lower() in hedges or current.lower_ in hedges) \
+                    and not _reports_own(current) or self._there_is_hedge(current):
                 return True
         return False
 
@@ -1387,6 +1387,14 @@ def _owner_written(noun) -> bool:
     phrase takes the tie for granted, whatever the clause around it plans."""
     return noun.pos_ in {"NOUN", "PROPN"} and any(
         c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
+
+
+def _reports_own(verb) -> bool:
+    """ "Halvorsk reported a 14 percent rise ... and said it had completed its takeover": a
+    firm that reports (active, with a subject) states its own results, where "reportedly",
+    "the reported deal" or "it was reported that" pass on what others say."""
+    return verb.lower_ == "reported" and verb.pos_ == "VERB" \
+        and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _possessed_name(name) -> bool:

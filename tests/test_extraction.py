@@ -5064,3 +5064,13 @@ def test_the_group_s_arm_belongs_to_the_firm_a_noun_before_its_name_called_a_gro
     facts = fact_set(ex)
     assert ("Tollvik Feeder", "subOrganizationOf", "Brennvik Maritime") in facts
     assert ("Tollvik Feeder", "subOrganizationOf", "Brennvik Offshore") not in facts
+
+
+def test_a_firm_reporting_its_results_hedges_nothing_it_says_it_has_done():
+    ex = extract_text(
+        "Brennvik profit rises\nBergen-based shipping group Brennvik Maritime reported a 14 "
+        "percent rise in profit on Tuesday, and said it had completed its takeover of "
+        "dry-bulk operator Tollvik Bulk. It was reported that Brennvik had bought Skarn Lines.")
+    facts = fact_set(ex)
+    assert ("Brennvik Maritime", "acquired", "Tollvik Bulk") in facts
+    assert ("Brennvik Maritime", "acquired", "Skarn Lines") not in facts
