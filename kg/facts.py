@@ -48,6 +48,7 @@ class RuleEngine:
         self._stated: dict[tuple[str, str, str], Fact] = {}
         # (doc, word, side) -> the classes the half-filled rules on that word give the side
         self._lone_words: dict[tuple, Counter] = defaultdict(Counter)
+        self.lone_union_sides: list[tuple[str, str, tuple[str, ...]]] = []  # see slot_votes
         self.by_trigger: dict[str, list[RelationRule]] = {}
         for rule in self.knowledge.rules:
             for trigger in rule.triggers:
@@ -463,6 +464,9 @@ class RuleEngine:
                       if a.certainty == 1.0 and len(range_) == 1]
             for key, cls in sides:
                 self._lone_words[(token.doc, token.i, key)][cls] += 1
+            if rule.property not in self.schema.symmetric and len(range_) > 1 and not heads:
+                self.lone_union_sides += [(rule.property, a.entity, range_) for a in tails
+                                          if a.certainty == 1.0]
         for head in heads:
             for tail in tails:
                 if head.entity == tail.entity:
@@ -1911,11 +1915,15 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     tallies = {key: Counter(entity.votes) for key, entity in entities.items()}
     for key, cls, weight in votes:
         tallies[key][cls] += weight
-    for predicate, key, other, classes in pending:
+    lone = [(predicate, key, None, classes)  # "it remains available on iOS, Android and
+            for predicate, key, classes in engine.lone_union_sides]  # Steam", "it" not yet
+    # known for a game: what is available on is still a platform
+    for predicate, key, other, classes in [*pending, *lone]:
         if tallies[key] and vote(tallies[key]) == "Place" \
                 and entities[key].label in place_names():
             continue  # "launched the service in Brno and Ostrava": towns, whatever "in" says
-        votes += _union_vote(predicate, key, tallies[key], tallies[other], classes, sch)
+        votes += _union_vote(predicate, key, tallies[key],
+                             tallies[other] if other else Counter(), classes, sch)
     return votes
 
 

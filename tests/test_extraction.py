@@ -5074,3 +5074,10 @@ def test_a_firm_reporting_its_results_hedges_nothing_it_says_it_has_done():
     facts = fact_set(ex)
     assert ("Brennvik Maritime", "acquired", "Tollvik Bulk") in facts
     assert ("Brennvik Maritime", "acquired", "Skarn Lines") not in facts
+
+
+
+def test_what_an_unresolved_it_is_available_on_is_a_platform_still():
+    ex = extract_text("Harbour notes\nIt remains available on Pocketa, Vellum and Steam, the "
+                      "studio said.")
+    assert _types(ex)["Pocketa"] == "Product"  # a platform, though what "it" is stays unknown
