@@ -5081,3 +5081,11 @@ def test_what_an_unresolved_it_is_available_on_is_a_platform_still():
     ex = extract_text("Harbour notes\nIt remains available on Pocketa, Vellum and Steam, the "
                       "studio said.")
     assert _types(ex)["Pocketa"] == "Product"  # a platform, though what "it" is stays unknown
+
+
+def test_the_new_vessel_is_the_ship_just_named():
+    ex = extract_text(
+        "Keldane yard delivers a ferry\nKeldane Shipyard builds ferries. Its most recent "
+        "delivery, the hybrid ferry Selkie Mist, was built on the yard's main slipway. The new "
+        "vessel replaced the 40-year-old Marram Rock, which the yard itself built in 1984.")
+    assert ("Selkie Mist", "successorOf", "Marram Rock") in fact_set(ex)
