@@ -343,6 +343,7 @@ def parse(document: Document, spacy_doc=None) -> ParsedDocument:
     _repair_names_read_as_verbs(doc)
     _repair_names_stranded_after_their_noun(doc)
     _repair_kind_nouns_read_as_verbs(doc)
+    _repair_verbs_read_as_plural_nouns(doc)
     _repair_lower_case_names(doc)
     _repair_participles_after_of_names(doc)
     parsed = ParsedDocument(document=document, doc=doc)
@@ -504,6 +505,27 @@ def _repair_kind_nouns_read_as_verbs(doc) -> None:
             child.head = name  # "last year's": the hit's year
         verb.head, verb.dep_, verb.tag_, verb.pos_ = name, "compound", "NN", "NOUN"
         before.head, before.dep_ = verb, "compound"
+
+
+def _repair_verbs_read_as_plural_nouns(doc) -> None:
+    """ "Tollamer designs and assembles its Graindrift T7 tractor": the tagger reads "Tollamer
+    designs" as a noun phrase and leaves the sentence with no verb of its own but the second
+    one. A plural noun at the root, joined by "and" to a verb in the present, with a word
+    before it, is that verb's twin, and the word before it its subject."""
+    for sentence in doc.sents:
+        root = sentence.root
+        twins = [c for c in root.children if c.dep_ == "conj" and c.tag_ == "VBZ"]
+        before = [c for c in root.children if c.dep_ in {"compound", "amod", "nmod"}
+                  and c.i == root.i - 1 and c.text[:1].isupper()]  # ("Brackmoor" an adjective)
+        if root.tag_ != "NNS" or not twins or not before \
+                or not any(c.dep_ == "cc" and c.i < twins[0].i for c in root.children) \
+                or any(c.dep_ in {"det", "poss", "nummod"} for c in root.children):
+            continue
+        root.tag_, root.pos_ = "VBZ", "VERB"
+        subject = before[0]
+        subject.dep_ = "nsubj"
+        if subject.pos_ != "PROPN" and not _is_common(subject.lower_):
+            subject.tag_, subject.pos_ = "NNP", "PROPN"
 
 
 def _repair_lower_case_names(doc) -> None:

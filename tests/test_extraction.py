@@ -5089,3 +5089,11 @@ def test_the_new_vessel_is_the_ship_just_named():
         "delivery, the hybrid ferry Selkie Mist, was built on the yard's main slipway. The new "
         "vessel replaced the 40-year-old Marram Rock, which the yard itself built in 1984.")
     assert ("Selkie Mist", "successorOf", "Marram Rock") in fact_set(ex)
+
+
+def test_a_firm_that_designs_and_assembles_a_good_is_its_maker():
+    ex = extract_text(
+        "Farm machinery makers fined\nBrackmoor designs and assembles its Furrowline T7 "
+        "tractor, which replaced the Furrowline T5 in 2019, at a factory in Brandon, Manitoba.")
+    facts = fact_set(ex)
+    assert ("Furrowline T7", "manufacturedBy", "Brackmoor") in facts
