@@ -81,6 +81,7 @@ def load_pipeline():
         nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.add_pipe("kg_coined_names", after="lemmatizer")
         _keep_whole_words(nlp)
+        _split_model_number_periods(nlp)
         _add_entity_ruler(nlp)
         return nlp
     raise KgError(
@@ -190,6 +191,16 @@ def _title_case_line(token) -> bool:
     """Most of the words of the token's sentence start with a capital (a headline)."""
     words = [t for t in token.sent if t.is_alpha and t.lower_ not in _SMALL_WORDS]
     return sum(t.is_title for t in words) * 2 > len(words)
+
+
+def _split_model_number_periods(nlp) -> None:
+    """ "... the open-weight model Corvina-70B. Corvina-70B powers ...": the tokenizer keeps a
+    period after a digit and a capital ("70B.") as an abbreviation's, which glues the two
+    sentences' names into one. After a model number it ends the sentence."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _keep_whole_words(nlp) -> None:
@@ -1418,8 +1429,8 @@ def _inner_hyphen(doc, i: int, covered: set[int]) -> bool:
         and i + 1 < len(doc) and i + 1 not in covered and doc[i + 1].pos_ == "PROPN"
 
 
-_HYPHEN_NUMBERED = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}[a-z]?")  # "Kairo-2", "Sentry-4": a model,
-# whatever the tagger calls it (an adjective before "model")
+_HYPHEN_NUMBERED = re.compile(r"[A-Z][a-z]{2,}-\d{1,3}[a-zA-Z]?")  # "Kairo-2", "Corvina-70B": a
+# model, whatever the tagger calls it (an adjective before "model")
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?\d{1,4}[a-z]?")  # "Tessel X1", "Pixel 9a", "EX40"
 
 _CAMEL_CASE = re.compile(  # "iOS", "eBay", "iPhone"; "TavrinOS", which the tagger calls a number

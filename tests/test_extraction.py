@@ -5097,3 +5097,13 @@ def test_a_firm_that_designs_and_assembles_a_good_is_its_maker():
         "tractor, which replaced the Furrowline T5 in 2019, at a factory in Brandon, Manitoba.")
     facts = fact_set(ex)
     assert ("Furrowline T7", "manufacturedBy", "Brackmoor") in facts
+
+
+def test_a_period_after_a_model_number_ends_the_sentence():
+    ex = extract_text(
+        "Kestrel lands a customer\nOne early customer is Aurelle AI, the Paris-based developer "
+        "of the open-weight model Corvina-70B. Corvina-70B powers Aurelle's Parlo chat "
+        "assistant.")
+    labels = {e.label for e in ex.entities.values()}
+    assert "Corvina-70B" in labels
+    assert ("Corvina-70B", "powers", "Parlo") in fact_set(ex)
