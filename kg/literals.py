@@ -544,6 +544,9 @@ class DocumentReader:
         investor_side += [p for r in rounds for c in r.children if c.dep_ == "acl"
                           for p in _prep_objects(c, {"by"})]  # "a round led by X", "raised
         # $200 million in a Series C led by X"
+        joining = set(section.get("joining_nouns", ()))  # "..., with participation from Y"
+        investor_side += [p for t in ent.sent if t.lemma_.lower() in joining
+                          for p in _prep_objects(t, {"from"})]
         if kind.role == "investor":
             investor_side = doers + investor_side
         else:

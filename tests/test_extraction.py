@@ -5107,3 +5107,13 @@ def test_a_period_after_a_model_number_ends_the_sentence():
     labels = {e.label for e in ex.entities.values()}
     assert "Corvina-70B" in labels
     assert ("Corvina-70B", "powers", "Parlo") in fact_set(ex)
+
+
+def test_those_who_join_a_round_led_by_another_invest_too():
+    ex = extract_text(
+        "Tessaline raises $90 million\nTessaline Robotics disclosed a US$90 million Series B "
+        "round led by Orvik Capital, with participation from Sundby Ventures and Marrow "
+        "Holdings.")
+    facts = fact_set(ex)
+    for investor in ("Orvik Capital", "Sundby Ventures", "Marrow Holdings"):
+        assert (investor, "investedIn", "Tessaline Robotics") in facts
