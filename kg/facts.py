@@ -130,8 +130,12 @@ class RuleEngine:
         a stake's holder): "Organization" from the tagger alone is as often a product or an
         event ("WrestleMania", "Xbox"), but one that hires or invests is a firm."""
         acting = set()
+        voted = {rule.id: rule.head_votes for rule in self.knowledge.rules if rule.head_votes}
         for fact in facts:
-            for key, classes in ((fact.subject, self.schema.domains.get(fact.predicate, ())),
+            narrowed = {voted.get(ev.rule) for ev in fact.evidence}  # an investor may be a
+            domain = tuple(narrowed) if len(narrowed) == 1 and None not in narrowed \
+                else self.schema.domains.get(fact.predicate, ())  # person; one that invests
+            for key, classes in ((fact.subject, domain),  # is mostly a firm (`head_votes`)
                                  (fact.object, self.schema.ranges.get(fact.predicate, ()))):
                 if classes and all(self.schema.is_a(c, "Organization") for c in classes):
                     acting.add(key)
@@ -1011,7 +1015,8 @@ class RuleEngine:
             return Argument(target, 0.7) if target else None
         if token.lower_ == "they" and token.dep_ == "nsubj" and token.head.lemma_ != "be" \
                 and self._expected and all(self.schema.is_a(cls, "Organization")
-                                           for cls in self._expected):
+                                           or cls == "Person" for cls in self._expected) \
+                and any(self.schema.is_a(cls, "Organization") for cls in self._expected):
             target = self._recent_expected(index, token.i)  # "Skarholm did approach us. They
             return Argument(target, 0.6) if target else None  # own 12 percent of Tern"
         if token.lower_ in syntax.WE and index.focus and (
@@ -1397,8 +1402,12 @@ def _reports_own(verb) -> bool:
     """ "Halvorsk reported a 14 percent rise ... and said it had completed its takeover": a
     firm that reports (active, with a subject) states its own results, where "reportedly",
     "the reported deal" or "it was reported that" pass on what others say."""
-    return verb.lower_ == "reported" and verb.pos_ == "VERB" \
-        and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.lower_ in {"reported", "reports"} and verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and (c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in _REPORTERS)
+        for c in verb.children)  # (not "Press reports that ...", a noun read as a verb)
+
+
+_REPORTERS = {"company", "group", "firm", "bank", "business", "carrier", "maker"}
 
 
 def _possessed_name(name) -> bool:

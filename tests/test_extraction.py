@@ -5117,3 +5117,22 @@ def test_those_who_join_a_round_led_by_another_invest_too():
     facts = fact_set(ex)
     for investor in ("Orvik Capital", "Sundby Ventures", "Marrow Holdings"):
         assert (investor, "investedIn", "Tessaline Robotics") in facts
+
+
+def test_a_person_may_invest_in_a_firm():
+    ex = extract_text(
+        "Harbourline raises money\nLast month Harbourline closed a 48 million euro Series B "
+        "round led by Northgate Capital. Hugo Strand, Corvane's former chief executive, put in "
+        "his own money too. Press reports that Strand had also invested in Tidewell were "
+        "wrong.")
+    facts = fact_set(ex)
+    assert ("Hugo Strand", "investedIn", "Harbourline") in facts
+    assert ("Northgate Capital", "investedIn", "Harbourline") in facts
+    assert ("Hugo Strand", "investedIn", "Tidewell") not in facts  # hearsay, denied
+
+
+def test_the_ontology_lets_a_person_invest():
+    from kg.knowledge import schema
+
+    assert "Person" in schema().domains["investedIn"]
+    assert "Person" in schema().ranges["hasInvestor"]

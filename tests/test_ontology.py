@@ -142,7 +142,7 @@ CONTRACT = [
     ("subOrganizationOf", ORG, ORG),
     ("owns", ORG | PERSON, ORG | PROD),  # "owned by the producer Scott Hendricks"
     ("acquired", ORG, ORG | PROD),
-    ("investedIn", ORG, ORG),
+    ("investedIn", ORG | PERSON, ORG),  # an angel investor: "put in his own money too"
     ("codeName", PROD, CODE),
     ("successorOf", ORG | PROD, ORG | PROD),
     ("competitorOf", ORG | PROD, ORG | PROD),
