@@ -5136,3 +5136,12 @@ def test_the_ontology_lets_a_person_invest():
 
     assert "Person" in schema().domains["investedIn"]
     assert "Person" in schema().ranges["hasInvestor"]
+
+
+def test_a_reinsurer_s_re_stays_in_its_name():
+    ex = extract_text(
+        "Covantra results\nCovantra's reinsurance subsidiary, Halden Re, which is based in "
+        "Zurich, contributed 88 million euros of revenue.")  # (the tagger: "Re" a noun)
+    facts = fact_set(ex)
+    assert ("Halden Re", "headquarteredIn", "Zurich") in facts
+    assert "Halden" not in {e.label for e in ex.entities.values()}
