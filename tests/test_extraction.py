@@ -5145,3 +5145,12 @@ def test_a_reinsurer_s_re_stays_in_its_name():
     facts = fact_set(ex)
     assert ("Halden Re", "headquarteredIn", "Zurich") in facts
     assert "Halden" not in {e.label for e in ex.entities.values()}
+
+
+def test_freight_and_shipping_trade_words_end_firms_names():
+    ex = extract_text(
+        "Vantmark names a chief\nMireille Daucourt joined the group after a decade at Caspiel "
+        "Forwarding. Barge services are run with Rheinlinie Schifffahrt.")
+    types = _types(ex)
+    assert types["Caspiel Forwarding"] != "Person"
+    assert types["Rheinlinie Schifffahrt"] != "Person"
