@@ -5154,3 +5154,11 @@ def test_freight_and_shipping_trade_words_end_firms_names():
     types = _types(ex)
     assert types["Caspiel Forwarding"] != "Person"
     assert types["Rheinlinie Schifffahrt"] != "Person"
+
+
+def test_a_republic_or_an_empire_is_a_place_no_one_works_for():
+    ex = extract_text(
+        "Writers of an era\nKarl Tessner was one of the most important journalists of the "
+        "Halvic Republic. He later wrote for the Ostbrück Courier.")
+    assert _types(ex)["Halvic Republic"] == "Place"
+    assert not any(o == "Halvic Republic" for _, p, o in fact_set(ex) if p == "worksFor")
