@@ -177,6 +177,8 @@ class RuleEngine:
                            if other != key and self._fits(rule.property, key, other)
                            and not words[cut].islower()  # not "Madeira and Azores"
                            and (not rule.rest_is_place or _names_a_place(words[cut:]))]
+                parents = [other for other in parents
+                           if not self._made_by_another(other, facts)]
                 if not parents or not (rule.rest_is_place or self._named_as(rule, key, index)):
                     continue
                 sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
@@ -185,6 +187,18 @@ class RuleEngine:
                         doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
+
+    def _made_by_another(self, parent: str, facts: dict) -> bool:
+        """ "Valkenrath Motors unveiled the Arca EV ... The Arca built this company": a stem
+        only the tagger calls an organisation ("Arca") is no developer of a product the text
+        says another firm developed; the stem is the family's short name."""
+        if self.schema.is_a(self.entities[parent].type, "Company"):
+            return False
+        stem = self.entities[parent].label + " "  # any of the family: "the Arca Hybrid" too
+        return any(self.entities[subject].label.startswith(stem) and obj != parent
+                   and prop == "developedBy" and fact.asserted
+                   for (subject, prop, obj), fact in facts.items())  # (a contract assembler
+        # is no such firm: "assembles the Lumetra Pulse 3 for Lumetra")
 
     def _names_a_family(self, key: str, keys) -> bool:
         """An organisation whose name starts two products' names ("Google Docs", "Google

@@ -5162,3 +5162,14 @@ def test_a_republic_or_an_empire_is_a_place_no_one_works_for():
         "Halvic Republic. He later wrote for the Ostbrück Courier.")
     assert _types(ex)["Halvic Republic"] == "Place"
     assert not any(o == "Halvic Republic" for _, p, o in fact_set(ex) if p == "worksFor")
+
+
+def test_a_family_s_short_name_is_no_developer_of_the_family():
+    ex = extract_text(
+        "Harvel's Tessa EV arrives to replace the Tessa Hybrid\nOSLO - Harvel Motors on Monday "
+        "unveiled the Tessa EV, an electric van that replaces the Tessa Hybrid. \"The Tessa "
+        "built this company once,\" its chief executive said. At 41,000 euros, the Tessa "
+        "undercuts its rivals. Harvel developed the Tessa EV in Drammen.")
+    facts = fact_set(ex)
+    assert ("Tessa EV", "developedBy", "Harvel Motors") in facts
+    assert not any(p == "developedBy" and o == "Tessa" for _, p, o in facts)
