@@ -665,7 +665,8 @@ class DocumentIndex:
                         return key
         return None
 
-    def last_named(self, before: int, cls: str, noun: str = "") -> str | None:
+    def last_named(self, before: int, cls: str, noun: str = "",
+                   elsewhere: frozenset[str] = frozenset()) -> str | None:
         """The last entity of `cls` named in the sentence before the one of `before`, when this
         sentence names none: "...rests on Tsubame. The Osaka-based company holds ...". One
         whose own name ends in the `noun` comes first: "Helvara Group ... completed its takeover
@@ -687,6 +688,7 @@ class DocumentIndex:
                   and verb is not None and syntax.same_clause(self._root(position, key), verb)}
         named = [key for key in named if key not in others | doers]  # "The London group
         # bought Tillway"
+        named = [key for key in named if key not in elsewhere]  # (placed elsewhere)
         named = [key for key in named if self.named_as(key, noun)] or named
         return named[-1] if named and not here else None
 

@@ -1061,8 +1061,9 @@ class RuleEngine:
                 # co-founded the company": his; but "who founded Aurelle and heads the lab"
                 return Argument(tied, 0.8)
             if cls and _elaborated(token):  # "...rests on Tsubame. The Osaka-based company"
-                named = index.last_named(token.i, cls, token.lemma_.lower())  # (news adds
-                if named:  # facts of the firm just named, whatever else was called a maker)
+                named = index.last_named(token.i, cls, token.lemma_.lower(),  # (news adds
+                                         self._placed_elsewhere(token, index))  # facts of
+                if named:  # the firm just named, whatever else was called a maker)
                     return Argument(named, 0.8)
             named = index.described_here(token.i, token.lemma_.lower()) \
                 or index.described_as(token.i, token.lemma_.lower())
@@ -1089,6 +1090,17 @@ class RuleEngine:
                         if pobj.dep_ == "pobj" and pobj.i in index.by_token:
                             return Argument(index.by_token[pobj.i], 0.8)
         return None
+
+    def _placed_elsewhere(self, noun, index: DocumentIndex) -> frozenset[str]:
+        """ "X was bought by Harrowgate Drinks, the Leeds-based group. The Ledbury-based
+        company": the firms the text already placed somewhere else than the description does
+        are not what it speaks of."""
+        places = {index.by_token.get(g.i) for c in noun.children if c.dep_ == "amod"
+                  for g in c.children if g.dep_ == "npadvmod"} - {None}
+        if not places:
+            return frozenset()
+        return frozenset(subject for (subject, prop, obj), fact in self._stated.items()
+                         if prop == "headquarteredIn" and obj not in places and fact.asserted)
 
     def _coreference_class(self, noun) -> str | None:
         """The class "the X" refers to: typing.toml [coreference], two-word phrases first

@@ -787,6 +787,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
         else:
             mentions.append(_mention(doc_id, span, "", sentence_of))
     mentions.sort(key=lambda m: m.start)
+    _share_surnames(doc, mentions)
     mentions = _whole_titles(doc, _without_demonyms(doc, mentions), sentence_of)
     mentions = _possessive_names(doc_id, doc, mentions, sentence_of)
     return _recut_title_case(doc, mentions, sentence_of)
@@ -1472,6 +1473,19 @@ def _opening_word_described(token) -> bool:
     return any(c.pos_ == "NOUN" and (
         c.lemma_.lower() in heads
         or f"{c.doc[c.i - 1].lower_} {c.lemma_.lower()}" in heads) for c in _descriptions(token))
+
+
+def _share_surnames(doc, mentions: list[Mention]) -> None:
+    """ "Pryce Orchards, which Gwen and Alun Pryce founded ... Gwen Pryce, now 74, said": a
+    given name joined by "and" to a full name is that family's member when the text also
+    writes the two together; alone, "Gwen" would be a name of its own (a firm, even)."""
+    texts = {m.text for m in mentions}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        words = second.text.split()
+        between = doc_text(doc)[first.end:second.start]
+        if " " not in first.text and len(words) == 2 and between.strip() == "and" \
+                and f"{first.text} {words[-1]}" in texts:
+            first.text, first.ner_label = f"{first.text} {words[-1]}", "PERSON"
 
 
 def _product_short_forms(doc, mentions: list[Mention], covered: set[int]):

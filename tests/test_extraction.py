@@ -5173,3 +5173,15 @@ def test_a_family_s_short_name_is_no_developer_of_the_family():
     facts = fact_set(ex)
     assert ("Tessa EV", "developedBy", "Harvel Motors") in facts
     assert not any(p == "developedBy" and o == "Tessa" for _, p, o in facts)
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname():
+    ex = extract_text(
+        "Ledbury cider maker sold\nMarlow Orchards, which Gwen and Alun Marlow founded in "
+        "1983, has been acquired by Harrowgate Drinks, the Leeds-based beverage group. The "
+        "Ledbury-based company keeps its name. Gwen Marlow, now 74, said the decision had not "
+        "been easy.")
+    facts = fact_set(ex)
+    assert ("Gwen Marlow", "founderOf", "Marlow Orchards") in facts
+    assert ("Marlow Orchards", "headquarteredIn", "Ledbury") in facts
+    assert "Gwen" not in {e.label for e in ex.entities.values()}
