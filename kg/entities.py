@@ -583,12 +583,16 @@ def _possessive_firms(parsed: ParsedDocument, names: set[str], first_seen: dict[
 
 def _main_titles(names: set[str], first_seen: dict[str, int]):
     """(full, main) for a subtitled title used by its main title after the full one:
-    "Skyforge: Harbour Run is a racing game ... Skyforge sold 2 million copies"."""
+    "Skyforge: Harbour Run is a racing game ... Skyforge sold 2 million copies"; and (full,
+    subtitle) for one used by its subtitle."""
     for full in names:
         main, colon, subtitle = full.partition(": ")
         if colon and subtitle and main in names \
                 and first_seen.get(full, 0) < first_seen.get(main, 0):
             yield full, main
+        if colon and subtitle in names \
+                and first_seen.get(full, 0) < first_seen.get(subtitle, 0):
+            yield full, subtitle  # "Tidewrack II: Undertow ... For Undertow the studio"
 
 
 def _parenthesised(parsed: ParsedDocument):

@@ -854,6 +854,8 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
                and ((end := _mention_from(mentions, m.start(2))) is not None
                     or " " in m.group(2))]  # a speaker's "CHEN: Our app" is no title
     for start, end in titles:
+        owner = _OWNER_BEFORE_TITLE.match(text, start, end)  # "Hollowpine's Tidewrack II:
+        start = owner.end() if owner else start  # Undertow": the maker's name is no part
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         span = doc.char_span(start, end, alignment_mode="expand")
         if not inside or span is None or len({t.sent.start for t in span}) > 1:
@@ -861,6 +863,9 @@ def _whole_titles(doc, mentions: list[Mention], sentence_of) -> list[Mention]:
         mentions = [m for m in mentions if m not in inside]
         mentions.append(_mention(inside[0].doc_id, span, inside[0].ner_label, sentence_of))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_OWNER_BEFORE_TITLE = re.compile(r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*['\u2019]s ")
 
 
 @lru_cache(maxsize=64)  # asked once per mention of a document

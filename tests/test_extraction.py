@@ -5185,3 +5185,17 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname():
     assert ("Gwen Marlow", "founderOf", "Marlow Orchards") in facts
     assert ("Marlow Orchards", "headquarteredIn", "Ledbury") in facts
     assert "Gwen" not in {e.label for e in ex.entities.values()}
+
+
+
+def test_a_maker_s_possessive_before_a_subtitled_title_is_not_in_the_title():
+    ex = extract_text(
+        "Hollowpine's Tidewrack II: Undertow sets sail on PC and consoles\nThree years after "
+        "Tidewrack, its debut game, became one of the surprise hits of 2022, Bristol's "
+        "Hollowpine Studios is back with a sequel. Tidewrack II: Undertow, released on Thursday "
+        "by publisher Corvid Interactive, is available on Steam. For Undertow the studio built "
+        "its own technology.")
+    entities = {e.label: e for e in ex.entities.values()}
+    assert not any(label.startswith("Hollowpine's") for label in entities)
+    assert "Tidewrack" in entities  # the first game, not a name of the sequel
+    assert entities["Tidewrack II: Undertow"].aliases == {"Undertow"}
