@@ -5199,3 +5199,10 @@ def test_a_maker_s_possessive_before_a_subtitled_title_is_not_in_the_title():
     assert not any(label.startswith("Hollowpine's") for label in entities)
     assert "Tidewrack" in entities  # the first game, not a name of the sequel
     assert entities["Tidewrack II: Undertow"].aliases == {"Undertow"}
+
+
+def test_a_norwegian_electronics_firm_is_a_firm():
+    ex = extract_text(
+        "Test-gear rivals\nVantor's long rivalry with Norway's Halvik Elektronikk, which he "
+        "liked to call the friendly enemy, has outlived him.")
+    assert _types(ex)["Halvik Elektronikk"] in {"Company", "Organization"}
