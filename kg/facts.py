@@ -885,10 +885,22 @@ class RuleEngine:
         sentence before."""
         lemma = token.lemma_.lower()  # "both sensors": the last two named goods
         cls = self.coreference.get(lemma) or self.heads.get(lemma) or "Organization"
+        found = self._last_of(token, index, count, cls)
+        if not found and cls != "Product" and self.schema.is_a(cls, "Product") \
+                and token.dep_ in syntax.OBJECT_DEPS and not any(
+                    self.schema.is_a(self.entities[key].type, cls)
+                    for start, key in index.ordered if start < token.i):
+            found = self._last_of(token, index, count, "Product")  # "replaced both earlier
+        return found  # models": an analyser's, in a text that names no AI model
+
+    def _last_of(self, token, index: DocumentIndex, count: int, cls: str) -> list[str]:
         previous = token.doc[token.sent.start - 1].sent.start if token.sent.start else 0
         verb = token.head if token.dep_ in syntax.SUBJECT_DEPS | {"nsubjpass"} else token
         later = {key for start, key in index.ordered if token.i < start < token.sent.end
                  and _directly_under(index._root(start, key), verb)}
+        clause = token.head if token.dep_ in syntax.OBJECT_DEPS else None  # "the VA-20,
+        if clause is not None and clause.dep_ == "relcl":  # which replaced both earlier
+            later |= {index.by_token.get(clause.head.i)} - {None}  # models": not the VA-20
         found: list[str] = []  # ("the two companies operate as divisions of Lodestar": not it)
         for start, key in reversed(index.ordered):
             if previous <= start < token.i and key not in found and key not in later \

@@ -5206,3 +5206,14 @@ def test_a_norwegian_electronics_firm_is_a_firm():
         "Test-gear rivals\nVantor's long rivalry with Norway's Halvik Elektronikk, which he "
         "liked to call the friendly enemy, has outlived him.")
     assert _types(ex)["Halvik Elektronikk"] in {"Company", "Organization"}
+
+
+def test_a_model_that_replaced_both_earlier_models_succeeds_each_of_them():
+    ex = extract_text(
+        "Analyser maker's founder dies\nThe couple's first product, the TK-1, was soldered "
+        "together by hand in their garage. Brenvor followed it in 1983 with the TK-2, and in "
+        "1990 with the TK-20, which replaced both earlier models and became the standard bench "
+        "analyser.")
+    facts = fact_set(ex)
+    assert ("TK-20", "successorOf", "TK-1") in facts
+    assert ("TK-20", "successorOf", "TK-2") in facts
