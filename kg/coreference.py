@@ -207,7 +207,7 @@ class DocumentIndex:
         doc = self.parsed.doc
         kind = _kind_words(doc[before])
         return [key for i, word, key in found if i < before and word in words
-                and not (kind and _kind_words(doc[i]) and _kind_words(doc[i]) != kind)]
+                and not (kind and _other_kind(doc[i], kind))]
 
     def described_here(self, before: int, lemma: str) -> str | None:
         """The last entity named earlier in this sentence that the text has called a `lemma`:
@@ -894,6 +894,12 @@ def _kind_words(noun) -> frozenset[str]:
     maker" is not what a later "the phone maker" means."""
     return frozenset(c.lemma_.lower() for c in noun.children
                      if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i)
+
+
+def _other_kind(noun, kind: frozenset[str]) -> bool:
+    """`noun` has kind words of its own, and they are not `kind`."""
+    own = _kind_words(noun)
+    return bool(own) and own != kind
 
 
 @lru_cache(maxsize=1)

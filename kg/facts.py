@@ -1436,6 +1436,9 @@ def _owner_written(noun) -> bool:
         c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
 
 
+_REPORTERS = {"company", "group", "firm", "bank", "business", "carrier", "maker"}
+
+
 def _reports_own(verb) -> bool:
     """ "Halvorsk reported a 14 percent rise ... and said it had completed its takeover": a
     firm that reports (active, with a subject) states its own results, where "reportedly",
@@ -1443,9 +1446,6 @@ def _reports_own(verb) -> bool:
     return verb.lower_ in {"reported", "reports"} and verb.pos_ == "VERB" and any(
         c.dep_ == "nsubj" and (c.pos_ in {"PROPN", "PRON"} or c.lemma_.lower() in _REPORTERS)
         for c in verb.children)  # (not "Press reports that ...", a noun read as a verb)
-
-
-_REPORTERS = {"company", "group", "firm", "bank", "business", "carrier", "maker"}
 
 
 def _possessed_name(name) -> bool:

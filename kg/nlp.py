@@ -1485,9 +1485,10 @@ def _share_surnames(doc, mentions: list[Mention]) -> None:
     given name joined by "and" to a full name is that family's member when the text also
     writes the two together; alone, "Gwen" would be a name of its own (a firm, even)."""
     texts = {m.text for m in mentions}
+    text = doc_text(doc)  # (once: spaCy joins the whole text on every call)
     for first, second in zip(mentions, mentions[1:], strict=False):
         words = second.text.split()
-        between = doc_text(doc)[first.end:second.start]
+        between = text[first.end:second.start]
         if " " not in first.text and len(words) == 2 and between.strip() == "and" \
                 and f"{first.text} {words[-1]}" in texts:
             first.text, first.ner_label = f"{first.text} {words[-1]}", "PERSON"
