@@ -1490,7 +1490,8 @@ def _share_surnames(doc, mentions: list[Mention]) -> None:
         words = second.text.split()
         between = text[first.end:second.start]
         if " " not in first.text and len(words) == 2 and between.strip() == "and" \
-                and f"{first.text} {words[-1]}" in texts:
+                and words[-1].isalpha() and words[-1].istitle() and words[0] != first.text \
+                and f"{first.text} {words[-1]}" in texts:  # (not "Reclaim and Reclaim 2")
             first.text, first.ner_label = f"{first.text} {words[-1]}", "PERSON"
 
 
