@@ -22,6 +22,11 @@ def _types(extraction) -> dict[str, str]:
     return {e.label: e.type for e in extraction.entities.values()}
 
 
+def _paired(facts, first: str, prop: str, second: str) -> bool:
+    """A symmetric fact, stated in either order."""
+    return (first, prop, second) in facts or (second, prop, first) in facts
+
+
 def test_name_normalisation():
     assert normalise_name("\u201cMeta\u2019s") == "Meta"
     assert normalise_name("the Acme Labs") == "Acme Labs"
@@ -705,8 +710,7 @@ def test_a_transcript_speaker_s_we_is_the_guest_s_organisation():
     assert ("Brindle Notes", "developedBy", "Brindle AI") in facts
     assert ("Ruth Abernathy", "ceoOf", "Brindle AI") in facts
     assert ("Ruth Abernathy", "founderOf", "Brindle AI") in facts
-    assert ("Brindle AI", "partnerOf", "Ostara Health") in facts \
-        or ("Ostara Health", "partnerOf", "Brindle AI") in facts
+    assert _paired(facts, "Brindle AI", "partnerOf", "Ostara Health")
 
 
 def test_contract_makers_and_bottlers_manufacture_but_do_not_develop():
@@ -1022,8 +1026,7 @@ def test_units_departments_and_rivals_down_a_phrase():
     assert "Amazon" not in ex.entities["Amazon Robotics"].aliases  # the unit's owner
     facts = fact_set(ex)
     assert ("Amazon Robotics", "subOrganizationOf", "Amazon") in facts
-    assert ("Amazon Robotics", "competitorOf", "Tarrow Robotics") in facts \
-        or ("Tarrow Robotics", "competitorOf", "Amazon Robotics") in facts
+    assert _paired(facts, "Amazon Robotics", "competitorOf", "Tarrow Robotics")
     assert ("Daniel Okoro", "worksFor", "Tarrow Robotics") in facts  # head of a department
     assert ("Daniel Okoro", "leads", "Tarrow Robotics") not in facts
 
@@ -1352,8 +1355,7 @@ def test_the_two_labs_are_the_only_two_the_story_names():
         "Quillet is the better writer. Halcyra is faster and cheaper per token.\n\n"
         "The two labs compete hard for enterprise contracts."
     ))
-    assert ("Ardmore Labs", "competitorOf", "Meridel AI Research") in facts \
-        or ("Meridel AI Research", "competitorOf", "Ardmore Labs") in facts
+    assert _paired(facts, "Ardmore Labs", "competitorOf", "Meridel AI Research")
 
 
 def test_ships_and_bikes_are_manufactured_goods():
@@ -3104,16 +3106,14 @@ def test_a_firms_competition_with_others():
         "accelerators dominate the market. It also sharpens Kestrin's rivalry with Tarnby Chips."))
     assert {("Kestrin Silicon", "competitorOf", "Pellicore Devices")} <= facts \
         or {("Pellicore Devices", "competitorOf", "Kestrin Silicon")} <= facts
-    assert ("Kestrin Silicon", "competitorOf", "Tarnby Chips") in facts \
-        or ("Tarnby Chips", "competitorOf", "Kestrin Silicon") in facts
+    assert _paired(facts, "Kestrin Silicon", "competitorOf", "Tarnby Chips")
 
 
 def test_a_partnership_the_verbs_phrase_names_is_its_doers():
     facts = fact_set(extract_text(
         "Books\n\nTavrin Electronics makes e-readers. Tavrin also sells e-books in partnership "
         "with the Dutch bookshop chain Boekhuis Verweij."))
-    assert ("Boekhuis Verweij", "partnerOf", "Tavrin Electronics") in facts \
-        or ("Tavrin Electronics", "partnerOf", "Boekhuis Verweij") in facts
+    assert _paired(facts, "Boekhuis Verweij", "partnerOf", "Tavrin Electronics")
 
 
 def test_a_camel_case_platform_the_parser_joined_to_the_verb():
@@ -3187,8 +3187,7 @@ def test_a_firm_that_bids_against_another_competes_with_it():
         "Furniture\n\nMarrowby & Sons makes sofas. Carrowfield Seating, a contract furniture "
         "maker, bids against Marrowby for hotel and office orders. Tessel Group made a bid for "
         "Marrowby last year."))
-    assert ("Carrowfield Seating", "competitorOf", "Marrowby & Sons") in facts \
-        or ("Marrowby & Sons", "competitorOf", "Carrowfield Seating") in facts
+    assert _paired(facts, "Carrowfield Seating", "competitorOf", "Marrowby & Sons")
     assert not {f for f in facts if "Tessel Group" in f and f[1] == "competitorOf"}
 
 
@@ -3556,8 +3555,7 @@ def test_a_noun_the_parser_compounded_into_its_verb_is_the_subject():
         "Varnholm\n\nVarnholm Electronics is a Swedish maker of speakers.\n\nIn Europe Varnholm "
         "competes mainly with Aurevik Sound of Copenhagen."
     ))
-    assert ("Aurevik Sound", "competitorOf", "Varnholm Electronics") in facts \
-        or ("Varnholm Electronics", "competitorOf", "Aurevik Sound") in facts
+    assert _paired(facts, "Aurevik Sound", "competitorOf", "Varnholm Electronics")
     assert not any("Europe" in side for f in facts for side in (f[0], f[2]))
 
 
@@ -3585,8 +3583,7 @@ def test_we_in_a_quote_is_the_speaker_s_own_firm():
         "chips.\n\nRafael Quintero, chief technology officer of Brightforge Silicon, was blunter. "
         "\"We compete with Orinth on every deal,\" he said."
     ))
-    assert ("Brightforge Silicon", "competitorOf", "Orinth Semiconductor") in facts \
-        or ("Orinth Semiconductor", "competitorOf", "Brightforge Silicon") in facts
+    assert _paired(facts, "Brightforge Silicon", "competitorOf", "Orinth Semiconductor")
 
 
 def test_a_name_a_firm_goes_by_set_off_by_commas_is_its_alias():
@@ -3620,8 +3617,7 @@ def test_coordinated_titles_share_the_name_set_after_them():
     ))
     assert ("Amélie Fournas", "ceoOf", "Corvala Air") in facts
     assert ("Amélie Fournas", "founderOf", "Corvala Air") in facts
-    assert ("Skyvane", "competitorOf", "Velocette Express") in facts \
-        or ("Velocette Express", "competitorOf", "Skyvane") in facts
+    assert _paired(facts, "Skyvane", "competitorOf", "Velocette Express")
     assert ("Wayline", "powers", "K7") in facts
 
 
@@ -3870,8 +3866,7 @@ def test_two_products_each_from_its_maker_are_both_rivals():
         "against the Zephyr Z3 from Lyon-based Zephyr Motors and the Kestrel K5 from the "
         "Berlin start-up Kestrel eMobility, both of which sell for slightly less."
     ))
-    assert ("Kestrel K5", "competitorOf", "Strada S2") in facts \
-        or ("Strada S2", "competitorOf", "Kestrel K5") in facts
+    assert _paired(facts, "Kestrel K5", "competitorOf", "Strada S2")
     assert ("Zephyr Z3", "developedBy", "Kestrel eMobility") not in facts
 
 
@@ -4181,8 +4176,7 @@ def test_a_plural_description_after_coordinated_names_stays_with_both():
         "of Siemens and ABB, its two biggest rivals in factory automation, for three years."
     )
     facts = fact_set(ex)
-    assert ("Siemens", "competitorOf", "Verant Industrial") in facts \
-        or ("Verant Industrial", "competitorOf", "Siemens") in facts
+    assert _paired(facts, "Siemens", "competitorOf", "Verant Industrial")
     assert not {f for f in facts if f[1] == "developedBy"}
 
 
@@ -4508,8 +4502,7 @@ def test_the_group_is_the_firm_described_as_a_group_not_the_last_subject():
         "The group also disclosed a 15 percent stake in Segurai, a Lisbon start-up, and said "
         "its partnership with the carmaker Brannholt Motors had been extended to 2028.")
     facts = fact_set(ex)
-    assert ("Brannholt Motors", "partnerOf", "Covantra Insurance Technologies") in facts \
-        or ("Covantra Insurance Technologies", "partnerOf", "Brannholt Motors") in facts
+    assert _paired(facts, "Brannholt Motors", "partnerOf", "Covantra Insurance Technologies")
     assert ("Brannholt Motors", "partnerOf", "Polderveilig") not in facts
 
 
@@ -4680,8 +4673,7 @@ def test_a_rival_product_with_no_owner_said_is_the_reviewed_product_s_rival():
         "costs 20 euros more. The Beacon still runs on Wren 3, an older language model. "
         "Still, the Corvel Aura 2 is the one I would buy.")
     facts = fact_set(ex)
-    assert ("Corvel Aura 2", "competitorOf", "Hollis Beacon") in facts \
-        or ("Hollis Beacon", "competitorOf", "Corvel Aura 2") in facts
+    assert _paired(facts, "Corvel Aura 2", "competitorOf", "Hollis Beacon")
     assert ("Hollis Beacon", "competitorOf", "Tarnwell Electronics") not in facts
 
 
@@ -4734,8 +4726,7 @@ def test_the_two_companies_that_signed_a_partnership_are_its_partners():
         "the cloud platform of the American group Halcora, under a partnership the two "
         "companies signed in 2021.")
     facts = fact_set(ex)
-    assert ("Halcora", "partnerOf", "Zentrova Systems") in facts \
-        or ("Zentrova Systems", "partnerOf", "Halcora") in facts
+    assert _paired(facts, "Halcora", "partnerOf", "Zentrova Systems")
 
 
 def test_a_firm_named_with_a_trade_ending_is_its_short_name_too():
@@ -4843,8 +4834,7 @@ def test_a_name_after_an_opening_phrase_without_a_comma_is_the_subject():
                       "Korvalis competes with Drossler Elektronik, a manufacturer based in "
                       "Berlin.")
     facts = fact_set(ex)
-    assert ("Drossler Elektronik", "competitorOf", "Korvalis Audio") in facts \
-        or ("Korvalis Audio", "competitorOf", "Drossler Elektronik") in facts
+    assert _paired(facts, "Drossler Elektronik", "competitorOf", "Korvalis Audio")
 
 
 def test_a_headline_s_short_product_name_is_the_body_s_full_one():
@@ -5005,8 +4995,7 @@ def test_an_apposition_after_a_list_describes_its_last_name():
         "Visslund Optik, the German lens maker that has been Marrow's partner since the phone "
         "maker's Tessa 7, and it takes sharp night shots.")
     facts = fact_set(ex)
-    assert ("Visslund Optik", "partnerOf", "Marrow") in facts \
-        or ("Marrow", "partnerOf", "Visslund Optik") in facts
+    assert _paired(facts, "Visslund Optik", "partnerOf", "Marrow")
     assert ("Tessa 7", "developedBy", "Marrow") in facts  # the phone maker, not the lens maker
     assert ("Tessa 7", "developedBy", "Visslund Optik") not in facts
 
