@@ -49,6 +49,8 @@ class RuleEngine:
         # (doc, word, side) -> the classes the half-filled rules on that word give the side
         self._lone_words: dict[tuple, Counter] = defaultdict(Counter)
         self.lone_union_sides: list[tuple[str, str, tuple[str, ...]]] = []  # see slot_votes
+        self._head_votes = {rule.id: rule.head_votes for rule in self.knowledge.rules
+                            if rule.head_votes}
         self.by_trigger: dict[str, list[RelationRule]] = {}
         for rule in self.knowledge.rules:
             for trigger in rule.triggers:
@@ -130,12 +132,8 @@ class RuleEngine:
         a stake's holder): "Organization" from the tagger alone is as often a product or an
         event ("WrestleMania", "Xbox"), but one that hires or invests is a firm."""
         acting = set()
-        voted = {rule.id: rule.head_votes for rule in self.knowledge.rules if rule.head_votes}
-        for fact in facts:
-            narrowed = {voted.get(ev.rule) for ev in fact.evidence}  # an investor may be a
-            domain = tuple(narrowed) if len(narrowed) == 1 and None not in narrowed \
-                else self.schema.domains.get(fact.predicate, ())  # person; one that invests
-            for key, classes in ((fact.subject, domain),  # is mostly a firm (`head_votes`)
+        for fact in facts:  # (an investor may be a person; one that invests is mostly a firm)
+            for key, classes in ((fact.subject, self.voting_domain(fact)),
                                  (fact.object, self.schema.ranges.get(fact.predicate, ()))):
                 if classes and all(self.schema.is_a(c, "Organization") for c in classes):
                     acting.add(key)
@@ -187,6 +185,14 @@ class RuleEngine:
                         doc_id=parsed.document.id, sentence=sentence.text, start=sentence.start,
                         end=sentence.end, confidence=rule.confidence, rule="named-after",
                     )
+
+    def voting_domain(self, fact: Fact) -> tuple[str, ...]:
+        """The classes a fact types its subject as: the property's domain, or the one class
+        its rules' `head_votes` narrow it to ("X powers Y": X a model; an investor a firm)."""
+        narrowed = {self._head_votes.get(ev.rule) for ev in fact.evidence}
+        if len(narrowed) == 1 and None not in narrowed:
+            return tuple(narrowed)
+        return self.schema.domains.get(fact.predicate, ())
 
     def _made_by_another(self, parent: str, facts: dict) -> bool:
         """ "Valkenrath Motors unveiled the Arca EV ... The Arca built this company": a stem
@@ -1921,7 +1927,6 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
     silent = {rule.id for rule in engine.knowledge.rules if not rule.votes}
     tail_types = {rule.id: rule.tail_type for rule in engine.knowledge.rules if rule.tail_type}
     head_typed = {rule.id for rule in engine.knowledge.rules if rule.head_type}
-    head_votes = {rule.id: rule.head_votes for rule in engine.knowledge.rules if rule.head_votes}
     votes: list[tuple[str, str, float]] = []
     pending: list[tuple[str, str, str, tuple[str, ...]]] = []
     for parsed in parsed_docs:
@@ -1938,10 +1943,7 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
                 entities[fact.object].type, tail_types[ev.rule]) for ev in fact.evidence)
             # a tail that only may be of the rule's class ("Valve's Steam Deck") types the
             # tail, not the head: "the BBC's Delivering Quality First" is no product for it
-            domain = sch.domains.get(fact.predicate, ())
-            narrowed = {head_votes.get(ev.rule) for ev in fact.evidence}
-            if len(narrowed) == 1 and None not in narrowed:  # "X powers Y": X a model
-                domain = tuple(narrowed)
+            domain = engine.voting_domain(fact)
             range_ = sch.ranges.get(fact.predicate, ())
             if fact.predicate in sch.same_kind:
                 domain = range_ = _shared_kind(domain, entities[fact.subject].type,
