@@ -1953,6 +1953,8 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
                 if key == fact.subject and (guessed or all(
                         ev.rule in head_typed for ev in fact.evidence)):
                     continue  # a rule that needs its head's class says nothing new of it
+                if _other_side_misfits(entities[other], facing, sch):
+                    continue  # "available in Milan", "founded by Anand": a misread slot
                 if len(classes) == 1 and not quiet and not weak:
                     votes.append((key, classes[0], SLOT_VOTE))
                 elif len(classes) > 1 and ("Person" not in facing
@@ -1974,6 +1976,14 @@ def slot_votes(parsed_docs: list[ParsedDocument], entities: dict[str, Entity]):
         votes += _union_vote(predicate, key, tallies[key],
                              tallies[other] if other else Counter(), classes, sch)
     return votes
+
+
+def _other_side_misfits(other: Entity, facing: tuple[str, ...], sch) -> bool:
+    """A fact whose other side is a known town or country where its slot takes no place
+    ("Forkful is available in Milan": no platform) read a phrase the property does not fit;
+    it types neither side."""
+    return bool(facing) and other.type == "Place" and other.label in place_names() \
+        and not any(sch.is_a("Place", cls) for cls in facing)
 
 
 def _shared_kind(classes: tuple[str, ...], head: str, tail: str, sch) -> tuple[str, ...]:

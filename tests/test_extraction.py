@@ -5206,3 +5206,23 @@ def test_a_model_that_replaced_both_earlier_models_succeeds_each_of_them():
     facts = fact_set(ex)
     assert ("TK-20", "successorOf", "TK-1") in facts
     assert ("TK-20", "successorOf", "TK-2") in facts
+
+
+
+def test_towns_a_service_launches_in_do_not_type_it_a_product():
+    from kg.documents import parse_document
+    from kg.entities import resolve
+    from kg.facts import slot_votes
+    from kg.nlp import parse
+
+    parsed = parse(parse_document(
+        b"Dashly expands south\nDashly, the grocery-delivery app owned by Veldmark Group, "
+        b"switched on service in Lyon this week, bringing its total to 30 cities across Europe. "
+        b"Dashly was founded in 2019 by Ines Carvalho, and Veldmark acquired it in 2021. Dashly "
+        b"also plans to launch in Nice and Toulouse next year. Dashly has partnered with Pakko, "
+        b"a courier firm.", "t.txt"))
+    entities = resolve([parsed], use_known=False)
+    dashly = next(k for k, e in entities.items() if e.label == "Dashly")
+    kinds = [cls for key, cls, _ in slot_votes([parsed], entities) if key == dashly]
+    # founded, bought and partnered: a firm; "launch in Nice" names no platform
+    assert kinds.count("Organization") == 3 and kinds.count("Product") <= 1
