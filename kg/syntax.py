@@ -307,7 +307,18 @@ def logical_subjects(verb):
         resolved.extend(_surface_subjects(verb) or logical_subjects(verb.head))
     if not resolved and verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
         resolved.extend(_subject_in_fronted_clause(verb) or _subject_after_fronted_phrase(verb))
+    if not resolved and not any(c.dep_ == "auxpass" for c in verb.children):
+        resolved.extend(_subject_read_as_adverb(verb))
     return resolved
+
+
+def _subject_read_as_adverb(verb) -> list:
+    """ "Since October Ledgerly has been powered by Tally": after an opening date the parser
+    takes the name for an adverb of the verb; a name before the verb's auxiliary is its
+    subject."""
+    return [c for c in verb.children
+            if c.pos_ == "PROPN" and c.dep_ in {"advmod", "npadvmod"} and c.i < verb.i
+            and any(a.dep_ in {"aux", "auxpass"} and a.i > c.i for a in verb.children)][:1]
 
 
 def _subject_after_fronted_phrase(verb) -> list:
@@ -420,6 +431,8 @@ def logical_objects(verb):
         objects.append(_participle_noun(verb))
     if not objects and _subject_read_as_apposition(verb):
         objects.append(verb.head)  # "a model Loamwise trained": the model
+    if not objects and any(c.dep_ == "auxpass" for c in verb.children):
+        objects.extend(_subject_read_as_adverb(verb))  # "Since May X has been run by Y"
     if not objects and verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(
         c.dep_ in SUBJECT_DEPS for c in verb.children
     ) and verb.sent.start > 0:  # "X is a new lab. Headed by Y." -> the thing just named

@@ -5226,3 +5226,12 @@ def test_towns_a_service_launches_in_do_not_type_it_a_product():
     kinds = [cls for key, cls, _ in slot_votes([parsed], entities) if key == dashly]
     # founded, bought and partnered: a firm; "launch in Nice" names no platform
     assert kinds.count("Organization") == 3 and kinds.count("Product") <= 1
+
+
+def test_a_name_after_an_opening_date_is_the_passive_verb_s_subject():
+    facts = fact_set(extract_text(
+        "Stellwood Digital develops Ledgerly, an accounting application that is available on "
+        "the Pomelo App Store. Since October Ledgerly has been powered by Tally, a language "
+        "model the division trained itself."))
+    assert ("Tally", "powers", "Ledgerly") in facts  # the parser made "Ledgerly" an adverb
+    assert ("Tally", "powers", "Pomelo App Store") not in facts
