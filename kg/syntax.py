@@ -881,7 +881,11 @@ def holders(noun):
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the default assistant"
         yield from holders(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in PARTITIVE:
-        yield from holders(noun.head.head)  # "X, one of the company's models"
+        part = noun.head.head
+        yield from holders(part)  # "X, one of the company's models"
+        yield from (c for c in part.children  # "all three of its divisions, X, Y and Z"
+                    if c.pos_ == "PROPN" and c.dep_ in {"conj", "appos"}
+                    and after_comma(c.left_edge, noun))
 
 
 def bare_plural(noun) -> bool:

@@ -5235,3 +5235,12 @@ def test_a_name_after_an_opening_date_is_the_passive_verb_s_subject():
         "model the division trained itself."))
     assert ("Tally", "powers", "Ledgerly") in facts  # the parser made "Ledgerly" an adverb
     assert ("Tally", "powers", "Pomelo App Store") not in facts
+
+
+def test_names_after_a_count_of_a_firm_s_divisions_are_its_divisions():
+    facts = fact_set(extract_text(
+        "Stellwood Holdings reported revenue of 8.4 billion Swiss francs, with all three of its "
+        "operating divisions, Stellwood Industrial, Stellwood Retail and Stellwood Digital, "
+        "contributing to growth."))
+    assert ("Stellwood Industrial", "subOrganizationOf", "Stellwood Holdings") in facts
+    assert ("Stellwood Digital", "subOrganizationOf", "Stellwood Holdings") in facts
