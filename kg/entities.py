@@ -782,8 +782,19 @@ def _always_a_place(name: str, mentions, doc) -> bool:
     uses = [m for m in mentions if normalise_name(m.text) == name]
     if not uses or any(m.ner_label not in places for m in uses):
         return False
-    spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in uses)
-    return not any(span is None or _acts(span.root) for span in spans)
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in uses]
+    if any(span is None or _acts(span.root) for span in spans):
+        return False
+    # "left Northlight", "invested in Northlight": the tagger guesses a place for any unknown
+    # word; the namesake is a place a reader knows, or one the text calls a place
+    return name in place_names() or any(_called_a_place(span.root) for span in spans)
+
+
+def _called_a_place(token) -> bool:
+    """ "the town of Ballykerrin", "the counties of Ardmore, Kerry and Clare"."""
+    first = syntax.conj_top(token)
+    return first.dep_ == "pobj" and first.head.lower_ == "of" \
+        and typing_cues().heads.get(first.head.head.lemma_.lower()) == "Place"
 
 
 def _acts(token) -> bool:

@@ -5244,3 +5244,12 @@ def test_names_after_a_count_of_a_firm_s_divisions_are_its_divisions():
         "contributing to growth."))
     assert ("Stellwood Industrial", "subOrganizationOf", "Stellwood Holdings") in facts
     assert ("Stellwood Digital", "subOrganizationOf", "Stellwood Holdings") in facts
+
+
+def test_an_unknown_word_the_tagger_calls_a_place_is_the_institute_s_short_name():
+    ex = extract_text(
+        "Eight years later the pair co-founded the Northlight Institute, a Vancouver-based "
+        "non-profit. Marchetti left Northlight in 2021. Omnira had already invested in "
+        "Northlight.")
+    assert _entity(ex, "Northlight Institute").aliases == {"Northlight"}
+    assert ("Omnira", "investedIn", "Northlight Institute") in fact_set(ex)
