@@ -302,6 +302,8 @@ def logical_subjects(verb):
         # "Acme hired Berg to lead the lab": the hired one leads (object control)
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         resolved.extend(controller or logical_subjects(verb.head))
+    if not resolved and verb.dep_ == "conj":
+        resolved.extend(_conjunct_of_relative_clause(verb))
     if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb \
             and not _bare_participle(verb):
         resolved.extend(_surface_subjects(verb) or logical_subjects(verb.head))
@@ -310,6 +312,23 @@ def logical_subjects(verb):
     if not resolved and not any(c.dep_ == "auxpass" for c in verb.children):
         resolved.extend(_subject_read_as_adverb(verb))
     return resolved
+
+
+def _conjunct_of_relative_clause(verb) -> list:
+    """ "released X, which has replaced Y and now powers Z": the parser joins "powers" to the
+    main verb, but a finite verb right after "and" that ends a "which" clause continues that
+    clause, and what "which" stands for is its subject."""
+    cc = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None  # ("and now")
+    if cc is None or cc.dep_ != "cc" or verb.tag_ not in {"VBZ", "VBD", "VBP"} \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    before = verb.doc[cc.i - 1]
+    clause = next((a for a in (before, *before.ancestors)
+                   if a.dep_ == "relcl" and verb.head.i < a.i < cc.i), None)
+    if clause is None or clause.right_edge.i not in {before.i, cc.i} or not any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in clause.children):
+        return []
+    return [located_thing(clause.head)]
 
 
 def _subject_read_as_adverb(verb) -> list:

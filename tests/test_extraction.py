@@ -5253,3 +5253,15 @@ def test_an_unknown_word_the_tagger_calls_a_place_is_the_institute_s_short_name(
         "Northlight.")
     assert _entity(ex, "Northlight Institute").aliases == {"Northlight"}
     assert ("Omnira", "investedIn", "Northlight Institute") in fact_set(ex)
+
+
+def test_a_non_profit_is_one_word_and_a_relative_clause_goes_on_after_and():
+    ex = extract_text(
+        "Eight years later the pair co-founded the Northlight Institute, a Vancouver-based "
+        "non-profit that Okafor still leads.\nOmnira has also released Sable Lite, a smaller "
+        "variant, which has replaced Omnira's older Quill model and now powers Omnira Mail, "
+        "the company's email client.")
+    facts = fact_set(ex)
+    assert ("Northlight Institute", "headquarteredIn", "Vancouver") in facts
+    assert ("Okafor", "leads", "Northlight Institute") in facts
+    assert ("Sable Lite", "powers", "Omnira Mail") in facts  # "which ... and now powers"
