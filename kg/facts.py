@@ -601,12 +601,17 @@ class RuleEngine:
             self.schema.is_a(cls, c) or self.schema.is_a(c, cls) for c in expected)
 
     def _may_be(self, key: str, cls: str) -> bool:
-        """Of class `cls`, or, for a kind of company, an organisation only the tagger typed
-        ("Valve's Steam Deck", "Asus's ROG Ally" where the text says no more of either);
-        not one whose name says what it is ("the Ministry of Transport's X")."""
+        """Of class `cls`; or a name only the tagger typed, which the rule's phrase may type
+        ("known internally as Juniper", tagged an organisation); or, for a kind of company, an
+        organisation nothing but its tag and cues typed ("Valve's Steam Deck", "Asus's ROG
+        Ally" where the text says no more of either); not one whose name says what it is
+        ("the Ministry of Transport's X")."""
         entity = self.entities[key]
         if self.schema.is_a(entity.type, cls):
             return True
+        if not self.schema.is_a(cls, "Organization") \
+                and sum(entity.votes.values()) <= typing_cues().ner_weight:
+            return True  # "Internally it was known as Juniper": the tagger's guess alone
         endings, words = typing_cues().name_endings, entity.label.lower().split()
         named_so = len(words) > 1 and words[-1] in endings \
             or any(endings.get(w) == "Organization" for w in words)

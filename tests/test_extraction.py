@@ -5265,3 +5265,10 @@ def test_a_non_profit_is_one_word_and_a_relative_clause_goes_on_after_and():
     assert ("Northlight Institute", "headquarteredIn", "Vancouver") in facts
     assert ("Okafor", "leads", "Northlight Institute") in facts
     assert ("Sable Lite", "powers", "Omnira Mail") in facts  # "which ... and now powers"
+
+
+def test_a_code_name_the_tagger_guessed_an_organisation_is_still_a_code_name():
+    facts = fact_set(extract_text(
+        "The group's first big result is Sable, a reasoning model built by Pathfinder Research "
+        "and released by Omnira last autumn. Internally it was known as Juniper."))
+    assert ("Sable", "codeName", "Juniper") in facts
