@@ -1213,6 +1213,8 @@ def _extend(span):
             and not doc[end].is_sent_start and (
         (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
         or _capitalised_ending(doc, end, span.start)
+        or (_MODEL_NUMBER.fullmatch(doc[end].text)  # "the Lumetra L2", "L2" tagged a noun
+            and doc[end - 1].head.i == end)
         or (doc[end].like_num and any(c.isdigit() for c in doc[end].text)  # not "two days"
             and doc[end].head.i in range(span.start, end + 1)
             and doc[end].dep_ in {"nummod", "compound", "appos"})

@@ -5272,3 +5272,13 @@ def test_a_code_name_the_tagger_guessed_an_organisation_is_still_a_code_name():
         "The group's first big result is Sable, a reasoning model built by Pathfinder Research "
         "and released by Omnira last autumn. Internally it was known as Juniper."))
     assert ("Sable", "codeName", "Juniper") in facts
+
+
+def test_a_model_code_the_tagger_made_a_noun_ends_the_name_and_goods_come_from_makers():
+    facts = fact_set(extract_text(
+        "Lumetra Silicon has begun volume shipments of the Lumetra L3, a low-power processor. "
+        "The L3 succeeds the Lumetra L2, which Lumetra launched in 2023. The Nova 9, a "
+        "smartphone from Vexa Mobile, went on sale in Seoul last week."))
+    assert ("Lumetra L3", "successorOf", "Lumetra L2") in facts  # "L2" tagged a common noun
+    assert ("Lumetra L2", "developedBy", "Lumetra Silicon") in facts
+    assert ("Nova 9", "developedBy", "Vexa Mobile") in facts
