@@ -761,6 +761,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
                                        or _HYPHEN_NUMBERED.fullmatch(token.text)
                                        or _CAMEL_CASE.fullmatch(token.text)
                                        or _capitalised_complement(token)
+                                       or _after_code_name(token)
                                        or _opening_word_described(token)
                                        or _place_before_based(token)
                                        or _known_place(token)):
@@ -1452,6 +1453,17 @@ def _capitalised_complement(token) -> bool:
     may read an unknown word there as an adjective)."""
     return token.dep_ == "oprd" and token.is_title and token.is_alpha \
         and token.i != token.sent.start
+
+
+def _after_code_name(token) -> bool:
+    """ "under the code name K7", "code-named Q4": whatever the tagger makes of it (a date,
+    a number), a capitalised word right after a code-name phrase is a name."""
+    doc, i = token.doc, token.i
+    if i < 1 or not token.text[:1].isupper():
+        return False
+    before = doc[i - 1].lower_
+    return before in {"codename", "code-named", "codenamed"} \
+        or before == "name" and i > 1 and doc[i - 2].lower_ == "code"
 
 
 def _place_before_based(token) -> bool:

@@ -847,6 +847,9 @@ def holders(noun):
             top = name
         if top.pos_ == "PROPN" and top != noun:
             yield top
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.dep_ == "npadvmod":
+        yield after  # "Developed under the code name K7, ...": hung on the verb as an adverb
     named = _person_named_after(noun)  # "... and chief executive Brian Molefe"
     if named is not None and (noun.dep_ == "conj" or noun.dep_ == "pobj" and named.dep_ == "pobj"
                               and named.head == noun.head):
@@ -883,6 +886,10 @@ def holders(noun):
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":
         yield apposition_target(noun.head)
     for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and not bare_plural(noun):
+            yield from (g for g in child.children  # "the Lyra language model": the parser
+                        if g.dep_ == "compound" and g.pos_ == "PROPN"  # hangs Lyra on
+                        and g.ent_type_ not in PLACE_ENTS)  # "language"
         if child.pos_ == "PROPN" and (
             (child.dep_ == "compound" and child.i < noun.i and not bare_plural(noun)
              and child.ent_type_ not in PLACE_ENTS)  # "their Washington correspondent"

@@ -5282,3 +5282,12 @@ def test_a_model_code_the_tagger_made_a_noun_ends_the_name_and_goods_come_from_m
     assert ("Lumetra L3", "successorOf", "Lumetra L2") in facts  # "L2" tagged a common noun
     assert ("Lumetra L2", "developedBy", "Lumetra Silicon") in facts
     assert ("Nova 9", "developedBy", "Vexa Mobile") in facts
+
+
+def test_a_code_name_read_as_a_date_and_a_name_hung_on_the_noun_before_model():
+    facts = fact_set(extract_text(
+        "Corvane Motors unveiled the Corvane Strata. Developed under the code name K7, the "
+        "Strata was designed by Atelier Nove.\nInside, Corvane's Vela voice assistant, which is "
+        "powered by the Lyra language model from Halcyon AI, handles navigation."))
+    assert ("Corvane Strata", "codeName", "K7") in facts  # "K7" tagged a date
+    assert ("Lyra", "developedBy", "Halcyon AI") in facts  # "Lyra" hangs on "language"
