@@ -813,9 +813,12 @@ class RuleEngine:
         return [Argument(found, 0.8)] if found else []
 
     def _name_read_as_adjective(self, child, noun, index: DocumentIndex) -> bool:
-        """ "Brandvold chief executive Eirik Solheim": the parser reads the firm as an adjective
-        of a person's title. Not so before other nouns: "the first Sonic games" are its own."""
-        return child.i in index.by_token and self.heads.get(noun.lemma_.lower()) == "Person" \
+        """ "Brandvold chief executive Eirik Solheim", "another Aurelian subsidiary": the parser
+        reads the firm as an adjective of a person's title or of a firm's part. Not so before
+        other nouns: "the first Sonic games" are its own."""
+        cls = self.heads.get(noun.lemma_.lower())
+        return child.i in index.by_token and cls is not None \
+            and (cls == "Person" or self.schema.is_a(cls, "Organization")) \
             and index.by_token.get(child.i + 1) != index.by_token[child.i]
 
     def _possessors(self, token, index: DocumentIndex, others: bool = False

@@ -755,6 +755,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
     named = {m.text for m in mentions  # "One caveat. Cindral, formerly ...": a one-word name
              if m.text.isalpha() and m.text.istitle() and not _is_common(m.text.lower())}
     # found elsewhere is a name wherever the story's body writes it
+    stems = _firm_stems(mentions)
     body = doc_text(doc).find("\n")
     for token in doc:  # "the TX1", "on iOS", "called it Thimble": a name whatever its tag
         if token.i not in covered and (_is_model_number(token.text) or token.text in codes
@@ -762,6 +763,7 @@ def find_mentions(doc_id: str, doc, sentence_of: dict[int, int]) -> list[Mention
                                        or _CAMEL_CASE.fullmatch(token.text)
                                        or _capitalised_complement(token)
                                        or _after_code_name(token)
+                                       or _stem_after_firm(token, stems)
                                        or _opening_word_described(token)
                                        or _place_before_based(token)
                                        or _known_place(token)):
@@ -1453,6 +1455,29 @@ def _capitalised_complement(token) -> bool:
     may read an unknown word there as an adjective)."""
     return token.dep_ == "oprd" and token.is_title and token.is_alpha \
         and token.i != token.sent.start
+
+
+def _firm_stems(mentions: list[Mention]) -> dict[str, int]:
+    """The first word of each firm's name with an organisation ending ("Aurelian" of
+    "Aurelian Aviation Group"), and where that name is first written."""
+    endings = typing_cues().name_endings
+    stems: dict[str, int] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if len(words) > 1 and mention.ner_label != "PERSON" and words[-1].lower() in endings \
+                and words[0].isalpha() and words[0].istitle():
+            stems[words[0]] = min(stems.get(words[0], mention.start), mention.start)
+    return stems
+
+
+def _stem_after_firm(token, stems: dict[str, int]) -> bool:
+    """ "Aurelian Aviation Group ... another Aurelian subsidiary": the firm's first word on its
+    own, after the full name, is its short name, though the tagger read it as a nationality;
+    not a word the dictionary or the gazetteer knows ("Swiss", "Copenhagen")."""
+    return token.text in stems and stems[token.text] < token.idx \
+        and not _is_common(token.lower_) and token.text not in place_names() \
+        and not _demonym_of_known_place(token.text) \
+        and len(_extend(token.doc[token.i:token.i + 1])) == 1  # not "Aldercrest AI builds"
 
 
 def _after_code_name(token) -> bool:

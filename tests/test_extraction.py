@@ -5291,3 +5291,12 @@ def test_a_code_name_read_as_a_date_and_a_name_hung_on_the_noun_before_model():
         "powered by the Lyra language model from Halcyon AI, handles navigation."))
     assert ("Corvane Strata", "codeName", "K7") in facts  # "K7" tagged a date
     assert ("Lyra", "developedBy", "Halcyon AI") in facts  # "Lyra" hangs on "language"
+
+
+def test_a_firm_s_first_word_read_as_a_nationality_is_its_short_name():
+    ex = extract_text(
+        "Aurelian Aviation Group bought Norrvik Air. Sølvberg was previously chief operating "
+        "officer of Skarfell Airways, the Bergen-based low-cost carrier that is another "
+        "Aurelian subsidiary.")
+    assert "Aurelian" in _entity(ex, "Aurelian Aviation Group").aliases  # tagged NORP
+    assert ("Skarfell Airways", "subOrganizationOf", "Aurelian Aviation Group") in fact_set(ex)
