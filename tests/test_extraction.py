@@ -5300,3 +5300,10 @@ def test_a_firm_s_first_word_read_as_a_nationality_is_its_short_name():
         "Aurelian subsidiary.")
     assert "Aurelian" in _entity(ex, "Aurelian Aviation Group").aliases  # tagged NORP
     assert ("Skarfell Airways", "subOrganizationOf", "Aurelian Aviation Group") in fact_set(ex)
+
+
+def test_a_rival_named_after_the_markets_two_firms_compete_in():
+    facts = fact_set(extract_text(
+        "Aurelian Aviation Group bought Norrvik Air, a regional airline. Norrvik competes on "
+        "several domestic routes with Fjellfly, a carrier owned by Haldor Capital."))
+    assert _paired(facts, "Norrvik Air", "competitorOf", "Fjellfly")  # "with" on "routes"
