@@ -1269,10 +1269,11 @@ def _hyphenated_place_end(doc, start: int, end: int) -> int:
 def _grow_back(span):
     """ "with Anders Quist", "Tarrow Robotics builds ...": the tagger named only the end; a
     capitalised word compounded into the name before it, no title or common word, is part of
-    it."""
+    it; so is a capitalised verb mid-sentence ("its assistant, Ask Forkful, ...")."""
     doc, start, end = span.doc, span.start, span.end
     while start > 0 and doc[start - 1].dep_ == "compound" and (
-            doc[start - 1].pos_ == "PROPN" or not _is_common(doc[start - 1].lower_)) \
+            doc[start - 1].pos_ == "PROPN" or not _is_common(doc[start - 1].lower_)
+            or doc[start - 1].pos_ == "VERB" and not doc[start - 1].is_sent_start) \
             and doc[start - 1].head.i in range(start, end) and not doc[start - 1].ent_type_ \
             and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in _person_roles():
         start -= 1

@@ -5307,3 +5307,12 @@ def test_a_rival_named_after_the_markets_two_firms_compete_in():
         "Aurelian Aviation Group bought Norrvik Air, a regional airline. Norrvik competes on "
         "several domestic routes with Fjellfly, a carrier owned by Haldor Capital."))
     assert _paired(facts, "Norrvik Air", "competitorOf", "Fjellfly")  # "with" on "routes"
+
+
+def test_a_capitalised_verb_mid_sentence_opens_the_name_it_is_compounded_into():
+    ex = extract_text(
+        "The bigger change is under the hood. Forkful's in-app assistant, Ask Forkful, which was "
+        "code-named Basil while it was being built, now runs on Orla 2, a language model from "
+        "the London-based start-up Brightmind Labs.")
+    assert "Ask Forkful" in _types(ex)  # "Ask" tagged a verb
+    assert ("Orla 2", "powers", "Ask Forkful") in fact_set(ex)
