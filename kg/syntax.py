@@ -283,7 +283,9 @@ def logical_subjects(verb):
         # "founded by Jo Roe, a lawyer, and Ray Ortega": the parser hangs the last name on the verb
         resolved.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"
                         and c.i > agent.i)
-    if not resolved and any(c.dep_ == "auxpass" for c in verb.children):
+    if not resolved and (any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.dep_ == "conj" and verb.tag_ == "VBN"  # "is developed in-house but built
+            and any(c.dep_ == "auxpass" for c in verb.head.children))):  # under contract by X"
         resolved.extend(_agent_on_object(verb))  # "made under contract by X"
     if not resolved:
         resolved.extend(_shared_agent(verb))  # "developed and published by X"

@@ -5316,3 +5316,10 @@ def test_a_capitalised_verb_mid_sentence_opens_the_name_it_is_compounded_into():
         "the London-based start-up Brightmind Labs.")
     assert "Ask Forkful" in _types(ex)  # "Ask" tagged a verb
     assert ("Orla 2", "powers", "Ask Forkful") in fact_set(ex)
+
+
+def test_a_contract_maker_after_a_second_participle_of_one_passive():
+    facts = fact_set(extract_text(
+        "Stellwood Industrial designs pumps. It also sells the Torvik compressor line, which is "
+        "developed in-house but built under contract by Malko Industries."))
+    assert ("Torvik", "manufacturedBy", "Malko Industries") in facts
