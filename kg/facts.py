@@ -1610,9 +1610,12 @@ def _of_department(noun) -> bool:
 
 def _qualified(noun) -> bool:
     """ "the accounting-software maker": a noun that says which kind it is may not be the
-    last one described as a maker ("Quillon, a maker of optical switches")."""
+    last one described as a maker ("Quillon, a maker of optical switches"); "the
+    Montreal-based publisher" says where it is, not which kind."""
     return any(c.dep_ in {"compound", "amod"} and c.i < noun.i
-               and any(t.text == "-" for t in c.subtree) for c in noun.children)
+               and any(t.text == "-" for t in c.subtree)
+               and not any(t.lower_ in {"based", "headquartered"} for t in c.subtree)
+               for c in noun.children)
 
 
 def _elaborated(noun) -> bool:

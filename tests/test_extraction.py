@@ -5323,3 +5323,13 @@ def test_a_contract_maker_after_a_second_participle_of_one_passive():
         "Stellwood Industrial designs pumps. It also sells the Torvik compressor line, which is "
         "developed in-house but built under contract by Malko Industries."))
     assert ("Torvik", "manufacturedBy", "Malko Industries") in facts
+
+
+def test_a_place_based_description_refers_to_the_firm_described_so():
+    facts = fact_set(extract_text(
+        "Tidewrack II: Undertow, released on Thursday by publisher Corvid Interactive, is "
+        "available on Steam. Hollowpine Studios is a Bristol studio.\nHollowpine has been part "
+        "of Corvid since 2019, when the Montreal-based publisher bought the then 30-person team "
+        "for an undisclosed sum."))
+    assert ("Corvid Interactive", "headquarteredIn", "Montreal") in facts  # "the publisher"
+    assert ("Hollowpine Studios", "headquarteredIn", "Montreal") not in facts
