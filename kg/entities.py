@@ -50,6 +50,7 @@ _COMMA_ALIAS = re.compile(
 _DEFINITE = {"the", "this", "that"}
 _RELEASE_NUMBER = re.compile(r"\d{1,3}")  # "Corve 60", "Aarlux 2"; not a year ("Expo 2020")
 _MODEL_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[a-z+]?")  # a model's code: "K5", "S2", "XT900"
+NER_VOTE_CAP = 2  # the tagger's label counts at most twice for a name, however often written
 
 
 @lru_cache(maxsize=1 << 16)  # called for every mention and alias, on few distinct names
@@ -1057,6 +1058,7 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             uf.union(name_key(entity.label), name_key(name))
     surface: dict[str, Counter] = defaultdict(Counter)
     votes: dict[str, Counter] = defaultdict(Counter)
+    tagger: dict[str, Counter] = defaultdict(Counter)
     former: set[str] = set()
     for parsed in parsed_docs:
         for mention in parsed.mentions:  # before the aliases: "Helena Marsh-Ortiz", tagged
@@ -1077,8 +1079,16 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             key = name_key(name)
             uf.find(key)
             surface[key][name] += 1
+            tagged = typing_cues().ner.get(mention.ner_label)
             for cls, weight in (c.rsplit(":", 1) for c in mention.cues):
-                votes[key][cls] += float(weight)
+                if cls == tagged and float(weight) == typing_cues().ner_weight:
+                    tagger[key][cls] += float(weight)
+                    tagged = None  # the tagger's own label, counted apart
+                else:
+                    votes[key][cls] += float(weight)
+    for key, counts in tagger.items():  # a name the tagger labels at every mention is still
+        for cls, weight in counts.items():  # one guess: it does not outvote what the text
+            votes[key][cls] += min(weight, NER_VOTE_CAP * typing_cues().ner_weight)  # says
     _vote_version_families(surface, votes)
     _join_known_short_forms(uf, list(surface), known_by_key)
     clusters: dict[str, list[str]] = defaultdict(list)

@@ -5354,3 +5354,15 @@ def test_a_flagship_product_is_no_owned_unit_whatever_its_type():
     rules = {ev.rule for fact in engine.extract(parsed) if fact.predicate == "owns"
              for ev in fact.evidence}
     assert "flagship-of" not in rules  # "flagship" modifies "product": the product's maker
+
+
+def test_the_tagger_s_label_repeated_at_every_mention_does_not_outvote_the_text():
+    ex = extract_text(
+        "Stratavault raises $40 million for data-quality push\nStratavault, a Helsinki "
+        "data-quality start-up, raised $40 million on Tuesday. Okafor said the money would go "
+        "into a sales push in Europe and into Sentinel, the company's flagship product. Sentinel "
+        "watches the contracts between the teams that produce data and the teams that consume "
+        "it. Under the hood, Sentinel's anomaly detection is powered by Tern, a compact language "
+        "model. Sentinel will ship inside Lakehouse, and the two companies will sell jointly.")
+    assert _types(ex)["Sentinel"] == "Product"  # tagged ORG four times, "product" once
+    assert ("Sentinel", "developedBy", "Stratavault") in fact_set(ex)
