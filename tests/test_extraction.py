@@ -5366,3 +5366,15 @@ def test_the_tagger_s_label_repeated_at_every_mention_does_not_outvote_the_text(
         "model. Sentinel will ship inside Lakehouse, and the two companies will sell jointly.")
     assert _types(ex)["Sentinel"] == "Product"  # tagged ORG four times, "product" once
     assert ("Sentinel", "developedBy", "Stratavault") in fact_set(ex)
+
+
+def test_a_move_of_headquarters_from_one_town_to_another_and_a_firm_s_competition():
+    facts = fact_set(extract_text(
+        "Norvanta Group is a Swedish telecom operator. Analysts said the reshuffle sharpens "
+        "Norvanta's competition with Telvia, the market leader, and with Oresund Tele, which has "
+        "been expanding across the bridge into southern Sweden.\nNorvanta Business has also moved "
+        "its headquarters from Uppsala to Malmö, closer to its largest customers."))
+    assert ("Norvanta Business", "headquarteredIn", "Malmö") in facts  # "to" hung on "from"
+    assert _paired(facts, "Norvanta Group", "competitorOf", "Telvia")
+    assert _paired(facts, "Norvanta Group", "competitorOf", "Oresund Tele")
+    assert not _paired(facts, "Telvia", "competitorOf", "Oresund Tele")
