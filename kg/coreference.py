@@ -144,6 +144,10 @@ class DocumentIndex:
                 last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
                     else words[-1]
                 found.append((start, last, key))
+                head = next((words[i - 1] for i in range(2, len(words) - 1)
+                             if words[i] in {"for", "of"}), None)
+                if head:  # "the Nordhavn Institute for Applied Computing ... the institute"
+                    found.append((start, head, key))
                 part = _closed_compound_end(last) if last in common_words(("noun",)) \
                     else None  # "Kestlund Shipyard ... the yard" (not "Ray Brenford": "ford")
                 if part:

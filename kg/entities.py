@@ -702,7 +702,9 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         while cut > 0 and not _names_a_country(words[cut:]) \
                 and (words[cut].lower().rstrip(",") in endings
                      or (goods and cut == len(words) - 1)
-                           or cut < len(words) - 1 and (words[cut] == "&"  # "Marrable & Sons"
+                           or cut < len(words) - 1 and (words[cut] in {"&", "for", "of"}
+                                                        # "Marrable & Sons", "the Rhine
+                                                        # Institute for Computing"
                                                         or words[cut].lower()
                                                         in common_words(("noun", "adj")))):
             plain = plain or words[cut].lower().rstrip(",") not in endings

@@ -5378,3 +5378,15 @@ def test_a_move_of_headquarters_from_one_town_to_another_and_a_firm_s_competitio
     assert _paired(facts, "Norvanta Group", "competitorOf", "Telvia")
     assert _paired(facts, "Norvanta Group", "competitorOf", "Oresund Tele")
     assert not _paired(facts, "Telvia", "competitorOf", "Oresund Tele")
+
+
+def test_an_institute_named_with_for_is_the_institute_and_has_a_short_form():
+    ex = extract_text(
+        "Interview: Sigrid Holm on public research\nSigrid Holm has been director of the "
+        "Nordhavn Institute for Applied Computing, the research centre in Aarhus, since 2019. "
+        "The institute also holds a stake in Vendel Language.\nQ: And competitors?\nHolm: For "
+        "talent, certainly the Rhine Institute for Computing in Germany. The Rhine Institute "
+        "pays better than we do.")
+    assert "Rhine Institute" in _entity(ex, "Rhine Institute for Computing").aliases
+    facts = fact_set(ex)
+    assert ("Nordhavn Institute for Applied Computing", "investedIn", "Vendel Language") in facts
