@@ -1085,12 +1085,24 @@ def _joined(ents) -> list:
     joined: list = []
     for ent in ents:
         last = joined[-1] if joined else None
-        if last is not None and last.end == ent.start and last.label_ == "ORG" \
-                and last.root.dep_ == "compound" and last.root.head.i in range(ent.start, ent.end):
+        if last is not None and last.end == ent.start and last.label_ == "ORG" and (
+                last.root.dep_ == "compound" and last.root.head.i in range(ent.start, ent.end)
+                or _institution_of_possessor(last, ent)):
             joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
         else:
             joined.append(ent)
     return joined
+
+
+def _institution_of_possessor(first, second) -> bool:
+    """ "St Aldric's" + "University Hospital", "King's" + "College": a possessive the tagger
+    cut off before words that name no one by themselves (an institution's ending after
+    dictionary words) is the start of that institution's name."""
+    words = second.text.split()
+    return first[-1].tag_ == "POS" and second.label_ == "ORG" \
+        and typing_cues().name_endings.get(words[-1].lower()) == "Organization" \
+        and all(_is_common(w.lower()) or w.lower() in typing_cues().name_endings
+                for w in words)
 
 
 def _members_body(span, mark) -> bool:

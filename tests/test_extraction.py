@@ -5390,3 +5390,12 @@ def test_an_institute_named_with_for_is_the_institute_and_has_a_short_form():
     assert "Rhine Institute" in _entity(ex, "Rhine Institute for Computing").aliases
     facts = fact_set(ex)
     assert ("Nordhavn Institute for Applied Computing", "investedIn", "Vendel Language") in facts
+
+
+def test_a_possessive_the_tagger_cut_off_an_institution_s_name_opens_it():
+    ex = extract_text(
+        "Vireo Imaging, the Edinburgh start-up spun out of St Aldric's University Hospital in "
+        "2019, said its scanner has entered production. St Aldric's University Hospital retains "
+        "a small stake in Vireo.")
+    assert "St Aldric's University Hospital" in _types(ex)
+    assert ("St Aldric's University Hospital", "investedIn", "Vireo Imaging") in fact_set(ex)
