@@ -104,7 +104,22 @@ class RuleEngine:
                 fact.evidence.append(evidence)
         for fact in facts.values():
             _keep_best_per_sentence(fact)
-        return [f for f in facts.values() if not self._numbered_backwards(f)]
+        return [f for f in facts.values()
+                if not self._numbered_backwards(f) and not self._weaker_reverse(f, facts)]
+
+    def _weaker_reverse(self, fact: Fact, facts: dict) -> bool:
+        """ "The group, whose Castellane Logistics subsidiary runs ...": a sentence read both
+        ways for a one-way property keeps its better reading; a unit is not its parent's
+        parent. Readings from other sentences stand."""
+        if fact.predicate in self.schema.symmetric:
+            return False
+        other = facts.get((fact.object, fact.predicate, fact.subject))
+        if other is None:
+            return False
+        sentences = {ev.start for ev in other.evidence}
+        mine = max(ev.confidence for ev in fact.evidence)
+        return all(ev.start in sentences for ev in fact.evidence) \
+            and mine < max(ev.confidence for ev in other.evidence)
 
     def _numbered_backwards(self, fact: Fact) -> bool:
         """ "Tanager 1 ... Tanager 3, which succeeds Tanager 2", read onto Tanager 1: no version
@@ -176,7 +191,8 @@ class RuleEngine:
                            and not words[cut].islower()  # not "Madeira and Azores"
                            and (not rule.rest_is_place or _names_a_place(words[cut:]))]
                 parents = [other for other in parents
-                           if not self._made_by_another(other, facts)]
+                           if not self._made_by_another(other, facts)
+                           and not self._held_by_another(rule, key, other, facts)]
                 if not parents or not (rule.rest_is_place or self._named_as(rule, key, index)):
                     continue
                 sentence = parsed.sentences[_sentence_index(parsed.sentences, start)]
@@ -193,6 +209,14 @@ class RuleEngine:
         if len(narrowed) == 1 and None not in narrowed:
             return tuple(narrowed)
         return self.schema.domains.get(fact.predicate, ())
+
+    def _held_by_another(self, rule, key: str, parent: str, facts: dict) -> bool:
+        """ "Tessaly's ferry business ... That unit, Tessaly Ferries, was sold to Ionian": a
+        unit named after a firm is not that firm's when the text gives it another owner."""
+        if rule.property != "subOrganizationOf":
+            return False
+        return any(obj == key and subject != parent and prop in {"owns", "acquired"}
+                   and fact.asserted for (subject, prop, obj), fact in facts.items())
 
     def _made_by_another(self, parent: str, facts: dict) -> bool:
         """ "Valkenrath Motors unveiled the Arca EV ... The Arca built this company": a stem

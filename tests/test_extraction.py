@@ -5399,3 +5399,14 @@ def test_a_possessive_the_tagger_cut_off_an_institution_s_name_opens_it():
         "a small stake in Vireo.")
     assert "St Aldric's University Hospital" in _types(ex)
     assert ("St Aldric's University Hospital", "investedIn", "Vireo Imaging") in fact_set(ex)
+
+
+def test_one_sentence_read_both_ways_keeps_its_better_reading_and_a_sold_unit_its_buyer():
+    facts = fact_set(extract_text(
+        "Castellane Shipping Group agreed to buy Tessaly Terminals. Castellane is not buying "
+        "Tessaly's ferry business. That unit, Tessaly Ferries, was sold separately to Ionian "
+        "Maritime, a Patras company. The group, whose Castellane Logistics subsidiary runs "
+        "inland trucking and rail services in France, employs about 24,000 people."))
+    assert ("Castellane Logistics", "subOrganizationOf", "Castellane Shipping Group") in facts
+    assert ("Castellane Shipping Group", "subOrganizationOf", "Castellane Logistics") not in facts
+    assert ("Tessaly Ferries", "subOrganizationOf", "Tessaly Terminals") not in facts
