@@ -5410,3 +5410,12 @@ def test_one_sentence_read_both_ways_keeps_its_better_reading_and_a_sold_unit_it
     assert ("Castellane Logistics", "subOrganizationOf", "Castellane Shipping Group") in facts
     assert ("Castellane Shipping Group", "subOrganizationOf", "Castellane Logistics") not in facts
     assert ("Tessaly Ferries", "subOrganizationOf", "Tessaly Terminals") not in facts
+
+
+def test_a_unit_named_after_a_firm_but_sold_to_another_is_not_the_firm_s():
+    facts = fact_set(extract_text(
+        "Castellane Shipping Group agreed to buy Tessaly Terminals, a Greek port operator. "
+        "Castellane is not buying Tessaly's ferry business. That unit, Tessaly Ferries, was sold "
+        "separately to Ionian Maritime, a Patras company."))
+    assert ("Ionian Maritime", "acquired", "Tessaly Ferries") in facts
+    assert ("Tessaly Ferries", "subOrganizationOf", "Tessaly Terminals") not in facts
