@@ -577,7 +577,10 @@ class RuleEngine:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
     def _doers_tie(self, noun, index: DocumentIndex) -> str | None:
-        """The one organisation the text has tied the people doing the noun's verb to."""
+        """The one organisation the text has tied the people doing the noun's verb to (or
+        those a role of the noun's is said of: "Feldt, who serves as the lab's CTO")."""
+        if noun.dep_ == "poss" and noun.head.dep_ == "pobj" and noun.head.head.lower_ == "as":
+            noun = noun.head
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head \
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
         if verb is None or verb.pos_ not in {"VERB", "AUX"}:

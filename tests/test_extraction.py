@@ -5419,3 +5419,14 @@ def test_a_unit_named_after_a_firm_but_sold_to_another_is_not_the_firm_s():
         "separately to Ionian Maritime, a Patras company."))
     assert ("Ionian Maritime", "acquired", "Tessaly Ferries") in facts
     assert ("Tessaly Ferries", "subOrganizationOf", "Tessaly Terminals") not in facts
+
+
+def test_the_noun_of_a_role_said_of_a_founder_is_the_firm_he_founded():
+    facts = fact_set(extract_text(
+        "Halcyon Research released Wren-3. Amara Okafor, Halcyon's chief executive, co-founded "
+        "the lab in 2021 with the computer scientist Jonas Feldt. Tessellate and Cobalt Labs, a "
+        "London lab backed by the chipmaker Arvane Semiconductor, are widely seen as Halcyon's "
+        "main rivals. Feldt, who serves as the lab's chief technology officer, said Wren-3 was "
+        "built mostly by a team in Montreal."))
+    assert ("Jonas Feldt", "worksFor", "Halcyon Research") in facts  # not the lab named last
+    assert ("Jonas Feldt", "worksFor", "Cobalt Labs") not in facts
