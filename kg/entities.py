@@ -50,7 +50,6 @@ _COMMA_ALIAS = re.compile(
 _DEFINITE = {"the", "this", "that"}
 _RELEASE_NUMBER = re.compile(r"\d{1,3}")  # "Corve 60", "Aarlux 2"; not a year ("Expo 2020")
 _MODEL_CODE = re.compile(r"[A-Z]{1,2}\d{1,4}[a-z+]?")  # a model's code: "K5", "S2", "XT900"
-NER_VOTE_CAP = 2  # the tagger's label counts at most twice for a name, however often written
 
 
 @lru_cache(maxsize=1 << 16)  # called for every mention and alias, on few distinct names
@@ -1090,7 +1089,8 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
                     votes[key][cls] += float(weight)
     for key, counts in tagger.items():  # a name the tagger labels at every mention is still
         for cls, weight in counts.items():  # one guess: it does not outvote what the text
-            votes[key][cls] += min(weight, NER_VOTE_CAP * typing_cues().ner_weight)  # says
+            votes[key][cls] += min(weight, typing_cues().ner_max_mentions  # says
+                                   * typing_cues().ner_weight)
     _vote_version_families(surface, votes)
     _join_known_short_forms(uf, list(surface), known_by_key)
     clusters: dict[str, list[str]] = defaultdict(list)

@@ -51,6 +51,7 @@ class KnownEntity:
 class TypingCues:
     ner: dict[str, str]
     ner_weight: float
+    ner_max_mentions: int  # the tagger's label counts for at most this many of a name's mentions
     heads: dict[str, str]  # lemma or phrase -> class
     heads_weight: float
     preceding: dict[str, str]  # phrase -> class
@@ -131,10 +132,11 @@ def known_entities() -> tuple[KnownEntity, ...]:
 @lru_cache(maxsize=1)
 def typing_cues() -> TypingCues:
     data = load_toml("typing.toml")
-    ner = {k: v for k, v in data["ner"].items() if k != "weight"}
+    ner = {k: v for k, v in data["ner"].items() if k not in {"weight", "max_mentions"}}
     return TypingCues(
         ner=ner,
         ner_weight=float(data["ner"].get("weight", 1.0)),
+        ner_max_mentions=int(data["ner"].get("max_mentions", 2)),
         heads=HeadWords(_invert(data["heads"]), _invert(data.get("head_endings", {}))),
         heads_weight=float(data["heads"].get("weight", 3.0)),
         preceding=_invert(data["preceding"]),
