@@ -1059,7 +1059,8 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             uf.union(name_key(entity.label), name_key(name))
     surface: dict[str, Counter] = defaultdict(Counter)
     votes: dict[str, Counter] = defaultdict(Counter)
-    tagger: dict[str, Counter] = defaultdict(Counter)
+    tagger: dict[str, Counter] = defaultdict(Counter)  # the tagger's own label, apart
+    cues = typing_cues()
     former: set[str] = set()
     for parsed in parsed_docs:
         for mention in parsed.mentions:  # before the aliases: "Helena Marsh-Ortiz", tagged
@@ -1080,17 +1081,17 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             key = name_key(name)
             uf.find(key)
             surface[key][name] += 1
-            tagged = typing_cues().ner.get(mention.ner_label)
+            tagged = cues.ner.get(mention.ner_label)
             for cls, weight in (c.rsplit(":", 1) for c in mention.cues):
-                if cls == tagged and float(weight) == typing_cues().ner_weight:
+                if cls == tagged and float(weight) == cues.ner_weight:
                     tagger[key][cls] += float(weight)
-                    tagged = None  # the tagger's own label, counted apart
+                    tagged = None  # once a mention
                 else:
                     votes[key][cls] += float(weight)
-    for key, counts in tagger.items():  # a name the tagger labels at every mention is still
-        for cls, weight in counts.items():  # one guess: it does not outvote what the text
-            votes[key][cls] += min(weight, typing_cues().ner_max_mentions  # says
-                                   * typing_cues().ner_weight)
+    cap = cues.ner_max_mentions * cues.ner_weight  # a name the tagger labels at every mention
+    for key, counts in tagger.items():  # is still one guess: it does not outvote what the
+        for cls, weight in counts.items():  # text says
+            votes[key][cls] += min(weight, cap)
     _vote_version_families(surface, votes)
     _join_known_short_forms(uf, list(surface), known_by_key)
     clusters: dict[str, list[str]] = defaultdict(list)
