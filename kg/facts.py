@@ -1300,13 +1300,14 @@ class RuleEngine:
 
     def _unit_just_described(self, index: DocumentIndex, before: int) -> str | None:
         """ "... the line's subsidiary Orlesund Terminals, which operates berths. It is headed
-        by X": a sentence-opening "it" that is led or run means the unit the sentence before
-        described, not that sentence's subject."""
+        by X": a sentence-opening "it" that is led or run (also "based in Y and headed by X")
+        means the unit the sentence before described, not that sentence's subject."""
         doc = index.parsed.doc
         pronoun = doc[before]
         opens = before > 0 and (pronoun.i == pronoun.sent.start or doc[before - 1].text == ";")
+        verbs = [pronoun.head, *syntax.conjuncts(pronoun.head)]
         if pronoun.lower_ != "it" or pronoun.dep_ != "nsubjpass" or not opens \
-                or pronoun.head.lemma_.lower() not in _LED_VERBS:
+                or not any(verb.lemma_.lower() in _LED_VERBS for verb in verbs):
             return None
         start = doc[before - 1].sent.start  # the sentence before, or this one's first half
         units = sorted([(position, key) for position, noun, key in index.descriptions

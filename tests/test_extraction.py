@@ -5430,3 +5430,26 @@ def test_the_noun_of_a_role_said_of_a_founder_is_the_firm_he_founded():
         "built mostly by a team in Montreal."))
     assert ("Jonas Feldt", "worksFor", "Halcyon Research") in facts  # not the lab named last
     assert ("Jonas Feldt", "worksFor", "Cobalt Labs") not in facts
+
+
+def test_an_institute_of_a_field_is_named_by_its_head_and_shortened_to_its_first_word():
+    text = ("Halvorsen Cells spun out of the Nordvik Institute of Technology in 2021 to sell a "
+            "chemistry first developed in the institute's lab. The Trondheim-based start-up now "
+            "employs 140 people. Stig Arnesen is still a professor at Nordvik. Nordvik itself "
+            "still holds about 12 percent of Halvorsen.")
+    extraction = extract_text(text)
+    facts = fact_set(extraction)
+    assert _types(extraction)["Nordvik Institute of Technology"] != "Product"
+    assert ("Halvorsen Cells", "headquarteredIn", "Trondheim") in facts  # not the institute
+    assert ("Stig Arnesen", "worksFor", "Nordvik Institute of Technology") in facts
+    assert ("Nordvik Institute of Technology", "investedIn", "Halvorsen Cells") in facts
+
+
+def test_it_based_somewhere_and_headed_by_someone_is_the_unit_just_described():
+    facts = fact_set(extract_text(
+        "Halvorsen Cells makes sodium-ion batteries in Norway. Q: Do you make cells yourselves? "
+        "A: We do run a pilot line through Halvorsen Pilot Works, a subsidiary we set up in "
+        "2022. It is based in Mo i Rana and headed by Yusuf Demir."))
+    assert ("Yusuf Demir", "leads", "Halvorsen Pilot Works") in facts
+    assert ("Halvorsen Pilot Works", "headquarteredIn", "Mo i Rana") in facts
+    assert ("Halvorsen Cells", "headquarteredIn", "Mo i Rana") not in facts
