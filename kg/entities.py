@@ -865,9 +865,9 @@ def _described_as_person(mention: Mention) -> bool:
 def _longer_personal_names(multi: list[str], person_names: set[str]):
     """ "Rafael Quintanilla ... Rafael Quintanilla Ortega": a person's name with more surnames
     is the same person (not "Gustaf Valdris Holdings", which ends like a firm, nor "Ashen
-    Tide II", a numbered title)."""
+    Tide II", a numbered title, nor "Cadenza 3 Small", a model's variant)."""
     endings, heads = typing_cues().name_endings, typing_cues().heads
-    for short in person_names:
+    for short in (n for n in person_names if not any(ch.isdigit() for ch in n)):
         for full in multi:
             extra = full[len(short):].split()
             if full.startswith(short + " ") and all(w.isalpha() and w.istitle() and len(w) > 2
@@ -1183,7 +1183,7 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
         tally[known.type] += KNOWN_WEIGHT
     if "Person" in tally and any(organisation_ending(n) or numbered(n) for n in names):
         del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong;
-        # "led by the Tervola H8": no person's name has a model number
+        # "led by the Tervola H8", "Cadenza 3 Small": no person's name has a number
     elif "Person" in tally and not any(" " in n for n in names):
         tally["Person"] /= 4  # news names a person in full first: "Verrano" alone is a firm
     cls = vote(tally) if tally else UNTYPED

@@ -289,6 +289,8 @@ def logical_subjects(verb):
         resolved.extend(_agent_on_object(verb))  # "made under contract by X"
     if not resolved:
         resolved.extend(_shared_agent(verb))  # "developed and published by X"
+    if not resolved and main_verb_read_as_participle(verb):
+        resolved.append(verb.sent.root)
     if not resolved and verb.dep_ == "acl" and verb.tag_ == "VBG":
         resolved.append(verb.head)
     if not resolved:
@@ -306,6 +308,8 @@ def logical_subjects(verb):
         resolved.extend(controller or logical_subjects(verb.head))
     if not resolved and verb.dep_ == "conj":
         resolved.extend(_conjunct_of_relative_clause(verb))
+    if not resolved:
+        resolved.extend(_made_for_a_purpose(verb))
     if not resolved and verb.dep_ in {"conj", "advcl"} and verb.head != verb \
             and not _bare_participle(verb):
         resolved.extend(_surface_subjects(verb) or logical_subjects(verb.head))
@@ -314,6 +318,29 @@ def logical_subjects(verb):
     if not resolved and not any(c.dep_ == "auxpass" for c in verb.children):
         resolved.extend(_subject_read_as_adverb(verb))
     return resolved
+
+
+_MAKING_VERBS = frozenset({"build", "design", "make", "create", "develop", "train", "engineer"})
+
+
+def main_verb_read_as_participle(verb) -> bool:
+    """ "Nimbus Systems, which builds Nimbus Cloud, invested in our Series A": the parser made
+    the sentence's only verb a participle on the noun before it, and the sentence's subject
+    its root. A sentence needs a verb, so this one is the main verb, of that subject."""
+    root = verb.sent.root
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i > 0 \
+        and verb.doc[verb.i - 1].text == "," and root.pos_ in {"NOUN", "PROPN"} \
+        and root.i < verb.i and not any(c.dep_ in {"auxpass", "agent"} for c in verb.children)
+
+
+def _made_for_a_purpose(verb) -> list:
+    """ "We built Cadenza 3 to compete with Murmur 2": the purpose of making a thing is the
+    thing's own doing, so the infinitive's subject is what was made, not its maker."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or verb.head.lemma_.lower() not in _MAKING_VERBS:
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
 
 
 def _conjunct_of_relative_clause(verb) -> list:
@@ -448,7 +475,8 @@ def logical_objects(verb):
     if verb.dep_ == "relcl" and any(c.dep_ in {"nsubjpass", "dobj"}
                                     and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
         objects = [verb.head]
-    if not objects and verb.dep_ == "acl" and (verb.tag_ == "VBN" or _participle_read_past(verb)):
+    if not objects and verb.dep_ == "acl" and (verb.tag_ == "VBN" or _participle_read_past(verb)) \
+            and not main_verb_read_as_participle(verb):
         objects.append(_participle_noun(verb))
     if not objects and _subject_read_as_apposition(verb):
         objects.append(verb.head)  # "a model Loamwise trained": the model

@@ -5453,3 +5453,26 @@ def test_it_based_somewhere_and_headed_by_someone_is_the_unit_just_described():
     assert ("Yusuf Demir", "leads", "Halvorsen Pilot Works") in facts
     assert ("Halvorsen Pilot Works", "headquarteredIn", "Mo i Rana") in facts
     assert ("Halvorsen Cells", "headquarteredIn", "Mo i Rana") not in facts
+
+
+def test_a_numbered_model_s_variant_is_no_longer_form_of_a_person_s_name():
+    extraction = extract_text(
+        "Larkspur AI released Cadenza 3, its speech-recognition model. It also trained a "
+        "compact sibling, Cadenza 3 Small, for on-device use.")
+    assert "Cadenza 3" not in _entity(extraction, "Cadenza 3 Small").aliases
+
+
+def test_what_was_built_to_compete_is_the_competitor_not_its_builder():
+    facts = fact_set(extract_text(
+        "Larkspur AI released Cadenza 3 on Monday. We built Cadenza 3 to compete with Murmur 2, "
+        "the speech model from Ostrander AI."))
+    assert _paired(facts, "Cadenza 3", "competitorOf", "Murmur 2")
+    assert not _paired(facts, "Larkspur AI", "competitorOf", "Murmur 2")
+
+
+def test_a_sentence_s_only_verb_read_as_a_participle_is_its_main_verb():
+    facts = fact_set(extract_text(
+        "Larkspur AI makes speech models. Nimbus Systems, which builds Nimbus Cloud, invested in "
+        "our Series A, and Cadenza 3 was trained on its GPUs."))
+    assert ("Nimbus Systems", "investedIn", "Larkspur AI") in facts
+    assert ("Nimbus Cloud", "investedIn", "Larkspur AI") not in facts
