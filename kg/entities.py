@@ -1136,7 +1136,26 @@ def resolve(parsed_docs: list[ParsedDocument], use_known: bool = True) -> dict[s
             if target:
                 mention.entity = target
                 entities[target].mentions.append(mention)
+    _vote_variants(entities)
     return entities
+
+
+def _vote_variants(entities: dict[str, Entity]) -> None:
+    """ "Kinda ... Kinda Prime replaced the original Kinda": a product's name plus a word or
+    two names a variant of it, a product too, whatever the tagger made of the new word (not
+    "Kinda Foods", a firm's name)."""
+    weight = 2 * typing_cues().ner_weight
+    products = {e.label: e.type for e in entities.values() if schema().is_a(e.type, "Product")}
+    for entity in entities.values():
+        words = entity.label.split()
+        bases = [" ".join(words[:cut]) for cut in (len(words) - 1, len(words) - 2)
+                 if cut > 0 and all(w[:1].isupper() for w in words[cut:])]
+        base = next((b for b in bases if b in products), None)
+        if base is None or schema().is_a(entity.type, "Product") \
+                or organisation_ending(entity.label):
+            continue
+        entity.votes[products[base]] = entity.votes.get(products[base], 0.0) + weight
+        entity.type = vote(Counter(entity.votes))  # (of the base's class: "Tern 3 Pro" a model)
 
 
 def _vote_version_families(surface: dict[str, Counter], votes: dict[str, Counter]) -> None:

@@ -5476,3 +5476,14 @@ def test_a_sentence_s_only_verb_read_as_a_participle_is_its_main_verb():
         "our Series A, and Cadenza 3 was trained on its GPUs."))
     assert ("Nimbus Systems", "investedIn", "Larkspur AI") in facts
     assert ("Nimbus Cloud", "investedIn", "Larkspur AI") not in facts
+
+
+def test_a_product_s_name_plus_a_word_is_a_variant_of_the_product():
+    extraction = extract_text(
+        "Sowa's first product, Kinda, a savoury mince, sold out in weeks. Sowa's second, Kinda "
+        "Prime, replaced the original Kinda in April. Kinda Prime is available on Larder, the "
+        "grocery delivery app.")
+    facts = fact_set(extraction)
+    assert _types(extraction)["Kinda Prime"] == "Product"
+    assert ("Kinda Prime", "successorOf", "Kinda") in facts
+    assert ("Kinda Prime", "availableOn", "Larder") in facts
