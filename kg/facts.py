@@ -925,7 +925,9 @@ class RuleEngine:
         """The two (or `count`) organisations named last before `token`, in this or the
         sentence before."""
         lemma = token.lemma_.lower()  # "both sensors": the last two named goods
-        cls = self.coreference.get(lemma) or self.heads.get(lemma) or "Organization"
+        cls = self.coreference.get(lemma) or self.heads.get(lemma) \
+            or (lemma == "both" and next(iter(self._expected), None)) or "Organization"
+        # ("Both are made by X": of the class the slot takes)
         found = self._last_of(token, index, count, cls)
         if not found and cls != "Product" and self.schema.is_a(cls, "Product") \
                 and token.dep_ in syntax.OBJECT_DEPS and not any(

@@ -186,9 +186,11 @@ def _generic_complement(prep) -> bool:
 
 
 def the_two(token) -> bool:
-    """ "the two companies", "both firms", "the two" standing alone."""
+    """ "the two companies", "both firms", "the two" or "both" standing alone."""
     if token.lower_ == "two" and token.dep_ in SUBJECT_DEPS:
         return any(c.lower_ == "the" for c in token.children)
+    if token.lower_ == "both" and token.dep_ in ANY_VOICE_SUBJECT_DEPS and not list(token.children):
+        return True  # "Both are produced under contract by X"
     children = list(token.children)
     if any(c.dep_ in {"poss", "appos"} or c.lower_ == "other" for c in children):
         return False  # "Acme's two subsidiaries, X and Y": these two, named; "the two other

@@ -5487,3 +5487,12 @@ def test_a_product_s_name_plus_a_word_is_a_variant_of_the_product():
     assert _types(extraction)["Kinda Prime"] == "Product"
     assert ("Kinda Prime", "successorOf", "Kinda") in facts
     assert ("Kinda Prime", "availableOn", "Larder") in facts
+
+
+def test_both_standing_alone_means_the_last_two_of_the_slot_s_class():
+    facts = fact_set(extract_text(
+        "Sowa's first product, Kinda, sold out in weeks. Sowa's second, Kinda Prime, replaced "
+        "the original Kinda in April. Both are produced under contract by Haldane Ferments, a "
+        "Grimsby-based fermentation specialist."))
+    assert ("Kinda", "manufacturedBy", "Haldane Ferments") in facts
+    assert ("Kinda Prime", "manufacturedBy", "Haldane Ferments") in facts
