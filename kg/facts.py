@@ -493,6 +493,8 @@ class RuleEngine:
         if rule.tail_not_country:
             tails = [t for t in tails if self.entities[t.entity].label not in country_names()
                      or self.entities[t.entity].label in city_states()]
+        if rule.tail_maker is not None:
+            tails = [t for t in tails if self._a_maker(t.entity, index) == rule.tail_maker]
         if not tails and rule.property in self.schema.symmetric \
                 and sum(a.pair for a in heads) == 2:
             tails = heads  # "a partnership the two companies signed"
@@ -551,6 +553,11 @@ class RuleEngine:
         cls = self.heads.get(" ".join([*words, noun.lemma_.lower()])) if words else None
         return cls is not None and not any(
             self.schema.is_a(cls, d) or self.schema.is_a(d, cls) for d in domain)
+
+    def _a_maker(self, key: str, index: DocumentIndex) -> bool:
+        """The text calls it, or its name ends in, a noun for a firm that makes others' goods
+        ("Vassbotn Verft, a shipyard", "Lumen Fabrication"): what it builds it manufactures."""
+        return any(k == key and noun in self.knowledge.makers for _, noun, k in index.descriptions)
 
     @staticmethod
     def _described_so(rule: RelationRule, key: str, index: DocumentIndex) -> bool:

@@ -200,6 +200,8 @@ class RelationRule:
     minority: str | None = None  # the property when the share is under half ("40 percent owned")
     tail_not_country: bool = False  # "Germany's Ostermark": a country is no head office
     modifier: bool = True  # whether a noun trigger may modify another noun ("head brewer")
+    tail_maker: bool | None = None  # the tail must (true) or must not (false) be one the text
+    # calls a maker for others (relations.toml [makers]: "built by X, a shipyard")
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,7 @@ class RelationKnowledge:
     enumerations: tuple[Enumeration, ...] = ()
     versions: Versions = Versions()
     supersedes: dict[str, frozenset[str]] = field(default_factory=dict)  # owns -> investedIn
+    makers: frozenset[str] = frozenset()  # nouns for firms that make others' goods ("foundry")
 
 
 # Rules that fire without trigger words are filed under these keys: a possessive ("Acme's X")
@@ -311,6 +314,7 @@ def relation_knowledge() -> RelationKnowledge:
                 minority=raw.get("minority"),
                 tail_not_country=bool(raw.get("tail_not_country", False)),
                 modifier=bool(raw.get("modifier", True)),
+                tail_maker=raw.get("tail_maker"),
             )
         )
     return RelationKnowledge(
@@ -336,6 +340,7 @@ def relation_knowledge() -> RelationKnowledge:
             w.lower() for w in data.get("past", {}).get("role_words", [])),
         supersedes={stronger: frozenset(weaker) for stronger, weaker
                     in data.get("supersedes", {}).items()},
+        makers=frozenset(w.lower() for w in data.get("makers", {}).get("nouns", [])),
         implications=tuple(
             Implication(when=raw["if"], then=raw["then"], reverse=bool(raw.get("reverse", False)),
                         confidence=float(raw.get("confidence", 0.8)),

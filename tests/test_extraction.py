@@ -5496,3 +5496,12 @@ def test_both_standing_alone_means_the_last_two_of_the_slot_s_class():
         "Grimsby-based fermentation specialist."))
     assert ("Kinda", "manufacturedBy", "Haldane Ferments") in facts
     assert ("Kinda Prime", "manufacturedBy", "Haldane Ferments") in facts
+
+
+def test_what_a_maker_for_others_builds_it_manufactures_and_does_not_develop():
+    facts = fact_set(extract_text(
+        "Fjellvind Energy designs floating wind platforms. Its first design, the Fjellvind "
+        "Anchor, was succeeded in 2021 by the larger Fjellvind Anchor 2; both are built by "
+        "Vassbotn Verft, a shipyard in Haugesund."))
+    assert ("Fjellvind Anchor 2", "manufacturedBy", "Vassbotn Verft") in facts
+    assert ("Fjellvind Anchor 2", "developedBy", "Vassbotn Verft") not in facts
