@@ -308,6 +308,21 @@ def _describing_nouns(span):
                 todo.append((noun, noun.i, noun.i + 1, depth + 1))
 
 
+_RANKS = frozenset({"first", "last", "only", "best", "latest", "newest"})
+
+
+def _ranked_object(noun, name) -> bool:
+    """ "the quietest dishwasher HomeBench has tested": a ranked noun before a name whose verb
+    has no object of its own is that verb's object (a clause without "that"), not the name's
+    kind."""
+    verb = name.head
+    ranked = any(c.tag_ in {"JJS", "RBS"} or c.lower_ in _RANKS for c in noun.children) \
+        or any(c.tag_ == "JJS" or c.lower_ in _RANKS for c in name.children if c.i < noun.i)
+    return ranked and name.dep_ == "nsubj" and verb.pos_ == "VERB" and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "prep", "agent"}
+        for c in verb.children)
+
+
 def _says_kind(span, noun) -> bool:
     """A name before its head noun that may say what the thing runs on or who makes it
     ("Android phones", "their Android device", "an Acme car"); "the Pixel 9 phone" and
@@ -399,7 +414,7 @@ def _nouns_around(root, start: int, end: int):
             # (but "Lowmoor, ...; Sable Street, ...": a name listed next to it says nothing)
         if child.dep_ in {"compound", "amod"} and child.i < start and (
                 child.pos_ == "NOUN" or child.i == start - 1
-                and child.lower_ in typing_cues().heads):
+                and child.lower_ in typing_cues().heads) and not _ranked_object(child, root):
             yield child  # "the invoicing firm Fakturo", which the parser may call an amod;
             # "the farmers' co-operative Marches Grain", tagged an adjective
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" \
