@@ -99,17 +99,18 @@ class DocumentIndex:
                 c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return self._product_before(noun, cls)
         if not sch.is_a(cls, "Organization"):
-            return []
+            return self._product_before(noun, cls, definite=True)
         names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         key = self.by_token.get(names[0].i) if len(names) == 1 else None
         return names if key and sch.is_a(self.entities[key].type, "Organization") else []
 
-    def _product_before(self, noun, cls: str | None) -> list:
-        """ "Its SortLine 4 robot ... The robot runs on Spectra": an owned thing's name
-        written before its kind is what the kind later means."""
+    def _product_before(self, noun, cls: str | None, definite: bool = False) -> list:
+        """ "Its SortLine 4 robot ... The robot runs on Spectra", "the Fennel Home app ... the
+        app": an owned or definite thing's name written before its kind is what the kind
+        later means."""
         sch = schema()
         if noun.tag_ != "NN" or cls is None or not sch.is_a(cls, "Product") \
-                or not any(c.dep_ == "poss" for c in noun.children):
+                or not (definite or any(c.dep_ == "poss" for c in noun.children)):
             return []
         names = [c for c in noun.children if c.dep_ in {"compound", "nmod"}
                  and c.pos_ == "PROPN" and c.i in self.by_token]

@@ -618,14 +618,19 @@ class RuleEngine:
         self._expected = pronoun_expected or expected
         for slot in slots:
             found = self._slot(slot, token, index)
+            if slot == "subj" and self.check_types and expected and not self._fit(found, expected):
+                found = [a for t in syntax.outer_antecedent(token) for a in self._names(t, index)]
             if wanted_type:
                 found = [a for a in found if self._may_be(a.entity, wanted_type)]
             if self.check_types and expected:  # a slot holding only misfits yields nothing
-                found = [a for a in found if any(
-                    self.schema.is_a(self.entities[a.entity].type, cls) for cls in expected)]
+                found = self._fit(found, expected)
             if found:
                 return _unique(found)
         return []
+
+    def _fit(self, found: list[Argument], expected) -> list[Argument]:
+        return [a for a in found if any(
+            self.schema.is_a(self.entities[a.entity].type, cls) for cls in expected)]
 
     def _noun_fits(self, noun, expected) -> bool:
         """Whether a common noun that says its own class ("chemists": people) may stand for

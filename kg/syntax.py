@@ -790,6 +790,20 @@ def _number(text: str) -> float:
         return 0.0
 
 
+def outer_antecedent(verb) -> list:
+    """ "Cadenza 3, the speech model from Larkspur AI, which powers the app": the parser hangs
+    the relative clause on the last name, but when that cannot be its subject, the clause may
+    speak of the name the apposition describes."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS
+                                       for c in verb.children):
+        return []
+    noun = verb.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"from", "by", "of", "at"}:
+        return []
+    described = noun.head.head
+    return [described.head] if described.dep_ == "appos" else []
+
+
 def located_thing(noun):
     """What a relative clause after a place is about: "a subsidiary in Tallinn, Estonia,
     which makes circuit boards", "Inkleaf, a start-up in Dresden, which remains a subsidiary" -

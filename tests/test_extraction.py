@@ -5512,3 +5512,18 @@ def test_a_ranked_noun_before_a_name_whose_verb_lacks_an_object_is_that_verb_s_o
         "Review: Fennel's Aria 600 is the quietest dishwasher HomeBench has tested\n"
         "We have been running the Fennel Aria 600 in the HomeBench test kitchen for six weeks.")
     assert not schema().is_a(_types(extraction)["HomeBench"], "Product")
+
+
+def test_a_clause_its_nearest_name_cannot_head_speaks_of_the_name_described():
+    facts = fact_set(extract_text(
+        "Fennel Home is a dishwasher app. Voice commands in it are handled by Cadenza 3, the "
+        "speech model from Larkspur AI, which powers Fennel Home on every phone."))
+    assert ("Cadenza 3", "powers", "Fennel Home") in facts
+
+
+def test_the_app_means_the_name_written_before_app_and_a_model_powers_its_mode():
+    facts = fact_set(extract_text(
+        "The Aria 600 connects to the Fennel Home app, available on Orbis OS and Keel OS. Voice "
+        "commands in the app are handled by Cadenza 3, the speech model from Larkspur AI, which "
+        "powers the app's hands-free mode."))
+    assert ("Cadenza 3", "powers", "Fennel Home") in facts
