@@ -20,6 +20,7 @@ from kg.places import place_names
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 ANY_VOICE_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}  # "she was born": a subject too
+COPULAS = frozenset({"be", "remain"})  # verbs that say what their subject is
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 DEFINITE = {"the", "this", "that", "its", "their", "these", "those"}
 PERSONAL = {"he", "she", "him", "her", "his"}
@@ -62,7 +63,7 @@ def described(noun):
         return called  # new model, code-named Avocado" is one named before
     if noun.dep_ == "appos":
         return [apposition_target(noun)]
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
         return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] \
             or lost_subject(noun.head)
     return misattached_apposition(noun)  # "competes with Brief, the model ...": hung on the verb
@@ -912,8 +913,8 @@ def holders(noun):
     if first != noun and first.pos_ == "NOUN":  # "Its co-founder and chief executive, Amélie
         yield from (c for c in first.children  # Fournas, stays on": both titles are hers
                     if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i)
-    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "be":
-        yield from (c for c in noun.head.children if c.dep_ == "attr")
+    if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ in COPULAS:  # "its closest rival
+        yield from (c for c in noun.head.children if c.dep_ == "attr")  # remains X"
     if noun.dep_ in SUBJECT_DEPS and noun.head.lemma_ == "include":  # "its backers include X"
         yield from (c for c in noun.head.children if c.dep_ == "dobj")
     yield from listed_examples(noun)  # "rivals such as X", "investors including X"

@@ -5527,3 +5527,11 @@ def test_the_app_means_the_name_written_before_app_and_a_model_powers_its_mode()
         "commands in the app are handled by Cadenza 3, the speech model from Larkspur AI, which "
         "powers the app's hands-free mode."))
     assert ("Cadenza 3", "powers", "Fennel Home") in facts
+
+
+def test_its_closest_rival_remains_names_the_rival():
+    facts = fact_set(extract_text(
+        "The Aria 600 is a dishwasher from Fennel Appliances. The Aria 600's closest rival "
+        "remains the SilentPro 9 from Brauer Hausgeräte, which costs about the same."))
+    assert _paired(facts, "Aria 600", "competitorOf", "SilentPro 9")
+    assert ("SilentPro 9", "developedBy", "Brauer Hausgeräte") in facts
