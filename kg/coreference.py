@@ -695,7 +695,14 @@ class DocumentIndex:
         # bought Tillway"
         named = [key for key in named if key not in elsewhere]  # (placed elsewhere)
         named = [key for key in named if self.named_as(key, noun)] or named
+        focus = self.focus_at(before)
+        if focus in named and self._opens_paragraph(sentence):
+            return None if here else focus  # a new paragraph goes back to the story's firm
         return named[-1] if named and not here else None
+
+    def _opens_paragraph(self, sentence) -> bool:
+        paragraph = self._paragraph(sentence.start)
+        return paragraph is not None and sentence.start <= paragraph.start
 
     def _modifier(self, start: int, key: str) -> bool:
         """ "which leaves Android owners out": a name written before a common noun as its

@@ -743,6 +743,9 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
     sentence_of = {normalise_name(m.text): m.sentence for m in reversed(mentions)}
     for short, fulls in shortened.items():
         fulls.sort(key=lambda name: first_seen[name])
+        owners = [f for f in fulls if any((f, other) in parents for other in fulls)]
+        if len(owners) == 1:  # "Brennick Fibre, the network business of Brennick
+            fulls = owners  # Communications ... Brennick said": the owner of the others
         # "Verant Energy and Verant Industrial": "Verant" is ambiguous; but "Kagero Holdings"
         # in the opening sentence and "Kagero Devices" later: "Kagero" is the one named first
         if len(fulls) > 1 and sentence_of[fulls[0]] >= sentence_of[fulls[1]]:

@@ -5535,3 +5535,22 @@ def test_its_closest_rival_remains_names_the_rival():
         "remains the SilentPro 9 from Brauer Hausgeräte, which costs about the same."))
     assert _paired(facts, "Aria 600", "competitorOf", "SilentPro 9")
     assert ("SilentPro 9", "developedBy", "Brauer Hausgeräte") in facts
+
+
+def test_a_short_form_several_firms_share_is_the_owner_of_the_others():
+    extraction = extract_text(
+        "Calloway Telecom completed its acquisition of Brennick Fibre, the fixed-line network "
+        "business of rival Brennick Communications. Brennick, which is headquartered in "
+        "Antwerp, put the unit up for sale last year.")
+    assert "Brennick" in _entity(extraction, "Brennick Communications").aliases
+    assert ("Brennick Communications", "headquarteredIn", "Antwerp") in fact_set(extraction)
+
+
+def test_a_description_opening_a_paragraph_goes_back_to_the_story_s_firm():
+    facts = fact_set(extract_text(
+        "Calloway Telecom buys Brennick's fibre unit\n"
+        "Calloway Telecom said on Tuesday it had completed its acquisition of Brennick Fibre, "
+        "the network business of rival Brennick Communications.\n\n"
+        "The Rotterdam-based operator now controls about 2.1 million fibre connections."))
+    assert ("Calloway Telecom", "headquarteredIn", "Rotterdam") in facts
+    assert ("Brennick Communications", "headquarteredIn", "Rotterdam") not in facts
