@@ -274,7 +274,7 @@ def logical_subjects(verb):
     resolved = []
     for subject in subjects:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            resolved.append(located_thing(verb.head))
+            resolved.append(clause_antecedent(verb))
         else:
             resolved.append(subject)
     for agent in (c for c in verb.children if c.dep_ == "agent"):
@@ -730,7 +730,7 @@ def relative_antecedent(word):
     "that" hangs on the main verb), the noun of the relative clause just before it."""
     for ancestor in word.ancestors:
         if ancestor.dep_ == "relcl" and ancestor.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return [located_thing(ancestor.head)]  # (a clause hung on a verb is one the
+            return [clause_antecedent(ancestor)]  # (a clause hung on a verb is one the
             # parser lost)
     earlier = [t for t in word.sent if t.i < word.i and t.dep_ == "relcl"
                and t.head.pos_ in {"NOUN", "PROPN", "PRON"}]
@@ -803,6 +803,19 @@ def outer_antecedent(verb) -> list:
         return []
     described = noun.head.head
     return [described.head] if described.dep_ == "appos" else []
+
+
+def clause_antecedent(clause):
+    """What a relative clause speaks of: "the contest between Calloway and Veltra, which has
+    been discounting its package" is about Veltra, the name just before the comma, though the
+    parser hangs the clause on the first of the list."""
+    noun = clause.head
+    last = max(conjuncts(noun), key=lambda t: t.i, default=None)
+    singular = any(t.tag_ == "VBZ" for t in (clause, *clause.children))  # ("X and Y, which
+    if singular and last is not None and noun.i < last.i < clause.i \
+            and all(t.is_punct for t in clause.doc[last.right_edge.i + 1:clause.left_edge.i]):
+        return last  # backed Z" may be both)
+    return located_thing(noun)
 
 
 def located_thing(noun):

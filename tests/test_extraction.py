@@ -5554,3 +5554,11 @@ def test_a_description_opening_a_paragraph_goes_back_to_the_story_s_firm():
         "The Rotterdam-based operator now controls about 2.1 million fibre connections."))
     assert ("Calloway Telecom", "headquarteredIn", "Rotterdam") in facts
     assert ("Brennick Communications", "headquarteredIn", "Rotterdam") not in facts
+
+
+def test_a_singular_relative_clause_after_a_list_speaks_of_the_name_before_it():
+    facts = fact_set(extract_text(
+        "Analysts said the deal sharpens the contest between Calloway Telecom and Veltra, which "
+        "has been discounting its HomeLine Gigabit package in Utrecht."))
+    assert ("HomeLine Gigabit", "developedBy", "Veltra") in facts
+    assert ("HomeLine Gigabit", "developedBy", "Calloway Telecom") not in facts
