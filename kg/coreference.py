@@ -695,14 +695,25 @@ class DocumentIndex:
         # bought Tillway"
         named = [key for key in named if key not in elsewhere]  # (placed elsewhere)
         named = [key for key in named if self.named_as(key, noun)] or named
-        focus = self.focus_at(before)
-        if focus in named and self._opens_paragraph(sentence):
-            return None if here else focus  # a new paragraph goes back to the story's firm
+        lead = self._back_to_headline(described, self._focus())
+        if lead in named:
+            return None if here else lead  # a new paragraph goes back to the story's firm
         return named[-1] if named and not here else None
 
-    def _opens_paragraph(self, sentence) -> bool:
+    def _back_to_headline(self, noun, focus: str | None) -> str | None:
+        """The firm the subject of a paragraph's first sentence ("The company raised ...")
+        goes back to: the story's focus, when the headline names it and the story has named it
+        since (not the firm the paragraph before ended on)."""
+        sentence = noun.sent
         paragraph = self._paragraph(sentence.start)
-        return paragraph is not None and sentence.start <= paragraph.start
+        if focus is None or paragraph is None or sentence.start > paragraph.start \
+                or noun.dep_ not in syntax.ANY_VOICE_SUBJECT_DEPS or noun.head != sentence.root:
+            return None
+        title_end = syntax.doc_text(self.parsed.doc).find("\n")
+        start = self.parsed.doc[sentence.start].idx
+        named = [self.parsed.doc[i].idx for i, key in self.ordered if key == focus]
+        return focus if named and named[0] < title_end and any(
+            title_end < idx < start for idx in named) else None
 
     def _modifier(self, start: int, key: str) -> bool:
         """ "which leaves Android owners out": a name written before a common noun as its
@@ -805,6 +816,12 @@ class DocumentIndex:
         sch = schema()
         token = self.parsed.doc[before]
         fits = self._fits_noun(token)
+        lead = self._back_to_headline(token, self._focus())
+        if not pronoun and lead and fits(lead) and sch.is_a(cls, "Company") \
+                and self._may_be(lead, cls, True):
+            return lead  # "The company raised ..." opening a paragraph: the story's firm
+            # again, not the last one quoted
+        focus = self.focus_at(before)
         topic = self.recent_subject(before, cls)
         if topic and fits(topic):
             return topic
@@ -813,7 +830,6 @@ class DocumentIndex:
         phrase = token.head if token.dep_ == "poss" else token  # "X, the company's lab": not X
         local.update(self.by_token.get(t.i) for t in syntax.described(phrase))
         # "it" may be any organisation the story is about; "the company" must be a company
-        focus = self.focus_at(before)
         if focus and focus not in local and fits(focus) and (pronoun or sch.is_a(cls, "Company")) \
                 and self._may_be(focus, cls, any_organisation=True) \
                 and any(start < before for start, key in self.ordered if key == focus):

@@ -1740,6 +1740,8 @@ def _city_before(place):
 def _slot_tokens(slot: str, token):
     if slot == "pobj":  # the trigger is a preposition: its object ("under Rolf Brenner")
         return [c for c in token.children if c.dep_ == "pobj"]
+    if slot == "raiser":  # "raised €38m in a Series B round led by X": who raised the round
+        return _slot_tokens("verb_subj", token.head) if token.dep_ == "acl" else []
     if slot == "verb_subj":  # "Quillstone sells Ferrodb through a partnership with X": the
         phrase = syntax.chain_top(token)  # doer of the verb the noun's phrase hangs on
         verb = phrase.head.head if phrase.dep_ == "pobj" else None

@@ -5562,3 +5562,17 @@ def test_a_singular_relative_clause_after_a_list_speaks_of_the_name_before_it():
         "has been discounting its HomeLine Gigabit package in Utrecht."))
     assert ("HomeLine Gigabit", "developedBy", "Veltra") in facts
     assert ("HomeLine Gigabit", "developedBy", "Calloway Telecom") not in facts
+
+
+def test_the_company_opening_a_paragraph_raised_the_round_an_investor_led():
+    facts = fact_set(extract_text(
+        "Orrery Imaging unveils Tessera constellation\n"
+        "Toulouse-based Orrery Imaging has unveiled Tessera, a constellation of small "
+        "satellites.\n\n"
+        "Orrery was co-founded in 2019 by Priya Raghunathan. She previously ran a programme at "
+        "Halcyon Earth, now one of Orrery's main competitors. \"Halcyon proved the market,\" she "
+        "said.\n\n"
+        "The company raised 38 million euros last month in a Series B round led by Aldane "
+        "Ventures. Aldane has not taken a stake in Vantor, a spokesperson for the fund said."))
+    assert ("Aldane Ventures", "investedIn", "Orrery Imaging") in facts
+    assert ("Aldane Ventures", "investedIn", "Halcyon Earth") not in facts
