@@ -5576,3 +5576,11 @@ def test_the_company_opening_a_paragraph_raised_the_round_an_investor_led():
         "Ventures. Aldane has not taken a stake in Vantor, a spokesperson for the fund said."))
     assert ("Aldane Ventures", "investedIn", "Orrery Imaging") in facts
     assert ("Aldane Ventures", "investedIn", "Halcyon Earth") not in facts
+
+
+def test_built_by_a_firm_at_its_plant_is_made_not_developed_there():
+    facts = fact_set(extract_text(
+        "Orrery Imaging has unveiled Tessera, a constellation of small satellites. Each Tessera "
+        "spacecraft is built by Helmholt Raumfahrt at its plant in Dresden."))
+    assert ("Tessera", "manufacturedBy", "Helmholt Raumfahrt") in facts
+    assert ("Tessera", "developedBy", "Helmholt Raumfahrt") not in facts
