@@ -736,6 +736,9 @@ class RuleEngine:
         if slot.startswith("prep:"):  # "to every Halcyra listener": people, not Halcyra
             tokens = [t for t in tokens if t.lemma_.lower() not in self.knowledge.audiences]
         found = [a for t in tokens for a in self._names(t, index)]
+        if slot == "holder" and found:  # "its chief executive, X, and chief technology
+            titled = {index.by_token.get(t.i) for t in syntax.titled_conjuncts(token)}
+            found = [a for a in found if a.entity not in titled]  # officer Y": not Y
         if slot == "holder" and found:  # "the Bristol software group X": Bristol is where
             before = {index.by_token.get(t.i) for t in token.doc[token.left_edge.i:token.i]}
             found = [a for a in found if not (a.entity in before and (

@@ -15,6 +15,7 @@ from collections import Counter
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import ADJ, NOUN, NUM, PROPN
 
+from kg.knowledge import typing_cues
 from kg.places import place_names
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -234,6 +235,17 @@ def members(token) -> list:
     # (but "chairperson Ben Ngubane and chief executive Brian Molefe": two people's titles)
     return [token, *conjuncts(token), *stray, *folded] if not _place_and_region(token) \
         else [token]
+
+
+def titled_conjuncts(noun) -> list:
+    """ "its chief executive, Priya Raghunathan, and chief technology officer Mateus Ferraz":
+    the names listed after a title's holder with a title of their own, which do not share
+    the first."""
+    return [other for name in noun.children if name.dep_ == "appos"
+            for other in conjuncts(name) if any(
+                c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.i < other.i
+                and typing_cues().heads.get(c.lemma_.lower()) == "Person"
+                for c in other.children)]
 
 
 def _place_and_region(token) -> bool:

@@ -5584,3 +5584,12 @@ def test_built_by_a_firm_at_its_plant_is_made_not_developed_there():
         "spacecraft is built by Helmholt Raumfahrt at its plant in Dresden."))
     assert ("Tessera", "manufacturedBy", "Helmholt Raumfahrt") in facts
     assert ("Tessera", "developedBy", "Helmholt Raumfahrt") not in facts
+
+
+def test_a_name_listed_after_a_title_s_holder_with_its_own_title_does_not_share_the_first():
+    facts = fact_set(extract_text(
+        "Orrery Imaging makes satellites. Orrery was co-founded in 2019 by its chief executive, "
+        "Priya Raghunathan, and chief technology officer Mateus Ferraz."))
+    assert ("Priya Raghunathan", "ceoOf", "Orrery Imaging") in facts
+    assert ("Mateus Ferraz", "founderOf", "Orrery Imaging") in facts
+    assert ("Mateus Ferraz", "ceoOf", "Orrery Imaging") not in facts
