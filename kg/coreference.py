@@ -399,7 +399,9 @@ class DocumentIndex:
         for subject in sorted(doers, key=lambda t: t.i):
             # "Acme named Initech as its partner", "Acme's shares trailed its rivals", "Harwick
             # sits inside Tessaly Motion and keeps its brand": Acme, Acme, Harwick
-            for token in [subject, *(c for c in subject.children if c.dep_ == "poss")]:
+            named = [syntax.apposition_target(subject)] if subject.dep_ == "appos" else []
+            # ("Vantor Launch, the Christchurch company, which will carry ... on its rocket")
+            for token in [subject, *named, *(c for c in subject.children if c.dep_ == "poss")]:
                 key = self.by_token.get(token.i)
                 if key and sch.is_a(self.entities[key].type, "Organization"):
                     return key
