@@ -708,6 +708,13 @@ class RuleEngine:
             # "X, the San Francisco company's research arm": a possessor, as definite)
         if slot == "poss":
             return self._possessors(token, index)
+        if slot == "feature_of":  # "Voice control in Verrane Home is powered by Vela",
+            features = [o for o in syntax.logical_objects(token)  # "Sentinel's anomaly
+                        if o.pos_ == "NOUN" and o.i not in index.by_token]  # detection"
+            return [a for o in features for a in (
+                self._possessors(o, index, others=True)
+                or [a for p in o.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                    for t in p.children if t.dep_ == "pobj" for a in self._names(t, index)])]
         if slot == "obj_poss":  # "X led its Series B", "led Acme's latest round": whose
             return [a for o in syntax.logical_objects(token) if o.i > token.i
                     for a in self._possessors(o, index, others=True)]

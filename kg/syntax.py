@@ -98,6 +98,8 @@ def misread_verb(token) -> bool:
     users and competes with X", the verb read as the object's conjunct."""
     if token.tag_ in {"NNS", "VBZ"} and _verb_read_as_compound(token):
         return True
+    if _verb_read_as_counted(token):
+        return True
     if token.tag_ != "NNS" or not any(
             (c.pos_ == "PROPN" or c.dep_ == "prep") and c.i > token.i for c in token.children):
         return False
@@ -110,10 +112,28 @@ def _verb_read_as_compound(token) -> bool:
         and bool(misread_subject(token))
 
 
+def _verb_read_as_counted(token) -> bool:
+    """ "Fathom 4 powers Ardent Chat": the model's number read as a count of "powers", and
+    the name after it hung elsewhere."""
+    doc = token.doc
+    return token.tag_ == "NNS" and 2 <= token.i < len(doc) - 1 \
+        and doc[token.i - 1].tag_ == "CD" and doc[token.i - 1].head == token \
+        and doc[token.i - 2].pos_ == "PROPN" and doc[token.i + 1].pos_ == "PROPN"
+
+
+def _name_from(token):
+    """The last word of the name that starts at `token` (the parser's head of a name)."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+        token = token.head
+    return token
+
+
 def misread_object(token) -> list:
     """The thing a misread verb acts on: the name after it."""
     if _verb_read_as_compound(token):
         return [token.head]
+    if _verb_read_as_counted(token):
+        return [_name_from(token.doc[token.i + 1])]
     return [c for c in token.children if c.pos_ == "PROPN" and c.i > token.i][:1]
 
 
@@ -126,6 +146,8 @@ def _conjoined_to_object(token) -> bool:
 def misread_subject(token) -> list:
     if _conjoined_to_object(token):
         return logical_subjects(token.head.head)
+    if _verb_read_as_counted(token):
+        return [token.doc[token.i - 2]]
     found = [c for c in token.children if c.i < token.i and (
         c.pos_ == "PROPN" or (c.dep_ in {"compound", "amod"} and c.text[:1].isupper())
         or c.dep_ == "nsubj")][-1:]  # "Halcyon 3 competes with": a subject makes it a verb

@@ -5604,3 +5604,20 @@ def test_its_in_a_clause_on_a_firm_s_description_is_that_firm_s():
         "Skylark rocket."))
     assert ("Skylark", "developedBy", "Vantor Launch") in facts
     assert ("Skylark", "developedBy", "Orrery Imaging") not in facts
+
+
+def test_a_verb_read_as_a_count_after_a_model_s_number_is_still_the_verb():
+    facts = fact_set(extract_text(
+        "Ardent AI released Fathom 4 on Monday. Fathom 4 powers Ardent Chat, the company's "
+        "assistant app."))
+    assert ("Fathom 4", "powers", "Ardent Chat") in facts
+
+
+def test_a_model_that_powers_a_feature_of_a_product_powers_the_product():
+    facts = fact_set(extract_text(
+        "Verrane makes smart ovens. Voice control in Verrane Home is powered by Vela, an AI "
+        "assistant developed by the Milan start-up Nuvolab. Stratavault sells Sentinel, a data "
+        "tool. Under the hood, Sentinel's anomaly detection is powered by Tern, a compact "
+        "language model that Stratavault trained in-house."))
+    assert ("Vela", "powers", "Verrane Home") in facts
+    assert ("Tern", "powers", "Sentinel") in facts
