@@ -5621,3 +5621,10 @@ def test_a_model_that_powers_a_feature_of_a_product_powers_the_product():
         "language model that Stratavault trained in-house."))
     assert ("Vela", "powers", "Verrane Home") in facts
     assert ("Tern", "powers", "Sentinel") in facts
+
+
+def test_a_controller_is_a_device_a_model_runs():
+    facts = fact_set(extract_text(
+        "Brightwater makes pumps. Its new FlowSense controller runs on Aquila, the AI model "
+        "developed by our research unit, Brightwater Labs."))
+    assert ("Aquila", "powers", "FlowSense") in facts
