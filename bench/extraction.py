@@ -193,7 +193,8 @@ def gold_sets(selected: list[str]) -> list[GoldSet]:
                                    "fresh22", "fresh23", "fresh24", "fresh25", "fresh26",
                                    "fresh27", "fresh28", "fresh29", "fresh30", "fresh31",
                                    "fresh32", "fresh33", "fresh34", "fresh35",
-                                   "fresh36", "fresh37", "fresh38", "fresh39")]
+                                   "fresh36", "fresh37", "fresh38", "fresh39",
+                                   "fresh40", "fresh41")]
         elif name == "seeds" and (SHARED / "seeds").is_dir():
             found.append(GoldSet("seeds --known", GOLD / "seeds.jsonl", True))
         elif name == "dev" and DEV_SET.is_file():
