@@ -697,19 +697,22 @@ class DocumentIndex:
         # bought Tillway"
         named = [key for key in named if key not in elsewhere]  # (placed elsewhere)
         named = [key for key in named if self.named_as(key, noun)] or named
-        lead = self._back_to_headline(described, self._focus())
+        lead = self._back_to_headline(described)
         if lead in named:
             return None if here else lead  # a new paragraph goes back to the story's firm
         return named[-1] if named and not here else None
 
-    def _back_to_headline(self, noun, focus: str | None) -> str | None:
+    def _back_to_headline(self, noun) -> str | None:
         """The firm the subject of a paragraph's first sentence ("The company raised ...")
         goes back to: the story's focus, when the headline names it and the story has named it
         since (not the firm the paragraph before ended on)."""
         sentence = noun.sent
+        if noun.dep_ not in syntax.ANY_VOICE_SUBJECT_DEPS or noun.head != sentence.root:
+            return None
         paragraph = self._paragraph(sentence.start)
-        if focus is None or paragraph is None or sentence.start > paragraph.start \
-                or noun.dep_ not in syntax.ANY_VOICE_SUBJECT_DEPS or noun.head != sentence.root:
+        focus = self._focus() if paragraph is not None \
+            and sentence.start <= paragraph.start else None
+        if focus is None:
             return None
         title_end = syntax.doc_text(self.parsed.doc).find("\n")
         start = self.parsed.doc[sentence.start].idx
@@ -818,7 +821,7 @@ class DocumentIndex:
         sch = schema()
         token = self.parsed.doc[before]
         fits = self._fits_noun(token)
-        lead = self._back_to_headline(token, self._focus())
+        lead = self._back_to_headline(token)
         if not pronoun and lead and fits(lead) and sch.is_a(cls, "Company") \
                 and self._may_be(lead, cls, True):
             return lead  # "The company raised ..." opening a paragraph: the story's firm
