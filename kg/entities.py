@@ -311,6 +311,21 @@ def _describing_nouns(span):
 _RANKS = frozenset({"first", "last", "only", "best", "latest", "newest"})
 
 
+def _shared_plural_head(root, end: int):
+    """ "the Pocketstore and Vireo app stores": a name listed after one that modifies a plural
+    noun is one of those too (not for a class a name before its noun may only run on or be
+    made by: "the Android and iOS phones")."""
+    first = syntax.conj_top(root) if root.dep_ == "conj" else None
+    if first is None or first.dep_ not in {"compound", "nmod"} or first.head.pos_ != "NOUN" \
+            or first.head.i < end:
+        return
+    shared = list(_nouns_around(first, first.i, end))
+    if any(n.tag_ == "NNS" for n in shared):
+        heads = typing_cues().heads
+        yield from (n for n in shared if _head_class(n, heads) not in
+                    typing_cues().parent_before_noun)
+
+
 def _ranked_object(noun, name) -> bool:
     """ "the quietest dishwasher HomeBench has tested": a ranked noun before a name whose verb
     has no object of its own is that verb's object (a clause without "that"), not the name's
@@ -392,6 +407,7 @@ def _grouped(noun):
 
 def _nouns_around(root, start: int, end: int):
     """The nouns syntactically describing the name whose head is `root` (tokens start-end)."""
+    yield from _shared_plural_head(root, end)
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= end \
             and not any(c.dep_ == "case" for c in root.children):  # "the X's rival": whose
         chain = [root.head]  # "Calvane's Halcyon 3 depth camera": camera too

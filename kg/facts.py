@@ -1001,6 +1001,9 @@ class RuleEngine:
     def _listed(self, noun, index: DocumentIndex) -> list[Argument]:
         """Every name a common noun spells out: "models from OpenAI, Anthropic and others" (each
         maker), "the publishers Thomson Reuters and LexisNexis" (apposition of the noun's class)."""
+        shared = _listed_before_plural(noun)  # "the Lumo and Harbor phone platforms"
+        if shared:
+            return [a for name in shared for a in self._names(name, index, coref=False)]
         described = self.heads.get(noun.lemma_.lower())
         named = [child for child in noun.children if child.dep_ == "appos"] \
             or syntax.listed_after_comma(noun)  # "chemists, Priya Anand and Tomás Egan"
@@ -1583,6 +1586,16 @@ def _owner_of_pronoun(pronoun, index: DocumentIndex, skip_doers: bool = False) -
     if pronoun.lower_ == "their" and index.recent_subject(pronoun.i, "Person"):
         return index.focus_at(pronoun.i)
     return index.owner_of_its(pronoun.i, skip_doers=skip_doers)
+
+
+def _listed_before_plural(noun) -> list:
+    """The first of the names listed before a plural noun they share: "the Pocketstore and
+    Vireo app stores" (its conjuncts come with it)."""
+    if noun.tag_ != "NNS":
+        return []
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
+    return [c for t in nouns for c in t.children if c.dep_ in {"compound", "nmod"}
+            and c.pos_ == "PROPN" and c.i < t.i and any(g.dep_ == "conj" for g in c.children)]
 
 
 def _listed_to_the_end(token, index: DocumentIndex) -> list:

@@ -5628,3 +5628,12 @@ def test_a_controller_is_a_device_a_model_runs():
         "Brightwater makes pumps. Its new FlowSense controller runs on Aquila, the AI model "
         "developed by our research unit, Brightwater Labs."))
     assert ("Aquila", "powers", "FlowSense") in facts
+
+
+def test_names_listed_before_a_plural_noun_are_each_one_of_those():
+    extraction = extract_text(
+        "Claimly, which is available on the Lumo and Harbor phone platforms, handled two "
+        "million claims.")
+    facts = fact_set(extraction)
+    assert ("Claimly", "availableOn", "Harbor") in facts
+    assert _types(extraction)["Harbor"] == "Product"
