@@ -16,7 +16,13 @@ from functools import cached_property, lru_cache
 from kg import syntax
 from kg.knowledge import schema, typing_cues
 from kg.model import Entity
-from kg.nlp import DATELINE_DASHES, ParsedDocument, common_words, whole_word_spans
+from kg.nlp import (
+    DATELINE_DASHES,
+    ParsedDocument,
+    common_words,
+    of_phrase_start,
+    whole_word_spans,
+)
 from kg.places import country_names, country_nouns, place_names
 
 
@@ -145,10 +151,9 @@ class DocumentIndex:
                 last = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 4 \
                     else words[-1]
                 found.append((start, last, key))
-                head = next((words[i - 1] for i in range(2, len(words) - 1)
-                             if words[i] in {"for", "of"}), None)
-                if head:  # "the Nordhavn Institute for Applied Computing ... the institute"
-                    found.append((start, head, key))
+                of = of_phrase_start(words)
+                if of:  # "the Nordhavn Institute for Applied Computing ... the institute"
+                    found.append((start, words[of - 1], key))
                 part = _closed_compound_end(last) if last in common_words(("noun",)) \
                     else None  # "Kestlund Shipyard ... the yard" (not "Ray Brenford": "ford")
                 if part:

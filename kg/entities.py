@@ -22,6 +22,7 @@ from kg.nlp import (
     bare_possessive_names,
     common_words,
     normalise_name,
+    of_phrase_start,
     speaker_labels,
     split_version,
 )
@@ -95,8 +96,9 @@ def type_cues(mention: Mention, doc) -> list[tuple[str, float]]:
     words = name.lower().split()
     if len(words) > 1 and words[-1] in cues.name_endings:
         found.append((cues.name_endings[words[-1]], cues.name_endings_weight))
-    elif len(words) > 2 and _of_head(words) in cues.name_endings:
-        found.append((cues.name_endings[_of_head(words)], cues.name_endings_weight))
+    elif (of := of_phrase_start(words, first=1)) and words[of - 1] in cues.name_endings:
+        found.append((cues.name_endings[words[of - 1]], cues.name_endings_weight))  # "Nordvik
+        # Institute of Technology" is an institute, "University of Tartu" a university
     elif len(words) > 1 and _MODEL_CODE.fullmatch(name.split()[-1]):
         found.append(("Product", cues.name_endings_weight))  # "Kestrel K5", "Audi A4"
     elif len(words) > 1 and _RELEASE_NUMBER.fullmatch(words[-1]) and words[0].isalpha():
@@ -726,7 +728,8 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
         seen = in_body if typing_cues().name_endings.get(words[-1].lower()) == "Company" \
             or full in described else first_seen
         cut = len(words) - 1  # "Vantmark Logistics Group": "Vantmark Logistics", "Vantmark"
-        cut = _of_phrase_start(words) or cut  # "Nordvik Institute of Technology": "Nordvik"
+        cut = of_phrase_start(words) or cut  # "Nordvik Institute of Technology": the phrase
+        # goes whole, whatever its last word is, then the head noun: "Nordvik"
         plain = False  # past an ending, a plain word goes too: "Halvard Retail Group" ->
         # "Brackenfield Pumps"; "Alpenkraft Fahrzeugbau, the Innsbruck maker of ...": a last
         # word no list holds, on a name the text itself calls a firm
@@ -770,24 +773,6 @@ def _short_firm_names(parsed: ParsedDocument, names: set[str], multi: list[str],
                for p in people) or _always_a_place(short, mentions, parsed.doc):
             continue
         yield fulls[0], short
-
-
-def _of_phrase_start(words: list[str]) -> int | None:
-    """Where a name's "of"/"for" phrase starts, after a name word and a head noun ("Nordvik
-    Institute of Technology"): the phrase is dropped whole, whatever its last word is."""
-    for i, word in enumerate(words[2:-1], start=2):
-        if word in {"of", "for"}:
-            return i
-    return None
-
-
-def _of_head(words: list[str]) -> str | None:
-    """The head noun before a name's "of"/"for" phrase: "institute" in "Nordvik Institute
-    of Technology", "university" in "University of Tartu"."""
-    for i, word in enumerate(words[1:-1], start=1):
-        if word in {"of", "for"}:
-            return words[i - 1]
-    return None
 
 
 def _described_firms(mentions) -> set[str]:

@@ -327,6 +327,13 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+(?!&)", re.I)  # not the "A" of "A & E"
 _SPACES = re.compile(r"\s+")
 
 
+def of_phrase_start(words: list[str], first: int = 2) -> int | None:
+    """Where a name's "of"/"for" phrase starts, at word `first` or later and before the last
+    word: 2 in "Nordvik Institute of Technology", 1 in "University of Tartu" (`first=1`). The
+    word before it is the name's head noun."""
+    return next((i for i in range(first, len(words) - 1) if words[i] in {"of", "for"}), None)
+
+
 @lru_cache(maxsize=1 << 16)  # called for every mention, many times, on few distinct names
 def normalise_name(text: str) -> str:
     """Surface form -> clean name: straight quotes, no possessive, no leading article."""
