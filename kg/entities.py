@@ -1221,7 +1221,7 @@ def _make_entity(members, surface, votes, known_by_key, former=frozenset()) -> E
         tally[known.type] += KNOWN_WEIGHT
     if "Person" in tally and any(organisation_ending(n) or numbered(n) for n in names):
         del tally["Person"]  # "Castellan ... Castellan Pharma": the tagger's PERSON is wrong;
-        # "led by the Tervola H8", "Cadenza 3 Small": no person's name has a number
+        # "led by the Tervola H8": no person's name has a model number
     elif "Person" in tally and not any(" " in n for n in names):
         tally["Person"] /= 4  # news names a person in full first: "Verrano" alone is a firm
     cls = vote(tally) if tally else UNTYPED
